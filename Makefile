@@ -1,0 +1,37 @@
+# Two commands for a new user: `make report` and `make test`.
+# Both create .venv and install the package (editable, with dev tools) when needed;
+# a second run skips the install unless pyproject.toml changed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: test report lint bench example clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11 (or newer) and try again")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+# pytest exits 5 when it collects no test: say so loudly rather than fail the build on it.
+test: $(STAMP)
+	@$(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests"; exit 0; fi; exit $$rc
+
+report: $(STAMP)
+	$(BIN)/toolkit report notebooks/report.ipynb --survey surveys/2026 --out build/report.html
+
+lint: $(STAMP)
+	$(BIN)/ruff check toolkit tests benchmarks scripts
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/load_surveyxact.py
+
+# Regenerate the synthetic example round in surveys/ (seeded: same files every time).
+example: $(STAMP)
+	$(BIN)/python scripts/make_example_round.py surveys/2026
+
+clean:
+	rm -rf build .pytest_cache

@@ -1,0 +1,87 @@
+"""Problems found while loading: collected, never silent.
+
+A loader keeps going where it can (unknown codes, repaired rows, columns missing from the
+structure file) and records each finding in a :class:`Problems` log. The log becomes a
+tidy DataFrame (``survey.problems``), one row per finding, so a researcher can filter,
+count and report them.
+
+Examples
+--------
+>>> log = Problems()
+>>> log.add("unknown-code", "code 7 has no label", file="labels.csv", variable="q_1",
+...         values=[7], count=3)
+>>> log.to_frame()[["kind", "variable", "count"]]
+           kind variable  count
+0  unknown-code      q_1      3
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+COLUMNS = ["severity", "kind", "file", "location", "variable", "message", "values", "count"]
+
+#: What each kind of problem means; ``severity`` is ``"warning"`` when data may be wrong
+#: or was changed, ``"info"`` when the toolkit only tells what it decided.
+KINDS: dict[str, tuple[str, str]] = {
+    "unknown-code": ("warning", "codes in the data that the labels do not define (kept raw)"),
+    "unlabelled-variable": ("info", "a closed item without value labels (raw codes kept)"),
+    "non-integer-code": ("warning", "a closed item holds values that are not whole numbers"),
+    "multiple-not-binary": ("warning", "a multi-response item holds codes other than 0/1"),
+    "duplicate-label": ("warning", "two codes share a label; made unique with the code"),
+    "not-in-structure": ("info", "a dataset column the structure file does not describe"),
+    "labels-without-variable": ("info", "labels for a variable the dataset lacks"),
+    "repaired-row": ("warning", "a metadata row was repaired (separator inside text)"),
+    "phantom-column": ("info", "an empty trailing column (trailing separator) was dropped"),
+    "grid-without-stem": ("info", "grid items whose question text has an empty stem"),
+    "duplicate-question-name": ("info", "unrelated variables shared a questionName"),
+    "text-in-numeric": ("warning", "text in a numeric column; kept as text"),
+    "spss-shortened-names": ("info", "variable names matched to the structure by position"),
+}
+
+
+@dataclass
+class Problems:
+    """Mutable log used while loading; frozen into a DataFrame at the end."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(
+        self,
+        kind: str,
+        message: str,
+        *,
+        file: str | None = None,
+        location: str | None = None,
+        variable: str | None = None,
+        values: Iterable[Any] | None = None,
+        count: int | None = None,
+    ) -> None:
+        severity = KINDS.get(kind, ("warning", ""))[0]
+        self.rows.append(
+            {
+                "severity": severity,
+                "kind": kind,
+                "file": file,
+                "location": location,
+                "variable": variable,
+                "message": message,
+                "values": None if values is None else list(values),
+                "count": count,
+            }
+        )
+
+    def extend(self, other: Problems) -> None:
+        self.rows.extend(other.rows)
+
+    def to_frame(self) -> pd.DataFrame:
+        frame = pd.DataFrame(self.rows, columns=COLUMNS)
+        frame["count"] = frame["count"].astype("Int64")
+        return frame
+
+
+__all__ = ["KINDS", "Problems"]

@@ -1,0 +1,199 @@
+"""Turn a :class:`~toolkit.surveys.export.RawExport` into a typed :class:`Survey`.
+
+This is the one place where raw codes become Categoricals, booleans, text and dates, for
+every export format alike, so the same export read from .xlsx, CSV or .sav gives equal data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from toolkit.errors import DuplicateRespondentError, EmptyDatasetError, StructureMismatchError
+from toolkit.surveys import values as conv
+from toolkit.surveys.background import is_respondent_id
+from toolkit.surveys.codebook import build_codebook
+from toolkit.surveys.export import RawExport
+from toolkit.surveys.survey import Survey
+
+
+def build_survey(
+    raw: RawExport,
+    *,
+    missing_labels: Iterable[str] = (),
+    personal: Iterable[str] = (),
+    strict: bool = True,
+) -> Survey:
+    """Type every column of ``raw`` by its codebook entry and wrap the result in a Survey."""
+    file = raw.source.path
+    if raw.n_rows == 0 or not raw.columns:
+        raise EmptyDatasetError(
+            "the dataset holds no respondents" if raw.columns else "the dataset has no columns",
+            file=file,
+            where=raw.dataset_location,
+            expected="a header row and at least one respondent row",
+            hint="check the export's filter (SurveyXact exports only the selected respondents)",
+        )
+    _check_structure(raw, strict=strict)
+    codebook = build_codebook(raw, missing_labels=missing_labels, personal=personal)
+    columns: dict[str, object] = {}
+    unknown_codes: list[list] = []
+    value_types: list[str] = []
+    for row in codebook.itertuples(index=False):
+        typed, unknown, value_type = _convert(raw, row)
+        columns[row.variable] = typed
+        unknown_codes.append(unknown)
+        value_types.append(value_type)
+        raw.columns[row.variable] = None  # let the raw column go as soon as it is typed
+    codebook["unknown_codes"] = unknown_codes
+    codebook["value_type"] = value_types
+    data = pd.DataFrame(columns, copy=False)
+    data.index = _respondent_index(data, codebook, raw)
+    return Survey(data=data, codebook=codebook, source=raw.source, problems=raw.problems.to_frame())
+
+
+def _check_structure(raw: RawExport, *, strict: bool) -> None:
+    in_structure = list(dict.fromkeys(raw.structure["variableName"]))
+    lacking = [v for v in in_structure if v not in raw.columns]
+    if lacking and strict:
+        shown = ", ".join(lacking[:10]) + (" …" if len(lacking) > 10 else "")
+        raise StructureMismatchError(
+            f"the structure file lists {len(lacking)} variable(s) the dataset lacks",
+            file=raw.structure_file,
+            where=f"variableName {shown}",
+            expected=f"every structured variable as a column of {raw.dataset_location}",
+            hint="export dataset and structure together again, or read with strict=False to "
+            "load what is there (the missing variables are then listed in survey.problems)",
+        )
+    if lacking:
+        raw.problems.add(
+            "not-in-structure",
+            "variables in the structure file but not in the dataset (not loaded)",
+            file=raw.structure_file,
+            values=lacking,
+            count=len(lacking),
+        )
+    orphans = sorted(set(raw.labels["variable"]) - set(raw.columns))
+    if orphans:
+        raw.problems.add(
+            "labels-without-variable",
+            "value labels for variables that are not in the dataset",
+            file=raw.label_file,
+            values=orphans,
+            count=len(orphans),
+        )
+
+
+def _convert(raw: RawExport, row) -> tuple[object, list, str]:
+    col = raw.columns[row.variable]
+    kind = row.value_type
+    if kind in {"single", "multiple"}:
+        values, texts = conv.numeric(col)
+        if texts is not None:
+            return _text_in_closed(raw, row, col, texts), [], "text"
+        if kind == "multiple":
+            valid = values[~np.isnan(values)]
+            if np.all((valid == 0) | (valid == 1)):
+                return conv.multiple_choice(values), [], "multiple"
+            raw.problems.add(
+                "multiple-not-binary",
+                f"{row.variable} is a multi-response item but holds other codes than 0/1; "
+                "kept as a single-choice item",
+                file=raw.dataset_location,
+                variable=row.variable,
+                values=sorted(set(valid[(valid != 0) & (valid != 1)].tolist())),
+            )
+        labels = row.labels
+        if not labels:
+            raw.problems.add(
+                "unlabelled-variable",
+                f"{row.variable} has no value labels; its raw codes are the categories",
+                file=raw.label_file,
+                variable=row.variable,
+            )
+        cat, unknown = conv.single_choice(values, labels)
+        if unknown and labels:
+            raw.problems.add(
+                "unknown-code",
+                f"{row.variable}: codes without a label, kept as raw codes "
+                + ", ".join(f"{code} ({n}×)" for code, n in unknown.items()),
+                file=raw.label_file,
+                location=raw.dataset_location,
+                variable=row.variable,
+                values=list(unknown),
+                count=sum(unknown.values()),
+            )
+        return cat, list(unknown), "single"
+    if kind == "text":
+        return conv.text(col), [], "text"
+    if kind == "date":
+        parsed, bad = conv.dates(col)
+        if bad:
+            raw.problems.add(
+                "text-in-numeric",
+                f"{row.variable}: {bad} value(s) are not dates; kept as text",
+                file=raw.dataset_location,
+                variable=row.variable,
+                count=bad,
+            )
+            return conv.text(col), [], "text"
+        return parsed.to_numpy(), [], "date"
+    values, texts = conv.numeric(col)
+    if texts is not None:
+        if kind == "numeric":
+            raw.problems.add(
+                "text-in-numeric",
+                f"{row.variable} is numeric in the structure but holds text; kept as text",
+                file=raw.dataset_location,
+                variable=row.variable,
+                values=sorted({t for t in texts if t is not None})[:10],
+            )
+        return conv.text(col), [], "text"
+    return conv.numbers(values), [], "numeric" if kind != "id" else "id"
+
+
+def _text_in_closed(raw: RawExport, row, col, texts) -> pd.Categorical:
+    """A closed item that holds text: keep every value as a category, map codes to labels."""
+    found = sorted({t for t in texts if t is not None})
+    raw.problems.add(
+        "text-in-numeric",
+        f"{row.variable} is a closed item but holds text; values kept as categories",
+        file=raw.dataset_location,
+        variable=row.variable,
+        values=found[:10],
+        count=int(sum(t is not None for t in texts)),
+    )
+    strings = pd.Series(conv.text(col), dtype=object)
+    mapped = strings.map(lambda v: row.labels.get(_maybe_code(v), v) if v is not pd.NA else None)
+    return pd.Categorical(mapped.where(mapped.notna(), None))
+
+
+def _maybe_code(value):
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return value
+    return int(number) if number.is_integer() else number
+
+
+def _respondent_index(data: pd.DataFrame, codebook: pd.DataFrame, raw: RawExport) -> pd.Index:
+    ids = [v for v in codebook["variable"] if is_respondent_id(v)]
+    if not ids:
+        return pd.RangeIndex(1, len(data) + 1, name="respondent")
+    column = data[ids[0]]
+    duplicated = column[column.duplicated(keep=False) & column.notna()]
+    if len(duplicated):
+        rows = (np.flatnonzero(column.duplicated(keep=False) & column.notna()) + 2)[:10]
+        raise DuplicateRespondentError(
+            f"{duplicated.nunique()} respondent id(s) occur more than once",
+            file=raw.source.path,
+            where=f"column {ids[0]}, data rows {', '.join(map(str, rows))} (row 1 = header)",
+            found=f"ids {', '.join(map(str, duplicated.unique()[:10]))}",
+            hint="an export should hold each respondent once; remove the duplicate rows in "
+            "SurveyXact and export again (the raw file is never changed by the toolkit)",
+        )
+    if column.isna().any():
+        return pd.RangeIndex(1, len(data) + 1, name="respondent")
+    return pd.Index(column.to_numpy(), name="respondent")

@@ -1,0 +1,153 @@
+"""The SurveyXact Excel export, read with python-calamine.
+
+Sheets: ``Dataset`` (wide surveys are split over ``Dataset``, ``Dataset (2)``, … — joined by
+position after checking the row counts agree), ``Labels`` (no header row) and
+``Structure``. Sheet names are matched without case.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from python_calamine import CalamineWorkbook
+
+from toolkit.errors import CorruptFileError, ExportFormatError, MissingFileError
+from toolkit.problems import Problems
+from toolkit.surveys.export import (
+    STRUCTURE_COLUMNS,
+    RawExport,
+    Source,
+    source_file,
+    tidy_labels,
+    tidy_structure,
+)
+from toolkit.surveys.textfiles import sha256_of
+
+_DATASET = re.compile(r"^dataset\s*(?:\(?\s*(\d+)\s*\)?)?$", re.IGNORECASE)
+
+
+def _open(path: Path) -> CalamineWorkbook:
+    if not path.is_file():
+        raise MissingFileError(f"no file {path.name}", file=path, hint="check the path")
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several unrelated types for damaged files
+        raise CorruptFileError(
+            f"{path.name} cannot be opened as an Excel workbook",
+            file=path,
+            found=f"{type(exc).__name__}: {str(exc)[:200]}",
+            expected="an .xlsx file as SurveyXact exports it",
+            hint="the file may be truncated or not really .xlsx; download the export again",
+        ) from None
+
+
+def dataset_sheets(names: list[str]) -> list[str]:
+    """Dataset sheets in order: ``Dataset``, then ``Dataset (2)``, ``Dataset (3)``, …"""
+    found = [(int(m.group(1) or 1), n) for n in names if (m := _DATASET.match(n.strip()))]
+    return [name for _, name in sorted(found)]
+
+
+def _sheet(book: CalamineWorkbook, name: str, path: Path) -> list[list]:
+    try:
+        return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as exc:
+        raise CorruptFileError(
+            f"sheet {name!r} of {path.name} cannot be read",
+            file=path,
+            where=f"sheet {name!r}",
+            found=f"{type(exc).__name__}: {str(exc)[:200]}",
+            hint="the workbook may be damaged; download the export again",
+        ) from None
+
+
+def read_xlsx_export(path: str | Path) -> RawExport:
+    """Read a SurveyXact .xlsx export into a :class:`RawExport`."""
+    path = Path(path)
+    book = _open(path)
+    names = list(book.sheet_names)
+    lower = {n.strip().lower(): n for n in names}
+    data_sheets = dataset_sheets(names)
+    if not data_sheets or "structure" not in lower:
+        raise ExportFormatError(
+            f"{path.name} is not a SurveyXact export",
+            file=path,
+            expected="sheets 'Dataset', 'Labels' and 'Structure'",
+            found="sheets " + ", ".join(repr(n) for n in names),
+            hint="export the survey from SurveyXact as Excel with labels and structure",
+        )
+    problems = Problems()
+    columns: dict[str, np.ndarray] = {}
+    n_rows = None
+    for sheet in data_sheets:
+        rows = _sheet(book, sheet, path)
+        header = [str(h).strip() if h not in (None, "") else "" for h in (rows[0] if rows else [])]
+        while header and header[-1] == "":
+            header.pop()
+        body = rows[1:]
+        while body and all(v in ("", None) for v in body[-1]):
+            body.pop()  # trailing blank rows some exports carry
+        if body and len(body[0]) != len(header):
+            body = [r[: len(header)] for r in body]
+        if n_rows is not None and len(body) != n_rows:
+            raise ExportFormatError(
+                "the dataset sheets hold different numbers of respondents",
+                file=path,
+                where=f"sheet {sheet!r} has {len(body)} rows, {data_sheets[0]!r} {n_rows}",
+                expected="split dataset sheets of equal length, joined by position",
+                hint="export the survey again; do not sort or filter the sheets by hand",
+            )
+        n_rows = len(body)
+        grid = np.empty((len(body), len(header)), dtype=object)
+        if body:
+            grid[:] = body
+        for j, name in enumerate(header):
+            if name in columns:
+                raise ExportFormatError(
+                    f"variable {name!r} appears twice in the dataset sheets",
+                    file=path,
+                    where=f"sheet {sheet!r}, column {j + 1}",
+                    hint="export the survey again",
+                )
+            columns[name] = grid[:, j]
+    structure_rows = _sheet(book, lower["structure"], path)
+    header = [str(h).strip() for h in structure_rows[0]] if structure_rows else []
+    structure = pd.DataFrame([r[: len(header)] for r in structure_rows[1:]], columns=header or None)
+    missing_cols = [c for c in STRUCTURE_COLUMNS[:5] if c not in structure.columns]
+    if missing_cols:
+        raise ExportFormatError(
+            "the Structure sheet lacks SurveyXact's columns",
+            file=path,
+            where=f"sheet {lower['structure']!r}, header row",
+            expected=", ".join(STRUCTURE_COLUMNS),
+            found=", ".join(header) or "an empty sheet",
+            hint="export again with the structure sheet included",
+        )
+    if "labels" in lower:
+        label_rows = [r[:3] for r in _sheet(book, lower["labels"], path) if len(r) >= 3]
+    else:
+        label_rows = []
+        problems.add("unlabelled-variable", "the workbook has no Labels sheet", file=str(path))
+    labels = tidy_labels(pd.DataFrame(label_rows or [["", "", ""]]))
+    source = Source(
+        path=str(path),
+        format="xlsx",
+        sheets=tuple(names),
+        files=(source_file("workbook", path, path.stat().st_size, sha256_of(path)),),
+    )
+    return RawExport(
+        columns=columns,
+        n_rows=n_rows or 0,
+        structure=tidy_structure(structure),
+        labels=labels,
+        source=source,
+        problems=problems,
+        dataset_location=f"{path.name}, sheet {data_sheets[0]!r}",
+        label_file=f"{path.name}, sheet 'Labels'",
+        structure_file=f"{path.name}, sheet {lower['structure']!r}",
+    )
+
+
+__all__ = ["dataset_sheets", "read_xlsx_export"]
