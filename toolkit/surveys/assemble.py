@@ -139,7 +139,7 @@ def _convert(raw: RawExport, row) -> tuple[object, list, str]:
                 count=bad,
             )
             return conv.text(col), [], "text"
-        return parsed.to_numpy(), [], "date"
+        return parsed, [], "date"
     values, texts = conv.numeric(col)
     if texts is not None:
         if kind == "numeric":

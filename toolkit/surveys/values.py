@@ -131,17 +131,19 @@ def _as_text(value: Any) -> Any:
     return str(value)
 
 
-def dates(col: Any) -> tuple[pd.Series, int]:
-    """Datetimes (naive), and how many non-blank values could not be read as dates."""
+def dates(col: Any) -> tuple[np.ndarray, int]:
+    """Naive datetimes (nanoseconds, whatever the source's resolution), and how many
+    non-blank values could not be read as dates."""
     if _is_arrow(col):
         if pa.types.is_timestamp(col.type):
-            series = pd.Series(col.to_pandas())
-            return pd.to_datetime(series), 0
+            return pd.to_datetime(pd.Series(col.to_pandas())).to_numpy("datetime64[ns]"), 0
         col = np.asarray(col.to_pylist(), dtype=object)
     series = pd.Series(np.asarray(col, dtype=object))
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return series.to_numpy("datetime64[ns]"), 0
     blank = series.isna() | series.eq("")
     parsed = pd.to_datetime(series.where(~blank), errors="coerce", format="mixed", dayfirst=True)
-    return parsed, int((parsed.isna() & ~blank).sum())
+    return parsed.to_numpy("datetime64[ns]"), int((parsed.isna() & ~blank).sum())
 
 
 def numbers(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
