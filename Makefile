@@ -24,7 +24,8 @@ report: $(STAMP)
 	$(BIN)/toolkit report notebooks/report.ipynb --survey surveys/2026/ledere_2026.xlsx --out build/report.html
 
 lint: $(STAMP)
-	$(BIN)/ruff check toolkit tests benchmarks scripts
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/load_surveyxact.py

@@ -91,8 +91,14 @@ COMMENTS = [
     "Brukere med sammensatte behov trenger mer tid enn vi har.",
     "Undersøkelsen burde spurt mer om samarbeidet med helsetjenesten.",
 ]
-OTHER_MEASURES = ["Veiledningsgrupper med fylket", "Studietur", "Intern fagdag",
-                  "Mentorordning", "E-læring fra direktoratet", "Fagnettverk i regionen"]
+OTHER_MEASURES = [
+    "Veiledningsgrupper med fylket",
+    "Studietur",
+    "Intern fagdag",
+    "Mentorordning",
+    "E-læring fra direktoratet",
+    "Fagnettverk i regionen",
+]
 
 
 def _likert(rng, latent, shift, k=5):
@@ -132,11 +138,16 @@ def build(seed: int = SEED) -> ExportTables:
         answers[rng.random(N) < 0.04] = 9
         single(f"t1_{i}", f"{stem} - {item}", CHANGE, answers, {9: "Vet ikke"})
     routine = rng.choice([1.0, 2.0, 3.0], size=N, p=[0.62, 0.3, 0.08])
-    single("s_10", "Har kontoret egne rutiner for oppfølging av unge brukere?",
-           ["Ja", "Nei", "Vet ikke"], routine)
+    single(
+        "s_10",
+        "Har kontoret egne rutiner for oppfølging av unge brukere?",
+        ["Ja", "Nei", "Vet ikke"],
+        routine,
+    )
     follow = np.where(routine == 1, _likert(rng, latent, 0.3, k=4).astype(float), np.nan)
-    single("s_11", "I hvilken grad fungerer rutinene etter hensikten?", DEGREE, follow,
-           {5: "Vet ikke"})
+    single(
+        "s_11", "I hvilken grad fungerer rutinene etter hensikten?", DEGREE, follow, {5: "Vet ikke"}
+    )
     measure_text = "Hvilke tiltak har kontoret brukt for å styrke veiledningen? (flere svar mulig)"
     chosen = rng.random((N, len(MEASURES))) < np.array([0.55, 0.62, 0.35, 0.12, 0.48, 0.1])
     for j, option in enumerate(MEASURES, start=1):
@@ -146,8 +157,9 @@ def build(seed: int = SEED) -> ExportTables:
         labels += [(name, 0, "Ikke valgt"), (name, 1, "Valgt")]
     other = np.array([OTHER_MEASURES[i % len(OTHER_MEASURES)] for i in range(N)], dtype=object)
     cols["s_13"] = np.where(chosen[:, -1], other, None)
-    structure.append(["s_13", "s_13", "Open", "String", f"{measure_text} - Annet, spesifiser:",
-                      None, None])
+    structure.append(
+        ["s_13", "s_13", "Open", "String", f"{measure_text} - Annet, spesifiser:", None, None]
+    )
     has_comment = rng.random(N) < 0.42
     picks = rng.integers(0, len(COMMENTS), size=(N, 2))
     comments = [
@@ -155,8 +167,9 @@ def build(seed: int = SEED) -> ExportTables:
         for (a, b), r in zip(picks, rng.random(N), strict=True)
     ]
     cols["s_14"] = np.where(has_comment, np.array(comments, dtype=object), None)
-    structure.append(["s_14", "s_14", "Open", "String",
-                      "Har du andre kommentarer til evalueringen?", None, None])
+    structure.append(
+        ["s_14", "s_14", "Open", "String", "Har du andre kommentarer til evalueringen?", None, None]
+    )
     data = pd.DataFrame(cols)
     partial = rng.choice(N, size=N_PARTIAL, replace=False)
     later = [c for c in data.columns if c.startswith(("t1_", "s_1"))]
@@ -175,8 +188,9 @@ def build(seed: int = SEED) -> ExportTables:
             "name": [f"Leder {i:03d} (fiktiv)" for i in range(1, N + 1)],
             "email": [f"leder{i:03d}@eksempel.invalid" for i in range(1, N + 1)],
             "created": created.floor("s"),
-            "closetime": (created + pd.to_timedelta(rng.integers(5, 40, size=N), unit="min"))
-            .floor("s"),
+            "closetime": (created + pd.to_timedelta(rng.integers(5, 40, size=N), unit="min")).floor(
+                "s"
+            ),
         }
     )
     dataset = pd.concat([background, data], axis=1)

@@ -43,21 +43,24 @@ def describe(path: str, *, encoding: str | None = None, sep: str | None = None) 
 def _print_overview(info: dict) -> None:
     sep = {"\t": "tab", None: "–"}.get(info["separator"], info["separator"])
     print(f"SurveyXact export  {info['path']}")
-    print(f"  format           {info['format']}"
-          + (f" (sheets: {', '.join(info['sheets'])})" if info["sheets"] else ""))
+    print(
+        f"  format           {info['format']}"
+        + (f" (sheets: {', '.join(info['sheets'])})" if info["sheets"] else "")
+    )
     print(f"  encoding         {info['encoding'] or '–'}    separator {sep}")
     print(f"  respondents      {info['respondents']}")
     print(f"  variables        {info['variables']}")
     print("  questions by type")
     for kind, counts in info["questions_by_type"].items():
-        print(f"    {kind:<12} {counts['questions']:>4} questions {counts['variables']:>5} variables")
+        print(
+            f"    {kind:<12} {counts['questions']:>4} questions {counts['variables']:>5} variables"
+        )
     if info["personal_variables"]:
         print(f"  personal data    {', '.join(info['personal_variables'])} (left out of outputs)")
     unknown = info["unknown_codes"]
     print("  unknown codes    " + (", ".join(f"{v} {c}" for v, c in unknown.items()) or "none"))
     problems = info["problems"]
-    print("  problems         " + (", ".join(f"{k} ({n})" for k, n in problems.items())
-                                   or "none"))
+    print("  problems         " + (", ".join(f"{k} ({n})" for k, n in problems.items()) or "none"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,8 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from toolkit.report.build import build_report
 
-            out = build_report(args.notebook, args.out,
-                               parameters={"survey_path": str(Path(args.survey).resolve())})
+            out = build_report(
+                args.notebook,
+                args.out,
+                parameters={"survey_path": str(Path(args.survey).resolve())},
+            )
             print(f"wrote {out} ({out.stat().st_size:,} bytes) and {out.parent / 'manifest.json'}")
     except ToolkitError as err:
         print(f"toolkit: {err}", file=sys.stderr)

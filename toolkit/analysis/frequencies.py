@@ -46,9 +46,11 @@ def frequencies(
 ) -> pd.DataFrame:
     """Counts and percentages per category for single-choice items (see module docs)."""
     if isinstance(variables, str):
-        variables = survey.variables(variables) if variables in set(
-            survey.codebook["question"]
-        ) else [variables]
+        variables = (
+            survey.variables(variables)
+            if variables in set(survey.codebook["question"])
+            else [variables]
+        )
     frames = [_one(survey, v, include_missing) for v in variables]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
 

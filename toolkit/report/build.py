@@ -45,8 +45,9 @@ def _inputs(paths: list[Path]) -> list[dict[str, Any]]:
     for path in paths:
         for item in sorted(path.rglob("*")) if path.is_dir() else [path]:
             if item.is_file():
-                files.append({"path": str(item), "size": item.stat().st_size,
-                              "sha256": sha256_of(item)})
+                files.append(
+                    {"path": str(item), "size": item.stat().st_size, "sha256": sha256_of(item)}
+                )
     return files
 
 
@@ -70,8 +71,12 @@ def build_report(
     parameters = dict(parameters or {})
     nb = nbformat.read(notebook, as_version=4)
     _inject(nb, parameters)
-    bar = tqdm(total=sum(c.cell_type == "code" for c in nb.cells), desc="report",
-               unit="cell", disable=not progress)
+    bar = tqdm(
+        total=sum(c.cell_type == "code" for c in nb.cells),
+        desc="report",
+        unit="cell",
+        disable=not progress,
+    )
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -91,8 +96,9 @@ def build_report(
         ) from None
     finally:
         bar.close()
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    )
     body, _ = exporter.from_notebook_node(nb)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(body, encoding="utf-8")
@@ -106,8 +112,9 @@ def build_report(
         "parameters": parameters,
         "inputs": _inputs(inputs),
     }
-    (out.parent / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False),
-                                              encoding="utf-8")
+    (out.parent / "manifest.json").write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
     return out
 
 

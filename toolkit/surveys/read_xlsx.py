@@ -79,30 +79,31 @@ def read_xlsx_export(path: str | Path) -> RawExport:
             hint="export the survey from SurveyXact as Excel with labels and structure",
         )
     problems = Problems()
-    columns: dict[str, np.ndarray] = {}
-    n_rows = None
+    sheets = []
     for sheet in data_sheets:
         rows = _sheet(book, sheet, path)
         header = [str(h).strip() if h not in (None, "") else "" for h in (rows[0] if rows else [])]
         while header and header[-1] == "":
             header.pop()
         body = rows[1:]
-        while body and all(v in ("", None) for v in body[-1]):
-            body.pop()  # trailing blank rows some exports carry
         if body and len(body[0]) != len(header):
             body = [r[: len(header)] for r in body]
-        if n_rows is not None and len(body) != n_rows:
-            raise ExportFormatError(
-                "the dataset sheets hold different numbers of respondents",
-                file=path,
-                where=f"sheet {sheet!r} has {len(body)} rows, {data_sheets[0]!r} {n_rows}",
-                expected="split dataset sheets of equal length, joined by position",
-                hint="export the survey again; do not sort or filter the sheets by hand",
-            )
-        n_rows = len(body)
-        grid = np.empty((len(body), len(header)), dtype=object)
+        sheets.append((sheet, header, body))
+    n_rows = max(len(body) for _, _, body in sheets)
+    columns: dict[str, np.ndarray] = {}
+    for sheet, header, body in sheets:
+        grid = np.full((n_rows, len(header)), "", dtype=object)
         if body:
-            grid[:] = body
+            grid[: len(body)] = body
+        if len(body) < n_rows:  # xlsx stores no empty rows: the last respondents left it blank
+            problems.add(
+                "repaired-row",
+                f"sheet {sheet!r} ends {n_rows - len(body)} row(s) before the longest dataset "
+                "sheet; the missing trailing rows are read as blank answers",
+                file=str(path),
+                location=f"sheet {sheet!r}",
+                count=n_rows - len(body),
+            )
         for j, name in enumerate(header):
             if name in columns:
                 raise ExportFormatError(
@@ -139,7 +140,7 @@ def read_xlsx_export(path: str | Path) -> RawExport:
     )
     return RawExport(
         columns=columns,
-        n_rows=n_rows or 0,
+        n_rows=n_rows,
         structure=tidy_structure(structure),
         labels=labels,
         source=source,

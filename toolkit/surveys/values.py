@@ -71,8 +71,10 @@ def single_choice(
     known = np.array(sorted(labels), dtype=np.float64)
     unknown: dict[Any, int] = {}
     if present.size:
-        slot = np.searchsorted(known, present)
-        hit = known[np.minimum(slot, max(len(known) - 1, 0))] == present if known.size else False
+        if known.size:
+            hit = known[np.minimum(np.searchsorted(known, present), len(known) - 1)] == present
+        else:
+            hit = np.zeros(present.shape, dtype=bool)
         if not np.all(hit):
             codes, counts = np.unique(present[~hit], return_counts=True)
             unknown = {as_code(c): int(n) for c, n in zip(codes, counts, strict=True)}
