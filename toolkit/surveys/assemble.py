@@ -7,9 +7,11 @@ every export format alike, so the same export read from .xlsx, CSV or .sav gives
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from tqdm.auto import tqdm
 
 from toolkit.errors import DuplicateRespondentError, EmptyDatasetError, StructureMismatchError
 from toolkit.surveys import values as conv
@@ -25,8 +27,13 @@ def build_survey(
     missing_labels: Iterable[str] = (),
     personal: Iterable[str] = (),
     strict: bool = True,
+    progress: bool | None = None,
 ) -> Survey:
-    """Type every column of ``raw`` by its codebook entry and wrap the result in a Survey."""
+    """Type every column of ``raw`` by its codebook entry and wrap the result in a Survey.
+
+    ``progress`` shows a progress bar (terminal or notebook); by default only for exports
+    of more than 5 million cells.
+    """
     file = raw.source.path
     if raw.n_rows == 0 or not raw.columns:
         raise EmptyDatasetError(
@@ -41,7 +48,16 @@ def build_survey(
     columns: dict[str, object] = {}
     unknown_codes: list[list] = []
     value_types: list[str] = []
-    for row in codebook.itertuples(index=False):
+    show = progress if progress is not None else raw.n_rows * len(codebook) > 5_000_000
+    rows = tqdm(
+        codebook.itertuples(index=False),
+        total=len(codebook),
+        unit="variable",
+        desc=f"typing {Path(raw.source.path).name}",
+        disable=not show,
+        leave=False,
+    )
+    for row in rows:
         typed, unknown, value_type = _convert(raw, row)
         columns[row.variable] = typed
         unknown_codes.append(unknown)

@@ -87,6 +87,7 @@ def read_surveyxact(
     missing_labels: Iterable[str] = (),
     personal: Iterable[str] = (),
     strict: bool = True,
+    progress: bool | None = None,
 ) -> Survey:
     """Read a SurveyXact export (.xlsx, CSV folder or .sav) into a typed :class:`Survey`.
 
@@ -106,6 +107,8 @@ def read_surveyxact(
     strict
         When False, variables listed in the structure but absent from the dataset are
         reported in ``survey.problems`` instead of raising.
+    progress
+        Show a progress bar while typing columns (default: only for big exports).
 
     Returns
     -------
@@ -123,7 +126,9 @@ def read_surveyxact(
     'xlsx'
     """
     raw = read_export(path, encoding=encoding, sep=sep)
-    return build_survey(raw, missing_labels=missing_labels, personal=personal, strict=strict)
+    return build_survey(
+        raw, missing_labels=missing_labels, personal=personal, strict=strict, progress=progress
+    )
 
 
 __all__ = ["detect_format", "read_export", "read_surveyxact"]

@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -67,6 +68,9 @@ def single_choice(
 ) -> tuple[pd.Categorical, dict[Any, int]]:
     """Ordered Categorical of labels in code order, and ``{unknown code: count}``."""
     valid = ~np.isnan(values)
+    fast = _lookup_codes(values, valid, labels)
+    if fast is not None:
+        return fast
     present = values[valid]
     known = np.array(sorted(labels), dtype=np.float64)
     unknown: dict[Any, int] = {}
@@ -79,11 +83,46 @@ def single_choice(
             codes, counts = np.unique(present[~hit], return_counts=True)
             unknown = {as_code(c): int(n) for c, n in zip(codes, counts, strict=True)}
     all_codes = np.union1d(known, np.array(list(unknown), dtype=np.float64))
-    categories = _unique_labels([labels.get(as_code(c), _code_text(c)) for c in all_codes])
     index = np.full(values.shape, -1, dtype=np.int8 if len(all_codes) < 127 else np.int32)
     if present.size:
         index[valid] = np.searchsorted(all_codes, present)
-    return pd.Categorical.from_codes(index, categories=categories, ordered=True), unknown
+    return _categorical(index, [as_code(c) for c in all_codes], labels), unknown
+
+
+def _lookup_codes(values, valid, labels) -> tuple[pd.Categorical, dict[Any, int]] | None:
+    """Fast path for whole, non-negative codes below 65,536: one table lookup per value."""
+    if any(not isinstance(c, int) or c < 0 for c in labels):
+        return None
+    filled = np.where(valid, values, 0.0)
+    ints = filled.astype(np.int64)
+    if ints.size and (ints.min() < 0 or ints.max() >= 1 << 16 or not np.array_equal(ints, filled)):
+        return None
+    known = sorted(labels)
+    top = max([int(ints.max()) if ints.size else 0, *known]) + 1
+    table = np.full(top, -2, dtype=np.int32)
+    table[known] = np.arange(len(known))
+    index = table[ints]
+    index[~valid] = -1
+    unknown: dict[Any, int] = {}
+    if (index == -2).any():
+        codes, counts = np.unique(ints[index == -2], return_counts=True)
+        unknown = {int(c): int(n) for c, n in zip(codes, counts, strict=True)}
+        known = sorted({*known, *unknown})
+        table[known] = np.arange(len(known))
+        index = table[ints]
+        index[~valid] = -1
+    small = index.astype(np.int8 if len(known) < 127 else np.int32)
+    return _categorical(small, known, labels), unknown
+
+
+@lru_cache(maxsize=4096)
+def _dtype(categories: tuple[str, ...]) -> pd.CategoricalDtype:
+    return pd.CategoricalDtype(list(categories), ordered=True)
+
+
+def _categorical(index: np.ndarray, codes: list, labels: dict[Any, str]) -> pd.Categorical:
+    categories = tuple(_unique_labels([labels.get(c, _code_text(c)) for c in codes]))
+    return pd.Categorical.from_codes(index, dtype=_dtype(categories), validate=False)
 
 
 def _code_text(code: float) -> str:
