@@ -106,42 +106,7 @@ def _convert(raw: RawExport, row) -> tuple[object, list, str]:
     col = raw.columns[row.variable]
     kind = row.value_type
     if kind in {"single", "multiple"}:
-        values, texts = conv.numeric(col)
-        if texts is not None:
-            return _text_in_closed(raw, row, col, texts), [], "text"
-        if kind == "multiple":
-            valid = values[~np.isnan(values)]
-            if np.all((valid == 0) | (valid == 1)):
-                return conv.multiple_choice(values), [], "multiple"
-            raw.problems.add(
-                "multiple-not-binary",
-                f"{row.variable} is a multi-response item but holds other codes than 0/1; "
-                "kept as a single-choice item",
-                file=raw.dataset_location,
-                variable=row.variable,
-                values=sorted(set(valid[(valid != 0) & (valid != 1)].tolist())),
-            )
-        labels = row.labels
-        if not labels:
-            raw.problems.add(
-                "unlabelled-variable",
-                f"{row.variable} has no value labels; its raw codes are the categories",
-                file=raw.label_file,
-                variable=row.variable,
-            )
-        cat, unknown = conv.single_choice(values, labels)
-        if unknown and labels:
-            raw.problems.add(
-                "unknown-code",
-                f"{row.variable}: codes without a label, kept as raw codes "
-                + ", ".join(f"{code} ({n}×)" for code, n in unknown.items()),
-                file=raw.label_file,
-                location=raw.dataset_location,
-                variable=row.variable,
-                values=list(unknown),
-                count=sum(unknown.values()),
-            )
-        return cat, list(unknown), "single"
+        return _closed(raw, row, col)
     if kind == "text":
         return conv.text(col), [], "text"
     if kind == "date":
@@ -168,6 +133,54 @@ def _convert(raw: RawExport, row) -> tuple[object, list, str]:
             )
         return conv.text(col), [], "text"
     return conv.numbers(values), [], "numeric" if kind != "id" else "id"
+
+
+def _closed(raw: RawExport, row, col) -> tuple[object, list, str]:
+    """Single- and multi-choice items: the integer fast path, else floats, else text."""
+    ints = conv.integer_codes(col)
+    if ints is not None and row.value_type == "multiple":
+        flags = conv.multiple_choice_codes(ints)
+        if flags is not None:
+            return flags, [], "multiple"
+    result = conv.single_choice_codes(ints, row.labels) if ints is not None else None
+    if result is None:
+        values, texts = conv.numeric(col)
+        if texts is not None:
+            return _text_in_closed(raw, row, col, texts), [], "text"
+        if row.value_type == "multiple":
+            valid = values[~np.isnan(values)]
+            if np.all((valid == 0) | (valid == 1)):
+                return conv.multiple_choice(values), [], "multiple"
+        result = conv.single_choice(values, row.labels)
+    cat, unknown = result
+    if row.value_type == "multiple":
+        raw.problems.add(
+            "multiple-not-binary",
+            f"{row.variable} is a multi-response item but holds other codes than 0/1; "
+            "kept as a single-choice item",
+            file=raw.dataset_location,
+            variable=row.variable,
+            values=[c for c in unknown if c not in (0, 1)],
+        )
+    if not row.labels:
+        raw.problems.add(
+            "unlabelled-variable",
+            f"{row.variable} has no value labels; its raw codes are the categories",
+            file=raw.label_file,
+            variable=row.variable,
+        )
+    elif unknown:
+        raw.problems.add(
+            "unknown-code",
+            f"{row.variable}: codes without a label, kept as raw codes "
+            + ", ".join(f"{code} ({n}×)" for code, n in unknown.items()),
+            file=raw.label_file,
+            location=raw.dataset_location,
+            variable=row.variable,
+            values=list(unknown),
+            count=sum(unknown.values()),
+        )
+    return cat, list(unknown), "single"
 
 
 def _text_in_closed(raw: RawExport, row, col, texts) -> pd.Categorical:

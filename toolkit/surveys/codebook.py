@@ -128,7 +128,10 @@ def _grid_runs(rows: list[dict[str, Any]]) -> list[tuple[list[int], str]]:
 
 def _labels_by_variable(labels: pd.DataFrame, problems: Problems, file: str) -> dict:
     out: dict[str, dict[int | float, str]] = {}
-    for variable, code, label in labels.itertuples(index=False):
+    triples = zip(
+        labels["variable"].tolist(), labels["code"].tolist(), labels["label"].tolist(), strict=True
+    )
+    for variable, code, label in triples:
         entry = out.setdefault(variable, {})
         key = as_code(code)
         if key in entry and entry[key] != label:
@@ -153,7 +156,7 @@ def build_codebook(
     """Describe every dataset column of ``raw``; problems go to ``raw.problems``."""
     problems = raw.problems
     structure = raw.structure.drop_duplicates("variableName", keep="first")
-    by_name = structure.set_index("variableName")
+    by_name = {r["variableName"]: r for r in structure.to_dict("records")}
     labels = _labels_by_variable(raw.labels, problems, raw.label_file)
     extra_personal = {p.lower() for p in personal}
     rows: list[dict[str, Any]] = []
@@ -194,8 +197,8 @@ def build_codebook(
 
 
 def _describe(variable, position, by_name, labels, raw, extra_personal) -> dict[str, Any]:
-    in_structure = variable in by_name.index
-    meta = by_name.loc[variable] if in_structure else None
+    meta = by_name.get(variable)
+    in_structure = meta is not None
     sx_type = meta["questionType"] if in_structure else None
     sx_subtype = meta["subType"] if in_structure else None
     question = (meta["questionName"] if in_structure else None) or variable

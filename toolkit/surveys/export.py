@@ -98,29 +98,30 @@ def clean_text(value: Any) -> str | None:
     return text or None
 
 
+def _clean_all(values) -> list[str | None]:
+    return [clean_text(v) for v in list(values)]
+
+
 def tidy_structure(frame: pd.DataFrame) -> pd.DataFrame:
     """Canonical structure table: the seven columns, texts stripped, choiceValue float."""
-    out = pd.DataFrame({col: frame.get(col, None) for col in STRUCTURE_COLUMNS})
+    columns = {}
     for col in STRUCTURE_COLUMNS:
-        if col != "choiceValue":
-            out[col] = [clean_text(v) for v in out[col]]
-    out["choiceValue"] = pd.to_numeric(
-        pd.Series([clean_text(v) for v in out["choiceValue"]], dtype="object"), errors="coerce"
-    ).astype("float64")
-    out = out[out["variableName"].notna()].reset_index(drop=True)
-    return out
+        values = _clean_all(frame[col]) if col in frame else [None] * len(frame)
+        columns[col] = pd.Series(values, dtype=object)
+    out = pd.DataFrame(columns)
+    out["choiceValue"] = pd.to_numeric(out["choiceValue"], errors="coerce").astype("float64")
+    return out[out["variableName"].notna()].reset_index(drop=True)
 
 
 def tidy_labels(frame: pd.DataFrame) -> pd.DataFrame:
     """Canonical labels table: variable, numeric code, stripped label."""
     out = pd.DataFrame(
         {
-            "variable": [clean_text(v) for v in frame.iloc[:, 0]],
+            "variable": pd.Series(_clean_all(frame.iloc[:, 0]), dtype=object),
             "code": pd.to_numeric(
-                pd.Series([clean_text(v) for v in frame.iloc[:, 1]], dtype="object"),
-                errors="coerce",
+                pd.Series(_clean_all(frame.iloc[:, 1]), dtype=object), errors="coerce"
             ).astype("float64"),
-            "label": [clean_text(v) or "" for v in frame.iloc[:, 2]],
+            "label": pd.Series([v or "" for v in _clean_all(frame.iloc[:, 2])], dtype=object),
         }
     )
     return out[out["variable"].notna() & out["code"].notna()].reset_index(drop=True)

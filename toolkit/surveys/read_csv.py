@@ -34,6 +34,7 @@ from toolkit.surveys.textfiles import (
     first_line,
     read_raw,
 )
+from toolkit.surveys.transcode import is_single_byte, to_utf8, undefined_bytes
 
 MEMBERS = ("dataset", "labels", "structure")
 
@@ -82,10 +83,12 @@ def read_csv_export(
     labels_enc = encoding or detect_encoding(raws["labels"].data)
     labels = parse_labels(decode(raws["labels"], labels_enc), separator, paths["labels"], problems)
     data_enc = encoding or detect_encoding(raws["dataset"].data)
-    open_vars = set(
-        structure.loc[structure["subType"].str.lower().eq("string").fillna(False), "variableName"]
-    )
-    columns, n_rows = read_dataset(raws["dataset"], data_enc, separator, open_vars, problems)
+    subtype = structure["subType"].fillna("").str.lower()
+    types = {v: pa.string() for v in structure.loc[subtype.eq("string"), "variableName"]}
+    types |= {
+        v: pa.int16() for v in structure.loc[subtype.isin(["single", "multiple"]), "variableName"]
+    }
+    columns, n_rows = read_dataset(raws["dataset"], data_enc, separator, types, problems)
     source = Source(
         path=str(folder),
         format="csv",
@@ -174,16 +177,44 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def _parse(data: bytes, names: list[str], sep: str, types: dict, *, raw_text: bool) -> pa.Table:
+    if raw_text:  # single-byte file parsed as is: text columns stay bytes until transcoded
+        types = {n: pa.binary() if t == pa.string() else t for n, t in types.items()}
+    return pacsv.read_csv(
+        io.BytesIO(data),
+        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+        parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(
+            column_types=types,
+            null_values=[""],
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=True,
+            check_utf8=not raw_text,
+        ),
+    )
+
+
 def read_dataset(
-    raw: RawFile, encoding: str, sep: str, open_vars: set[str], problems: Problems
+    raw: RawFile, encoding: str, sep: str, types: dict[str, pa.DataType], problems: Problems
 ) -> tuple[dict[str, pa.ChunkedArray], int]:
-    """Parse dataset.csv with pyarrow (multi-threaded); open questions read as text."""
+    """Parse dataset.csv with pyarrow (multi-threaded).
+
+    Open questions are read as text and closed items as int16 (small and fast); a file
+    whose closed items hold anything else is parsed again with types inferred, and the
+    typing step then keeps and reports the odd values.
+    """
+    raw_text = is_single_byte(encoding)
     if encoding in {"utf-8", "utf-8-sig"}:
         data = raw.data[3:] if raw.data.startswith(b"\xef\xbb\xbf") else raw.data
+    elif raw_text:
+        data = raw.data
+        if any(bytes([b]) in data for b in undefined_bytes(encoding)):
+            decode(raw, encoding)  # raises EncodingError naming the line and byte
     else:
         data = decode(raw, encoding).encode("utf-8")
     header_end = data.find(b"\n")
-    header_line = data[: header_end if header_end >= 0 else len(data)].decode("utf-8")
+    header_bytes = data[: header_end if header_end >= 0 else len(data)]
+    header_line = header_bytes.decode(encoding if raw_text else "utf-8")
     names = next(csv.reader([header_line.rstrip("\r")], delimiter=sep), [])
     phantom = bool(names) and names[-1].strip() == ""
     if phantom:
@@ -197,28 +228,29 @@ def read_dataset(
             found=", ".join(duplicates[:10]),
             hint="each variable must appear once; export the dataset again",
         )
+    wanted = {n: t for n, t in types.items() if n in set(names)}
     try:
-        table = pacsv.read_csv(
-            io.BytesIO(data),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
-            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names if n in open_vars},
-                null_values=[""],
-                strings_can_be_null=True,
-                quoted_strings_can_be_null=True,
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowException) as exc:
-        raise CorruptFileError(
-            "dataset.csv could not be parsed as a table",
-            file=raw.path,
-            where=str(exc).split("\n")[0][:300],
-            expected=f"{len(names)} fields per row separated by {sep!r}, as in the header",
-            hint="a row may be cut off or hold an unquoted separator; open the file in a "
-            "text editor at that row, or export again",
-        ) from None
+        table = _parse(data, names, sep, wanted, raw_text=raw_text)
+    except pa.ArrowInvalid:
+        table = None
+    if table is None:
+        try:
+            strings = {n: t for n, t in wanted.items() if t == pa.string()}
+            table = _parse(data, names, sep, strings, raw_text=raw_text)
+        except (pa.ArrowInvalid, pa.ArrowException) as exc:
+            raise CorruptFileError(
+                "dataset.csv could not be parsed as a table",
+                file=raw.path,
+                where=str(exc).split("\n")[0][:300],
+                expected=f"{len(names)} fields per row separated by {sep!r}, as in the header",
+                hint="a row may be cut off or hold an unquoted separator; open the file in a "
+                "text editor at that row, or export again",
+            ) from None
     columns = {name: table.column(i) for i, name in enumerate(table.column_names)}
+    if raw_text:
+        for name, col in columns.items():
+            if pa.types.is_binary(col.type) or pa.types.is_string(col.type):
+                columns[name] = to_utf8(col, encoding)
     if phantom:
         extra = columns.pop("__phantom__")
         if extra.null_count != len(extra):

@@ -68,9 +68,6 @@ def single_choice(
 ) -> tuple[pd.Categorical, dict[Any, int]]:
     """Ordered Categorical of labels in code order, and ``{unknown code: count}``."""
     valid = ~np.isnan(values)
-    fast = _lookup_codes(values, valid, labels)
-    if fast is not None:
-        return fast
     present = values[valid]
     known = np.array(sorted(labels), dtype=np.float64)
     unknown: dict[Any, int] = {}
@@ -89,30 +86,71 @@ def single_choice(
     return _categorical(index, [as_code(c) for c in all_codes], labels), unknown
 
 
-def _lookup_codes(values, valid, labels) -> tuple[pd.Categorical, dict[Any, int]] | None:
-    """Fast path for whole, non-negative codes below 65,536: one table lookup per value."""
-    if any(not isinstance(c, int) or c < 0 for c in labels):
+BLANK = -32768  # int16 stand-in for a blank cell (no real export uses this code)
+
+
+def integer_codes(col: Any) -> np.ndarray | None:
+    """Codes as int16 with :data:`BLANK` for blank cells, when every code is a whole number
+    that fits; ``None`` otherwise (the caller then takes the general float path)."""
+    if _is_arrow(col):
+        if pa.types.is_null(col.type):
+            return np.full(len(col), BLANK, dtype=np.int16)
+        if not pa.types.is_integer(col.type):
+            return None
+        if not pa.types.is_int16(col.type):
+            try:
+                col = pc.cast(col, pa.int16())
+            except pa.ArrowInvalid:
+                return None
+        return np.asarray(pc.fill_null(col, BLANK).to_numpy(), dtype=np.int16)
+    values, texts = numeric(col)
+    if texts is not None:
         return None
-    filled = np.where(valid, values, 0.0)
-    ints = filled.astype(np.int64)
-    if ints.size and (ints.min() < 0 or ints.max() >= 1 << 16 or not np.array_equal(ints, filled)):
+    valid = ~np.isnan(values)
+    filled = np.where(valid, values, float(BLANK))
+    if filled.size and (np.abs(filled).max() > MAX_CODE or np.any(valid & (filled == BLANK))):
         return None
-    known = sorted(labels)
-    top = max([int(ints.max()) if ints.size else 0, *known]) + 1
-    table = np.full(top, -2, dtype=np.int32)
-    table[known] = np.arange(len(known))
-    index = table[ints]
-    index[~valid] = -1
+    ints = filled.astype(np.int16)
+    return ints if np.array_equal(ints, filled) else None
+
+
+MAX_CODE = 32767
+
+
+@lru_cache(maxsize=256)
+def _table(known: tuple[int, ...]) -> np.ndarray:
+    """Lookup from every int16 code (as uint16) to its category index; -2 = unknown."""
+    table = np.full(1 << 16, -2, dtype=np.int8 if len(known) < 127 else np.int32)
+    table[np.asarray(known, dtype=np.int16).view(np.uint16)] = np.arange(len(known))
+    table[np.uint16(BLANK & 0xFFFF)] = -1
+    table.setflags(write=False)
+    return table
+
+
+def single_choice_codes(
+    ints: np.ndarray, labels: dict[Any, str]
+) -> tuple[pd.Categorical, dict[Any, int]] | None:
+    """Fast path of :func:`single_choice` for :func:`integer_codes` output: one lookup."""
+    if any(not isinstance(c, int) or not -MAX_CODE <= c <= MAX_CODE for c in labels):
+        return None
+    known = tuple(sorted(labels))
+    keys = ints.view(np.uint16)
+    index = _table(known)[keys]
     unknown: dict[Any, int] = {}
     if (index == -2).any():
         codes, counts = np.unique(ints[index == -2], return_counts=True)
         unknown = {int(c): int(n) for c, n in zip(codes, counts, strict=True)}
-        known = sorted({*known, *unknown})
-        table[known] = np.arange(len(known))
-        index = table[ints]
-        index[~valid] = -1
-    small = index.astype(np.int8 if len(known) < 127 else np.int32)
-    return _categorical(small, known, labels), unknown
+        known = tuple(sorted({*known, *unknown}))
+        index = _table(known)[keys]
+    return _categorical(index, list(known), labels), unknown
+
+
+def multiple_choice_codes(ints: np.ndarray) -> pd.arrays.BooleanArray | None:
+    """0 → False, 1 → True, blank → <NA>; ``None`` when other codes occur."""
+    blank = ints == BLANK
+    if np.any((ints > 1) | ((ints < 0) & ~blank)):
+        return None
+    return pd.arrays.BooleanArray(ints == 1, blank)
 
 
 @lru_cache(maxsize=4096)
@@ -195,4 +233,14 @@ def numbers(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
     return pd.arrays.FloatingArray(np.where(valid, values, 0.0), ~valid)
 
 
-__all__ = ["dates", "multiple_choice", "numbers", "numeric", "single_choice", "text"]
+__all__ = [
+    "dates",
+    "integer_codes",
+    "multiple_choice",
+    "multiple_choice_codes",
+    "numbers",
+    "numeric",
+    "single_choice",
+    "single_choice_codes",
+    "text",
+]
