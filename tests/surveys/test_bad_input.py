@@ -221,3 +221,14 @@ def test_xlsx_split_sheets_with_unequal_rows_are_padded_and_reported(tmp_path):
     assert survey.n == 6
     assert np.all(survey.data.loc[106, ["m_txt", "komm"]].isna())
     assert "repaired-row" in set(survey.problems["kind"])
+
+
+def test_notebook_display_shows_n_types_codebook_and_problems(csv_export):
+    survey = read_surveyxact(csv_export)
+    html = survey._repr_html_()
+    assert "6 respondents, 6 questions, 10 variables" in html
+    assert "Questions by type" in html and "Codebook (first 12 of 10)" in html
+    assert "No problems found while loading." in html
+    assert repr(survey).endswith(
+        "6 respondents, 10 variables (3 multiple, 3 single, 2 background, 2 open); 0 problem(s)>"
+    )

@@ -50,6 +50,10 @@ def numeric(col: Any) -> tuple[np.ndarray, np.ndarray | None]:
     array = col.to_numpy() if isinstance(col, pd.Series) else np.asarray(col)
     if array.dtype.kind in "fiub":
         return array.astype(np.float64, copy=False), None
+    try:  # numbers with NaN for blanks (the xlsx reader's form): one C-level conversion
+        return array.astype(np.float64), None
+    except (TypeError, ValueError):
+        pass
     array = array.astype(object, copy=True)
     blank = (array == "") | pd.isna(array)
     array[blank] = np.nan
@@ -107,9 +111,11 @@ def integer_codes(col: Any) -> np.ndarray | None:
     if texts is not None:
         return None
     valid = ~np.isnan(values)
-    filled = np.where(valid, values, float(BLANK))
-    if filled.size and (np.abs(filled).max() > MAX_CODE or np.any(valid & (filled == BLANK))):
+    if not valid.any():
+        return np.full(values.shape, BLANK, dtype=np.int16)
+    if np.nanmax(np.abs(values)) > MAX_CODE:
         return None
+    filled = np.where(valid, values, float(BLANK))
     ints = filled.astype(np.int16)
     return ints if np.array_equal(ints, filled) else None
 
