@@ -163,11 +163,11 @@ def write_fast_xlsx(tables, path: Path) -> None:
             z.writestr(f"xl/worksheets/sheet{i}.xml", _sheet_xml(rows))
 
 
-def prepare(rows: int) -> Path:
+def prepare(rows: int, formats: list[str]) -> Path:
     from toolkit.surveys.write import ExportTables, write_csv_export, write_sav_export
 
     folder = ROOT / "build" / "bench" / f"export_{rows}"
-    if (folder / "done").exists():
+    if all((folder / f"done_{fmt}").exists() for fmt in formats):
         return folder
     folder.mkdir(parents=True, exist_ok=True)
     print(f"generating a {rows:,} × 240 export in {folder} (once; cached)…", flush=True)
@@ -263,8 +263,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--formats", default="csv,xlsx,sav", help="e.g. csv (1M rows: CSV only)")
     args = parser.parse_args()
-    folder = prepare(args.rows)
+    formats = args.formats.split(",")
+    folder = prepare(args.rows, formats)
     print(
         f"{args.rows:,} respondents × 240 variables; best of {args.repeat} (xlsx "
         f"{max(1, args.repeat - 1)}); each reader in a fresh process; peak = RSS growth"
@@ -274,9 +276,11 @@ def main() -> None:
     bare_readers = {"csv": ["pyarrow", "pandas"], "xlsx": ["calamine"], "sav": ["pyreadstat"]}
     pandas_frame_mb = 0.0
     for fmt, bare in bare_readers.items():
+        if fmt not in formats:
+            continue
         repeat = args.repeat if fmt != "xlsx" else max(1, args.repeat - 1)
         results = {r: measure(folder, fmt, r, repeat) for r in [*bare, "toolkit"]}
-        pandas_frame_mb = pandas_frame_mb or results["pandas"]["frame_mb"]
+        pandas_frame_mb = pandas_frame_mb or results.get("pandas", {}).get("frame_mb", 0)
         floor = min(results[r]["seconds"] for r in bare)
         frame = pandas_frame_mb
         for reader, res in results.items():

@@ -92,10 +92,12 @@ def read_xlsx_export(path: str | Path) -> RawExport:
     n_rows = max(len(body) for _, _, body in sheets)
     columns: dict[str, np.ndarray] = {}
     for sheet, header, body in sheets:
-        grid = np.full((n_rows, len(header)), np.nan, dtype=object)
-        if body:
+        if len(body) == n_rows and body:
+            grid = np.array(body, dtype=object)
+        else:
+            grid = np.full((n_rows, len(header)), np.nan, dtype=object)
             grid[: len(body)] = body
-            grid[grid == ""] = np.nan  # calamine gives "" for empty cells: blank is NaN
+        grid[grid == ""] = np.nan  # calamine gives "" for empty cells: blank is NaN
         if len(body) < n_rows:  # xlsx stores no empty rows: the last respondents left it blank
             problems.add(
                 "repaired-row",
