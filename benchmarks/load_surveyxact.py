@@ -173,17 +173,21 @@ def prepare(rows: int, formats: list[str]) -> Path:
     print(f"generating a {rows:,} × 240 export in {folder} (once; cached)…", flush=True)
     tables = make_tables(rows)
     header_only = ExportTables(tables.dataset.iloc[:0], tables.structure, tables.labels)
-    write_csv_export(header_only, folder / "csv", sep=";", encoding="cp1252")
-    tables.dataset.to_csv(
-        folder / "csv" / "dataset.csv",
-        sep=";",
-        index=False,
-        encoding="cp1252",
-        lineterminator="\r\n",
-    )
-    write_fast_xlsx(tables, folder / "export.xlsx")
-    write_sav_export(tables, folder / "export.sav")
-    (folder / "done").write_text("ok")
+    if "csv" in formats:
+        write_csv_export(header_only, folder / "csv", sep=";", encoding="cp1252")
+        tables.dataset.to_csv(
+            folder / "csv" / "dataset.csv",
+            sep=";",
+            index=False,
+            encoding="cp1252",
+            lineterminator="\r\n",
+        )
+    if "xlsx" in formats:
+        write_fast_xlsx(tables, folder / "export.xlsx")
+    if "sav" in formats:
+        write_sav_export(tables, folder / "export.sav")
+    for fmt in formats:
+        (folder / f"done_{fmt}").write_text("ok")
     return folder
 
 

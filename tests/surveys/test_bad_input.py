@@ -226,7 +226,7 @@ def test_xlsx_split_sheets_with_unequal_rows_are_padded_and_reported(tmp_path):
 def test_notebook_display_shows_n_types_codebook_and_problems(csv_export):
     survey = read_surveyxact(csv_export)
     html = survey._repr_html_()
-    assert "6 respondents, 6 questions, 10 variables" in html
+    assert "6 respondents, 7 questions, 10 variables" in html
     assert "Questions by type" in html and "Codebook (first 12 of 10)" in html
     assert "No problems found while loading." in html
     assert repr(survey).endswith(

@@ -183,7 +183,7 @@ class Survey:
         out = book.groupby("type", sort=False).agg(
             questions=("question", "nunique"), variables=("variable", "size")
         )
-        return out.sort_values("variables", ascending=False)
+        return out.sort_values("variables", ascending=False, kind="stable")
 
     def missing_per_item(self) -> pd.DataFrame:
         """Per question item: answered, blank, and non-substantive ("Vet ikke") answers."""
