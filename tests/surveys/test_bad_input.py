@@ -230,5 +230,5 @@ def test_notebook_display_shows_n_types_codebook_and_problems(csv_export):
     assert "Questions by type" in html and "Codebook (first 12 of 10)" in html
     assert "No problems found while loading." in html
     assert repr(survey).endswith(
-        "6 respondents, 10 variables (3 multiple, 3 single, 2 background, 2 open); 0 problem(s)>"
+        "6 respondents, 10 variables (3 single, 3 multiple, 2 background, 2 open); 0 problem(s)>"
     )
