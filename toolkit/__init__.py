@@ -9,6 +9,14 @@ Examples
 """
 
 from toolkit import data
+from toolkit.analysis import (
+    compare_groups,
+    declare_scale,
+    frequencies,
+    item_statistics,
+    likert_summary,
+    multi_response,
+)
 from toolkit.errors import (
     CorruptFileError,
     DuplicateRespondentError,
@@ -20,6 +28,7 @@ from toolkit.errors import (
     ToolkitError,
     UsageError,
 )
+from toolkit.present import likert_chart, likert_table, save_figure, to_excel
 from toolkit.surveys import MISSING_LABELS, Survey, is_missing_label, read_surveyxact
 
 __version__ = "0.1.0"
@@ -36,7 +45,17 @@ __all__ = [
     "Survey",
     "ToolkitError",
     "UsageError",
+    "compare_groups",
     "data",
+    "declare_scale",
+    "frequencies",
     "is_missing_label",
+    "item_statistics",
+    "likert_chart",
+    "likert_summary",
+    "likert_table",
+    "multi_response",
     "read_surveyxact",
+    "save_figure",
+    "to_excel",
 ]

@@ -89,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
             out = build_report(
                 args.notebook,
                 args.out,
-                parameters={"survey_path": str(Path(args.survey).resolve())},
+                parameters={
+                    "survey_path": str(Path(args.survey).resolve()),
+                    "out_dir": str(Path(args.out).resolve().parent),
+                },
             )
             print(f"wrote {out} ({out.stat().st_size:,} bytes) and {out.parent / 'manifest.json'}")
     except ToolkitError as err:

@@ -1,4 +1,5 @@
-"""Report tables in Norwegian convention (configurable): "46 %", decimal comma, N shown.
+"""Report tables in Norwegian convention (configurable): "46 %", decimal comma, N shown,
+small groups suppressed with a footnote, shown percentages that add up to 100.
 
 Examples
 --------
@@ -10,13 +11,17 @@ Examples
 '1 234,5'
 >>> Style(percent_sign="", decimal=".").percent(45.6)
 '46'
+>>> round_to_100([33.4, 33.3, 33.3])
+[34, 33, 33]
 """
 
 from __future__ import annotations
 
+import html
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 
@@ -28,7 +33,9 @@ class Style:
     thousands: str = "\u00a0"  # no-break space, as in "4 576"
     percent_sign: str = "\u00a0%"  # "46 %"
     suppressed: str = "–"
-    min_base: int = 5  # cells with a smaller base are suppressed (0 turns it off)
+    suppressed_note: str = "– Færre enn {min_base} svar; ikke vist."
+    n_label: str = "N"
+    count_suffix: str = " (antall)"
 
     def number(self, value: float, decimals: int = 0) -> str:
         if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -56,29 +63,217 @@ def n_label(bases, style: Style = NORWEGIAN) -> str:
     """ "(N=43)", or "(N=168–184)" when the items of a table have different bases."""
     low, high = int(min(bases)), int(max(bases))
     text = style.number(low) if low == high else f"{style.number(low)}–{style.number(high)}"
-    return f"(N={text})"
+    return f"({style.n_label}={text})"
+
+
+def round_to_100(percents, decimals: int = 0) -> list:
+    """Largest-remainder rounding: shown values add up to exactly 100."""
+    values = np.asarray(percents, dtype=float)
+    if not len(values) or np.isnan(values).any() or not np.isclose(values.sum(), 100):
+        return [round(v, decimals) if not np.isnan(v) else v for v in values]
+    scale = 10**decimals
+    floors = np.floor(values * scale)
+    short = round(float(100 * scale - floors.sum()))
+    order = np.argsort(-(values * scale - floors), kind="stable")
+    floors[order[:short]] += 1
+    out = floors / scale
+    return [int(v) for v in out] if decimals == 0 else list(out)
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    """A formatted table (``frame``, strings) with its numbers (``values``) and notes.
+
+    ``kinds`` says per column whether values are ``percent`` (0–100), ``count`` or
+    ``text``; the Excel export writes real numbers from ``values``.
+    """
+
+    title: str
+    frame: pd.DataFrame
+    values: pd.DataFrame
+    kinds: dict[str, str]
+    footnotes: tuple[str, ...] = ()
+    source: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.frame.copy()
+
+    def _repr_html_(self) -> str:
+        notes = "".join(f"<br><small>{html.escape(n)}</small>" for n in self.footnotes)
+        return (
+            f"<div><strong>{html.escape(self.title)}</strong>"
+            f"{self.frame._repr_html_()}{notes}</div>"
+        )
+
+
+def _row_label(cell: pd.DataFrame, by_cols: list[str]) -> str:
+    parts = [str(cell[c].iloc[0]) for c in by_cols]
+    if not parts:
+        texts = [cell["item_text"].iloc[0], cell["question_text"].iloc[0], cell["item"].iloc[0]]
+        parts = [next(t for t in texts if isinstance(t, str) and t)]
+    return ", ".join(parts)
+
+
+def likert_table(
+    summary: pd.DataFrame,
+    *,
+    style: Style = NORWEGIAN,
+    decimals: int = 0,
+    sum_to_100: bool = True,
+    title: str | None = None,
+    min_base: int = 5,
+) -> ReportTable:
+    """Items (× groups) as rows, categories as columns, base N last.
+
+    Takes the output of :func:`~toolkit.analysis.likert_summary` or ``frequencies``.
+    Non-substantive answers are shown as counts; suppressed rows show ``style.suppressed``
+    and a footnote.
+    """
+    fixed = {
+        "item",
+        "question",
+        "question_text",
+        "item_text",
+        "category",
+        "position",
+        "code",
+        "substantive",
+        "n",
+        "percent",
+        "base",
+        "unweighted_n",
+        "unweighted_base",
+        "suppressed",
+        "suppressed_reason",
+        "scale",
+    }
+    by_cols = [c for c in summary.columns if c not in fixed]
+    rows, numbers, kinds, notes = [], [], {}, []
+    for _, cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
+        label = _row_label(cell, by_cols)
+        if by_cols and summary["item"].nunique() > 1:
+            label = f"{_row_label(cell, [])}: {label}"
+        row: dict[str, str] = {"": label}
+        number: dict[str, float] = {"": label}
+        substantive = cell[cell["substantive"]]
+        shown = (
+            round_to_100(substantive["percent"], decimals)
+            if sum_to_100
+            else list(substantive["percent"])
+        )
+        hidden = bool(cell["suppressed"].iloc[0])
+        for category, pct, value in zip(
+            substantive["category"], shown, substantive["percent"], strict=True
+        ):
+            row[category] = style.suppressed if hidden else style.percent(pct, decimals)
+            number[category] = np.nan if hidden else value
+            kinds[category] = "percent"
+        for other in cell[~cell["substantive"]].itertuples(index=False):
+            column = f"{other.category}{style.count_suffix}"
+            row[column] = style.number(other.n)
+            number[column] = other.n
+            kinds[column] = "count"
+        n = int(cell["unweighted_base"].iloc[0])
+        row[style.n_label] = style.number(n)
+        number[style.n_label] = n
+        if hidden:
+            notes.append(style.suppressed_note.format(min_base=min_base))
+        rows.append(row)
+        numbers.append(number)
+    kinds[style.n_label] = "count"
+    frame = pd.DataFrame(rows).set_index("").fillna("")
+    values = pd.DataFrame(numbers).set_index("")
+    frame.index.name = values.index.name = None
+    order = (
+        [c for c in kinds if kinds[c] == "percent"]
+        + [c for c in kinds if kinds[c] == "count" and c != style.n_label]
+        + [style.n_label]
+    )
+    first = summary["question_text"].dropna()
+    heading = title or (first.iloc[0] if len(first) else str(summary["item"].iloc[0]))
+    return ReportTable(
+        title=f"{heading} {n_label(summary['unweighted_base'], style)}",
+        frame=frame[order],
+        values=values[order],
+        kinds={c: kinds[c] for c in order},
+        footnotes=tuple(dict.fromkeys(notes)),
+    )
+
+
+def multi_response_table(
+    table: pd.DataFrame, *, style: Style = NORWEGIAN, title: str = ""
+) -> ReportTable:
+    """Options as rows: count and percent of respondents (sums exceed 100 %)."""
+    by_cols = [
+        c
+        for c in table.columns
+        if c
+        not in {
+            "variable",
+            "option",
+            "n",
+            "base",
+            "unweighted_base",
+            "percent_of_cases",
+            "percent_of_responses",
+            "suppressed",
+            "free_text",
+            "n_free_text",
+        }
+    ]
+    label = (
+        table["option"]
+        if not by_cols
+        else table["option"] + ", " + table[by_cols].astype(str).agg(", ".join, axis=1)
+    )
+    pct = [
+        style.suppressed if s else style.percent(p)
+        for p, s in zip(table["percent_of_cases"], table["suppressed"], strict=True)
+    ]
+    frame = pd.DataFrame(
+        {"Antall": [style.number(n) for n in table["n"]], "Prosent av respondentene": pct},
+        index=list(label),
+    )
+    values = pd.DataFrame(
+        {
+            "Antall": table["n"].to_numpy(),
+            "Prosent av respondentene": table["percent_of_cases"].to_numpy(),
+        },
+        index=list(label),
+    )
+    notes = ["Flere svar mulig: prosentene summerer seg til mer enn 100."]
+    return ReportTable(
+        f"{title} {n_label(table['unweighted_base'], style)}".strip(),
+        frame,
+        values,
+        {"Antall": "count", "Prosent av respondentene": "percent"},
+        tuple(notes),
+    )
+
+
+def format_p(p: float, style: Style = NORWEGIAN) -> str:
+    """p-values as reported: "0,003", "< 0,001" (never "0,000")."""
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return ""
+    return f"< {style.number(0.001, 3)}" if p < 0.001 else style.number(p, 3)
 
 
 def frequency_table(freq: pd.DataFrame, style: Style = NORWEGIAN) -> pd.DataFrame:
-    """Items as rows, categories as columns ("46 %"), non-substantive answers as counts,
-    and the base N; items with a base below ``style.min_base`` are suppressed."""
-    rows = []
-    for variable, group in freq.groupby("variable", sort=False):
-        base = int(group["base"].iloc[0])
-        texts = [group["item_text"].iloc[0], group["question_text"].iloc[0], variable]
-        label = next(t for t in texts if isinstance(t, str) and t)
-        row: dict[str, str] = {"": label}
-        small = style.min_base and base < style.min_base
-        for item in group.itertuples(index=False):
-            if item.substantive:
-                row[item.category] = style.suppressed if small else style.percent(item.percent)
-            else:
-                row[f"{item.category} (antall)"] = style.number(item.n)
-        row["N"] = style.number(base)
-        rows.append(row)
-    table = pd.DataFrame(rows).set_index("")
-    table.index.name = None
-    return table
+    """The formatted frame of :func:`likert_table` (kept for simple use)."""
+    return likert_table(freq, style=style).frame
 
 
-__all__ = ["NORWEGIAN", "Style", "format_number", "format_percent", "frequency_table", "n_label"]
+__all__ = [
+    "NORWEGIAN",
+    "ReportTable",
+    "Style",
+    "format_number",
+    "format_p",
+    "format_percent",
+    "frequency_table",
+    "likert_table",
+    "multi_response_table",
+    "n_label",
+    "round_to_100",
+]

@@ -7,7 +7,7 @@ Examples
 >>> survey = read_surveyxact(example_round())
 >>> survey.n
 190
->>> survey.questions().loc["b1", "n_items"]
+>>> int(survey.questions().loc["b1", "n_items"])
 6
 """
 

@@ -1,0 +1,140 @@
+"""Comparisons between groups: are the answers distributed differently?
+
+For every item: a chi-square test of independence (Fisher's exact test for 2×2 tables
+whose smallest expected count is below 5) with Cramér's V, and, for ordinal scale items,
+Mann–Whitney U (two groups, rank-biserial correlation) or Kruskal–Wallis H (more groups,
+epsilon²). Non-substantive answers and respondents outside the groups are left out.
+Tests use unweighted counts; results are labelled with the test used.
+
+Examples
+--------
+>>> from toolkit import read_surveyxact
+>>> from toolkit.data import example_round
+>>> result = compare_groups(read_surveyxact(example_round()), "b1_1", by="kontorstr")
+>>> result[["item", "test", "effect_measure"]]
+   item            test   effect_measure
+0  b1_1      chi-square       Cramér's V
+1  b1_1  Kruskal–Wallis         epsilon²
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from toolkit.analysis.counting import count_item, groups_for
+from toolkit.analysis.likert import Items, resolve_items, scale_of, substantive_mask
+from toolkit.surveys.survey import Survey
+
+
+def _chi_square(table: np.ndarray) -> dict:
+    table = table[table.sum(axis=1) > 0][:, table.sum(axis=0) > 0]
+    n = table.sum()
+    if table.shape[0] < 2 or table.shape[1] < 2:
+        return {
+            "test": "chi-square",
+            "statistic": np.nan,
+            "df": np.nan,
+            "p_value": np.nan,
+            "effect_size": np.nan,
+            "effect_measure": "Cramér's V",
+            "note": "too few groups",
+        }
+    chi2, p, df, expected = stats.chi2_contingency(table, correction=False)
+    v = np.sqrt(chi2 / (n * (min(table.shape) - 1)))
+    if table.shape == (2, 2) and expected.min() < 5:
+        _, p = stats.fisher_exact(table)
+        return {
+            "test": "Fisher's exact",
+            "statistic": np.nan,
+            "df": np.nan,
+            "p_value": p,
+            "effect_size": v,
+            "effect_measure": "Cramér's V",
+            "note": "expected count below 5",
+        }
+    note = "expected count below 5 in some cells" if expected.min() < 5 else None
+    return {
+        "test": "chi-square",
+        "statistic": chi2,
+        "df": df,
+        "p_value": p,
+        "effect_size": v,
+        "effect_measure": "Cramér's V",
+        "note": note,
+    }
+
+
+def _ordinal(samples: list[np.ndarray]) -> dict:
+    samples = [s for s in samples if len(s)]
+    if len(samples) < 2:
+        return {}
+    if len(samples) == 2:
+        a, b = samples
+        u, p = stats.mannwhitneyu(a, b, alternative="two-sided")
+        return {
+            "test": "Mann–Whitney U",
+            "statistic": u,
+            "df": np.nan,
+            "p_value": p,
+            "effect_size": 1 - 2 * u / (len(a) * len(b)),
+            "effect_measure": "rank-biserial r",
+            "note": None,
+        }
+    h, p = stats.kruskal(*samples)
+    n = sum(len(s) for s in samples)
+    return {
+        "test": "Kruskal–Wallis",
+        "statistic": h,
+        "df": len(samples) - 1,
+        "p_value": p,
+        "effect_size": h / ((n * n - 1) / (n + 1)),
+        "effect_measure": "epsilon²",
+        "note": None,
+    }
+
+
+def compare_groups(
+    survey: Survey, items: Items, *, by: str | list[str], ordinal: bool | None = None
+) -> pd.DataFrame:
+    """Tests of group differences per item: ``item``, ``test``, ``statistic``, ``df``,
+    ``p_value``, ``effect_size``, ``effect_measure``, ``n``, ``note``.
+
+    ``ordinal`` forces (True) or skips (False) the rank test; by default it runs for
+    items with a recognised ordered scale (not yes/no).
+    """
+    groups = groups_for(survey, by)
+    rows = []
+    for item in resolve_items(survey, items, need_scale=False):
+        entry = survey.entry(item)
+        codes = survey.data[item].cat.codes.to_numpy()
+        keep = substantive_mask(entry)
+        table = count_item(codes, len(keep), groups)[:, keep]
+        base = {"item": item, "n": int(table.sum())}
+        rows.append({**base, **_chi_square(table)})
+        scale = scale_of(survey, item)
+        if ordinal or (ordinal is None and scale is not None and scale.kind != "yes/no"):
+            position = np.cumsum(keep) - 1  # rank of each category among substantive ones
+            samples = [
+                position[codes[(groups.index == g) & (codes >= 0) & keep[np.maximum(codes, 0)]]]
+                for g in range(groups.size)
+            ]
+            result = _ordinal(samples)
+            if result:
+                rows.append({**base, **result})
+    columns = [
+        "item",
+        "test",
+        "statistic",
+        "df",
+        "p_value",
+        "effect_size",
+        "effect_measure",
+        "n",
+        "note",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+__all__ = ["compare_groups"]

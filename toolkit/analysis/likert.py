@@ -1,0 +1,288 @@
+"""Likert summaries and frequency tables: tidy, one row per item × group × category.
+
+``percent`` is unrounded and based on ``base``: the substantive answers of that item in that
+group ("Vet ikke"-type answers are counted in rows marked ``substantive=False`` but left
+out of the base unless ``include_missing=True``). With ``weight=``, ``n``/``base`` are
+weighted and ``unweighted_n``/``unweighted_base`` count respondents. Groups whose
+unweighted base is below ``min_base`` are flagged ``suppressed`` (never merged).
+
+Examples
+--------
+>>> from toolkit import read_surveyxact
+>>> from toolkit.data import example_round
+>>> survey = read_surveyxact(example_round())
+>>> table = likert_summary(survey, "b1")
+>>> row = table[(table["item"] == "b1_1") & (table["category"] == "Helt enig")].iloc[0]
+>>> int(row["n"]), int(row["base"]), round(float(row["percent"]), 1)
+(53, 181, 29.3)
+>>> stats = item_statistics(survey, "b1")
+>>> round(float(stats.loc[stats["item"] == "b1_1", "top2"].iloc[0]), 1)
+50.8
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from toolkit.analysis.counting import Groups, count_item, groups_for, resolve_weights
+from toolkit.analysis.scales import Scale, detect_scale
+from toolkit.errors import UsageError
+from toolkit.surveys.survey import Survey
+
+Items = str | Sequence[str] | None
+
+
+def resolve_items(survey: Survey, items: Items, *, need_scale: bool) -> list[str]:
+    """Variables from item names, question names (a grid) or None (every scale item)."""
+    book = survey.codebook
+    singles = book[(book["value_type"] == "single") & ~book["personal"]]
+    if items is None:
+        chosen = singles[singles["role"] == "question"]["variable"]
+        return [v for v in chosen if not need_scale or scale_of(survey, v) is not None]
+    names = [items] if isinstance(items, str) else list(items)
+    out: list[str] = []
+    for name in names:
+        if name in set(singles["variable"]):
+            out.append(name)
+        elif name in set(singles["question"]):
+            out.extend(singles.loc[singles["question"] == name, "variable"])
+        else:
+            raise UsageError(
+                f"{name!r} is neither a single-choice item nor a grid of them",
+                file=survey.source.path,
+                hint="give item names (b1_1) or question names (b1); see survey.questions()",
+            )
+    return out
+
+
+def substantive_mask(entry: pd.Series) -> np.ndarray:
+    codes = sorted({*entry["labels"], *entry["unknown_codes"]})
+    return np.array([c not in entry["missing_codes"] for c in codes], dtype=bool)
+
+
+def scale_of(survey: Survey, variable: str, scales: dict | None = None) -> Scale | None:
+    entry = survey.entry(variable)
+    declared = (scales or {}).get(variable) or (scales or {}).get(entry["question"])
+    if declared is not None:
+        return declared
+    cats = np.asarray(survey.data[variable].cat.categories, dtype=object)
+    return detect_scale(list(cats[substantive_mask(entry)]))
+
+
+def _summarise(survey, items, by, weight, include_missing, min_base, scales=None):
+    groups = groups_for(survey, by)
+    weights = resolve_weights(survey, weight)
+    book = survey.codebook.set_index("variable")
+    parts: dict[str, list] = {
+        k: []
+        for k in (
+            "item",
+            "group",
+            "category",
+            "position",
+            "code",
+            "substantive",
+            "n",
+            "unweighted_n",
+            "base",
+            "unweighted_base",
+            "scale",
+        )
+    }
+    for item in items:
+        entry = book.loc[item]
+        column = survey.data[item]
+        codes = column.cat.codes.to_numpy()
+        k = len(column.cat.categories)
+        unweighted = count_item(codes, k, groups)
+        weighted = unweighted if weights is None else count_item(codes, k, groups, weights)
+        keep = substantive_mask(entry) | include_missing
+        base = weighted[:, keep].sum(axis=1)
+        unweighted_base = unweighted[:, keep].sum(axis=1)
+        g = groups.size
+        scale = scale_of(survey, item, scales)
+        parts["item"].append(np.repeat(item, g * k))
+        parts["group"].append(np.repeat(np.arange(g), k))
+        parts["category"].append(np.tile(np.asarray(column.cat.categories, dtype=object), g))
+        parts["position"].append(np.tile(np.arange(k), g))
+        parts["code"].append(
+            np.tile(np.array(sorted({*entry["labels"], *entry["unknown_codes"]}), object), g)
+        )
+        parts["substantive"].append(np.tile(substantive_mask(entry), g))
+        parts["n"].append(weighted.ravel())
+        parts["unweighted_n"].append(unweighted.ravel())
+        parts["base"].append(np.repeat(base, k))
+        parts["unweighted_base"].append(np.repeat(unweighted_base, k))
+        parts["scale"].append(np.repeat(scale.kind if scale else None, g * k))
+    frame = pd.DataFrame({key: np.concatenate(v) if v else [] for key, v in parts.items()})
+    return _finish(frame, survey, groups, include_missing, min_base, weights is not None)
+
+
+def _finish(frame, survey, groups: Groups, include_missing, min_base, weighted) -> pd.DataFrame:
+    book = survey.codebook.set_index("variable")
+    counted = frame["substantive"] | include_missing
+    with np.errstate(invalid="ignore", divide="ignore"):
+        frame["percent"] = np.where(counted, 100 * frame["n"] / frame["base"], np.nan)
+    frame["suppressed"] = frame["unweighted_base"] < min_base
+    frame["suppressed_reason"] = np.where(
+        frame["suppressed"], "N=" + frame["unweighted_base"].astype(str) + f" < {min_base}", None
+    )
+    for col in ("question", "question_text", "item_text"):
+        frame[col] = frame["item"].map(book[col])
+    by_cols = list(groups.frame.columns)
+    if by_cols:
+        group_frame = groups.frame.iloc[frame["group"].to_numpy()].reset_index(drop=True)
+        frame = pd.concat([frame, group_frame], axis=1)
+    if not weighted:
+        frame["n"] = frame["n"].astype("int64")
+        frame["base"] = frame["base"].astype("int64")
+    order = [
+        "item",
+        "question",
+        "question_text",
+        "item_text",
+        *by_cols,
+        "category",
+        "position",
+        "code",
+        "substantive",
+        "n",
+        "percent",
+        "base",
+        "unweighted_n",
+        "unweighted_base",
+        "suppressed",
+        "suppressed_reason",
+        "scale",
+    ]
+    return frame[order]
+
+
+def likert_summary(
+    survey: Survey,
+    items: Items = None,
+    *,
+    by: str | list[str] | None = None,
+    weight: str | pd.Series | np.ndarray | None = None,
+    include_missing: bool = False,
+    min_base: int = 5,
+    scales: dict[str, Scale] | None = None,
+) -> pd.DataFrame:
+    """Counts and percentages per item × group × category (see module docstring).
+
+    Parameters
+    ----------
+    items
+        Item names, grid/question names ("b1"), or None for every item with a recognised
+        scale.
+    by
+        One or more closed variables to break down by ("kontorstr").
+    weight
+        A numeric column name, or weights aligned with the respondents.
+    include_missing
+        Count "Vet ikke"-type answers in the base.
+    min_base
+        Groups with fewer respondents than this are flagged ``suppressed``.
+    scales
+        Declared scales by item or question name (see :func:`declare_scale`).
+    """
+    chosen = resolve_items(survey, items, need_scale=items is None)
+    return _summarise(survey, chosen, by, weight, include_missing, min_base, scales)
+
+
+def frequencies(
+    survey: Survey,
+    variables: Items,
+    *,
+    by: str | list[str] | None = None,
+    weight: str | pd.Series | np.ndarray | None = None,
+    include_missing: bool = False,
+    min_base: int = 5,
+) -> pd.DataFrame:
+    """The same table for any closed single-choice variables (yes/no, background, ...)."""
+    chosen = resolve_items(survey, variables, need_scale=False)
+    return _summarise(survey, chosen, by, weight, include_missing, min_base)
+
+
+def item_statistics(
+    survey: Survey,
+    items: Items = None,
+    *,
+    by: str | list[str] | None = None,
+    weight: str | pd.Series | np.ndarray | None = None,
+    reverse: Iterable[str] = (),
+    scales: dict[str, Scale] | None = None,
+    min_base: int = 5,
+) -> pd.DataFrame:
+    """Per item × group: mean and median on the code scale, top-2 / bottom-2 shares and
+    the negative / neutral / positive collapse, in percent of the substantive base.
+
+    ``reverse`` lists reverse-worded items: their codes are mirrored before the mean and
+    their positive and negative ends swap. The median is the first category where the
+    cumulative share reaches 50 %.
+    """
+    summary = likert_summary(survey, items, by=by, weight=weight, min_base=min_base, scales=scales)
+    summary = summary[summary["substantive"]]
+    reverse = set(reverse)
+    by_cols = [c for c in summary.columns if c not in _SUMMARY_COLUMNS]
+    rows = []
+    for keys, cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
+        item = keys[0]
+        scale = scale_of(survey, item, scales)
+        shares = cell["n"].to_numpy(dtype=float)
+        base = shares.sum()
+        codes = cell["code"].to_numpy(dtype=float)
+        flip = item in reverse
+        if flip:
+            codes = codes.min() + codes.max() - codes
+        row = dict(zip(["item", *by_cols], keys, strict=True))
+        row.update(
+            question=cell["question"].iloc[0],
+            item_text=cell["item_text"].iloc[0],
+            n=int(cell["unweighted_base"].iloc[0]),
+            base=base,
+            reversed=flip,
+            suppressed=bool(cell["suppressed"].iloc[0]),
+        )
+        pct = 100 * shares / base if base else np.full(len(shares), np.nan)
+        row["mean"] = float((codes * shares).sum() / base) if base else np.nan
+        cumulative = np.cumsum(shares) / base if base else np.zeros(len(shares))
+        row["median"] = float(codes[np.searchsorted(cumulative, 0.5)]) if base else np.nan
+        if scale is not None and scale.size == len(shares):
+            top, bottom = list(scale.top()), list(scale.bottom())
+            sides = np.array(scale.collapse())
+            if flip:
+                top, bottom = bottom, top
+                sides = np.array(
+                    [{"negative": "positive", "positive": "negative"}.get(s, s) for s in sides]
+                )
+            row["top2"], row["bottom2"] = pct[top].sum(), pct[bottom].sum()
+            for side in ("negative", "neutral", "positive"):
+                row[side] = pct[sides == side].sum()
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+_SUMMARY_COLUMNS = {
+    "item",
+    "question",
+    "question_text",
+    "item_text",
+    "category",
+    "position",
+    "code",
+    "substantive",
+    "n",
+    "percent",
+    "base",
+    "unweighted_n",
+    "unweighted_base",
+    "suppressed",
+    "suppressed_reason",
+    "scale",
+}
+
+__all__ = ["frequencies", "item_statistics", "likert_summary"]

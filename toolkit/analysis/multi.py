@@ -1,0 +1,94 @@
+"""Multi-response ("flere svar mulig") questions.
+
+``percent_of_cases`` is based on the respondents who answered the question (ticked at
+least one option), so the percentages add up to more than 100; ``percent_of_responses``
+is based on all ticks. An "Annet, spesifiser" option names the free-text variable that
+holds the specifications (``free_text``), with how many gave one.
+
+Examples
+--------
+>>> from toolkit import read_surveyxact
+>>> from toolkit.data import example_round
+>>> table = multi_response(read_surveyxact(example_round()), "s_12")
+>>> table[["option", "n", "base"]].head(2)
+              option    n  base
+0  Kurs og opplæring  100   162
+1  Kollegaveiledning  105   162
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from toolkit.analysis.counting import count_item, groups_for, resolve_weights
+from toolkit.errors import UsageError
+from toolkit.surveys.survey import Survey
+
+
+def multi_response(
+    survey: Survey,
+    question: str,
+    *,
+    by: str | list[str] | None = None,
+    weight: str | pd.Series | np.ndarray | None = None,
+    min_base: int = 5,
+) -> pd.DataFrame:
+    """One row per option (× group): ``n``, ``percent_of_cases``, ``percent_of_responses``,
+    ``base`` (respondents who ticked at least one option), ``unweighted_base``,
+    ``suppressed`` and, for "Annet", ``free_text`` and ``n_free_text``."""
+    book = survey.codebook
+    options = book[(book["question"] == question) & (book["value_type"] == "multiple")]
+    if options.empty:
+        raise UsageError(
+            f"{question!r} is not a multi-response question",
+            file=survey.source.path,
+            hint="multi-response questions have type 'multiple' in survey.questions()",
+        )
+    flags = survey.data[list(options["variable"])].fillna(False).to_numpy(dtype=bool)
+    answered = flags.any(axis=1)
+    groups = groups_for(survey, by)
+    weights = resolve_weights(survey, weight)
+    w = np.ones(survey.n) if weights is None else weights
+    # category 0 = answered but not ticked, 1 = ticked; not answered = blank (-1)
+    base_codes = np.where(answered, 0, -1).astype(np.int8)
+    unweighted_base = count_item(base_codes, 1, groups)[:, 0]
+    base = count_item(base_codes, 1, groups, w)[:, 0]
+    texts = book[book["other_of"] == question]["variable"].tolist()
+    rows = []
+    ticks = np.zeros(groups.size)
+    counts = []
+    for j, option in enumerate(options.itertuples(index=False)):
+        codes = np.where(answered, flags[:, j].astype(np.int8), -1).astype(np.int8)
+        n = count_item(codes, 2, groups, w)[:, 1]
+        ticks += n
+        counts.append((option, n))
+    for option, n in counts:
+        other = texts and str(option.choice_text or "").lower().startswith(
+            ("annet", "other", "andre")
+        )
+        for g in range(groups.size):
+            row = dict(groups.frame.iloc[g]) if by is not None else {}
+            row.update(
+                variable=option.variable,
+                option=option.choice_text or option.variable,
+                n=n[g] if weights is not None else int(n[g]),
+                base=base[g] if weights is not None else int(base[g]),
+                unweighted_base=int(unweighted_base[g]),
+                percent_of_cases=100 * n[g] / base[g] if base[g] else np.nan,
+                percent_of_responses=100 * n[g] / ticks[g] if ticks[g] else np.nan,
+                suppressed=bool(unweighted_base[g] < min_base),
+                free_text=texts[0] if other else None,
+                n_free_text=int(survey.data[texts[0]].notna().sum()) if other else None,
+            )
+            rows.append(row)
+    out = pd.DataFrame(rows)
+    out["n_free_text"] = out["n_free_text"].astype("Int64")
+    first = [c for c in out.columns if c in set(groups.frame.columns)]
+    rest = [c for c in out.columns if c not in first]
+    return out[
+        ["variable", "option", *first, *[c for c in rest if c not in ("variable", "option")]]
+    ]
+
+
+__all__ = ["multi_response"]
