@@ -1,0 +1,151 @@
+"""Multi-response bases, group comparisons against scipy, scale recognition."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from tests.conftest import small_tables
+from toolkit import compare_groups, multi_response, read_surveyxact
+from toolkit.analysis.scales import detect_scale
+from toolkit.data import example_round
+from toolkit.surveys.write import write_csv_export
+
+
+def test_multi_response_percentages_by_hand(tmp_path):
+    # m_1..m_3 for respondents 101..106: [1,0,0], [0,1,0], blank, [1,1,0], [0,0,1], [1,0,0]
+    write_csv_export(small_tables(), tmp_path)
+    table = multi_response(read_surveyxact(tmp_path), "m", min_base=1)
+    assert table["n"].tolist() == [3, 2, 1]
+    assert table["base"].tolist() == [5, 5, 5]  # respondent 103 did not answer
+    assert table["percent_of_cases"].tolist() == pytest.approx([60, 40, 20])
+    assert table["percent_of_responses"].tolist() == pytest.approx([50, 100 / 3, 100 / 6])
+    annet = table.iloc[2]
+    assert (annet["free_text"], annet["n_free_text"]) == ("m_txt", 1)
+    assert pd.isna(table["free_text"].iloc[0])
+
+
+def test_multi_response_by_group_bases_add_up():
+    survey = read_surveyxact(example_round())
+    overall = multi_response(survey, "s_12")
+    by = multi_response(survey, "s_12", by="kontorstr")
+    assert (
+        by.groupby("variable")["n"].sum().to_dict() == overall.set_index("variable")["n"].to_dict()
+    )
+    assert by.groupby("kontorstr", observed=True)["base"].first().sum() == overall["base"].iloc[0]
+
+
+def test_comparisons_match_scipy_on_the_crosstab():
+    survey = read_surveyxact(example_round())
+    result = compare_groups(survey, "b1_6", by="kontorstr").set_index("test")
+    data = survey.data[["b1_6", "kontorstr"]].dropna()
+    data = data[data["b1_6"] != "Vet ikke"]
+    crosstab = pd.crosstab(data["kontorstr"], data["b1_6"].cat.remove_unused_categories())
+    chi2, p, df, _ = stats.chi2_contingency(crosstab.to_numpy(), correction=False)
+    assert result.loc["chi-square", "df"] == df
+    assert result.loc["chi-square", "statistic"] == pytest.approx(chi2)
+    assert result.loc["chi-square", "p_value"] == pytest.approx(p)
+    n = crosstab.to_numpy().sum()
+    assert result.loc["chi-square", "effect_size"] == pytest.approx(np.sqrt(chi2 / (n * 2)))
+    codes = data["b1_6"].cat.codes
+    samples = [codes[data["kontorstr"] == g] for g in data["kontorstr"].cat.categories]
+    h, p_kw = stats.kruskal(*samples)
+    assert result.loc["Kruskal–Wallis", "statistic"] == pytest.approx(h)
+    assert result.loc["Kruskal–Wallis", "p_value"] == pytest.approx(p_kw)
+    assert result.loc["Kruskal–Wallis", "effect_size"] == pytest.approx(h / (n - 1))
+
+
+def test_two_groups_use_mann_whitney_with_rank_biserial(tmp_path):
+    tables = small_tables()
+    data = tables.dataset.copy()
+    data["gruppe"] = [1, 1, 1, 2, 2, 2]
+    structure = pd.concat(
+        [
+            tables.structure,
+            pd.DataFrame(
+                [["gruppe", "gruppe", "Closed", "Single", "Gruppe", None, None]],
+                columns=tables.structure.columns,
+            ),
+        ],
+        ignore_index=True,
+    )
+    labels = pd.concat(
+        [
+            tables.labels,
+            pd.DataFrame({"variable": ["gruppe", "gruppe"], "code": [1, 2], "label": ["A", "B"]}),
+        ]
+    )
+    write_csv_export(small_tables(dataset=data, structure=structure, labels=labels), tmp_path)
+    result = compare_groups(read_surveyxact(tmp_path), "q_1", by="gruppe").set_index("test")
+    # q_1 substantive answers: group A codes [1, 2] (103 blank), group B [5] (104), 106 → 4
+    u, p = stats.mannwhitneyu([0, 1], [4, 3], alternative="two-sided")
+    assert result.loc["Mann–Whitney U", "statistic"] == pytest.approx(u)
+    assert result.loc["Mann–Whitney U", "p_value"] == pytest.approx(p)
+    assert result.loc["Mann–Whitney U", "effect_size"] == pytest.approx(1 - 2 * u / 4)
+    assert result.loc["chi-square", "n"] == 4
+
+
+@pytest.mark.parametrize(
+    ("labels", "kind", "positive_first", "collapse"),
+    [
+        (
+            ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig"],
+            "agreement",
+            False,
+            "--0++",
+        ),
+        (["Svært enig", "Ganske enig", "Ganske uenig", "Svært uenig"], "agreement", True, "++--"),
+        (
+            ["Mye mindre tid", "Noe mindre tid", "Samme som før", "Noe mer tid", "Mye mer tid"],
+            "change",
+            False,
+            "--0++",
+        ),
+        (
+            ["I liten grad", "I noen grad", "I ganske stor grad", "I svært stor grad"],
+            "degree",
+            False,
+            "--++",
+        ),
+        (
+            ["Svært misfornøyd", "Misfornøyd", "Fornøyd", "Svært fornøyd"],
+            "satisfaction",
+            False,
+            "--++",
+        ),
+        (["Aldri", "Sjelden", "Noen ganger", "Ofte", "Alltid"], "frequency", False, "--0++"),
+        (
+            ["Ikke viktig", "Litt viktig", "Ganske viktig", "Veldig viktig"],
+            "importance",
+            False,
+            "--++",
+        ),
+        (
+            [
+                "Strongly disagree",
+                "Disagree",
+                "Neither agree nor disagree",
+                "Agree",
+                "Strongly agree",
+            ],
+            "agreement",
+            False,
+            "--0++",
+        ),
+        (["1", "2", "3", "4", "5", "6"], "numeric", False, "---+++"),
+        (["I liten grad", "2", "3", "4", "I stor grad"], "degree", False, "--0++"),
+        (["Ja", "Nei"], "yes/no", True, "+-"),
+    ],
+)
+def test_scale_recognition(labels, kind, positive_first, collapse):
+    scale = detect_scale(labels)
+    assert (scale.kind, scale.positive_first) == (kind, positive_first)
+    symbols = {"negative": "-", "neutral": "0", "positive": "+"}
+    assert "".join(symbols[s] for s in scale.collapse()) == collapse
+
+
+@pytest.mark.parametrize("labels", [["Jente", "Gutt"], ["Øst", "Vest", "Nord"], ["Kurs"]])
+def test_nominal_labels_are_not_scales(labels):
+    assert detect_scale(labels) is None
