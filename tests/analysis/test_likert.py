@@ -191,3 +191,18 @@ def _tiny(data: pd.DataFrame, labels: dict, missing: dict):
         source=Source(path="tiny", format="test"),
         problems=Problems().to_frame(),
     )
+
+
+def test_many_distinct_weights_take_the_weighted_bincount_and_agree(survey):
+    weights = np.linspace(0.5, 2.0, survey.n)  # 190 distinct values: no weight classes
+    summary = likert_summary(survey, "b2_3", by="kontorstr", weight=weights)
+    answers = survey.data["b2_3"].to_numpy(dtype=object)
+    size = survey.data["kontorstr"].to_numpy(dtype=object)
+    for row in summary[summary["substantive"]].itertuples():
+        mask = (answers == row.category) & (size == row.kontorstr)
+        assert row.n == pytest.approx(weights[mask].sum())
+        assert row.unweighted_n == mask.sum()
+    cells = np.where(survey.data["region"] == "Nord", 1.5, 0.8)  # 2 classes: class path
+    by_class = likert_summary(survey, "b2_3", weight=cells)
+    direct = likert_summary(survey, "b2_3", weight=cells + np.linspace(0, 1e-12, survey.n))
+    assert np.allclose(by_class["n"], direct["n"]) and np.allclose(by_class["base"], direct["base"])

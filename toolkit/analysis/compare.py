@@ -24,7 +24,7 @@ import pandas as pd
 from scipy import stats
 
 from toolkit.analysis.counting import count_item, groups_for
-from toolkit.analysis.likert import Items, resolve_items, scale_of, substantive_mask
+from toolkit.analysis.likert import Items, entries, resolve_items, scale_of, substantive_mask
 from toolkit.surveys.survey import Survey
 
 
@@ -106,14 +106,15 @@ def compare_groups(
     """
     groups = groups_for(survey, by)
     rows = []
+    book = entries(survey)
     for item in resolve_items(survey, items, need_scale=False):
-        entry = survey.entry(item)
+        entry = book[item]
         codes = survey.data[item].cat.codes.to_numpy()
         keep = substantive_mask(entry)
         table = count_item(codes, len(keep), groups)[:, keep]
         base = {"item": item, "n": int(table.sum())}
         rows.append({**base, **_chi_square(table)})
-        scale = scale_of(survey, item)
+        scale = scale_of(survey, item, entry=entry)
         if ordinal or (ordinal is None and scale is not None and scale.kind != "yes/no"):
             position = np.cumsum(keep) - 1  # rank of each category among substantive ones
             samples = [

@@ -84,6 +84,41 @@ def count_item(
     return counts.reshape(groups.size + 1, n_categories + 1)[1:, 1:]
 
 
+class Counter:
+    """Weighted and unweighted counts per group × category for many items.
+
+    Survey weights are usually cell weights with few distinct values. Then respondents
+    are counted once over group × weight class (one integer ``bincount``), and the
+    weighted count is Σ weight × count per class: exact, and as fast as unweighted.
+    Many distinct weights (raking) take a second, weighted ``bincount``.
+    """
+
+    MAX_CLASSES = 64
+
+    def __init__(self, groups: Groups, weights: np.ndarray | None) -> None:
+        self.groups, self.weights, self.fine, self.classes = groups, weights, None, None
+        if weights is not None:
+            classes, inverse = np.unique(weights, return_inverse=True)
+            if len(classes) <= self.MAX_CLASSES:
+                index = np.where(groups.index < 0, -1, groups.index * len(classes) + inverse)
+                self.fine = Groups(index, pd.DataFrame(index=range(groups.size * len(classes))))
+                self.classes = classes
+
+    def __call__(self, codes: np.ndarray, n_categories: int) -> tuple[np.ndarray, np.ndarray]:
+        """``(weighted, unweighted)`` counts, each of shape ``(groups, K)``."""
+        if self.weights is None:
+            counts = count_item(codes, n_categories, self.groups)
+            return counts, counts
+        if self.fine is not None:
+            fine = count_item(codes, n_categories, self.fine)
+            fine = fine.reshape(self.groups.size, len(self.classes), n_categories)
+            return np.einsum("c,gck->gk", self.classes, fine), fine.sum(axis=1)
+        return (
+            count_item(codes, n_categories, self.groups, self.weights),
+            count_item(codes, n_categories, self.groups),
+        )
+
+
 def resolve_weights(survey: Survey, weight: str | pd.Series | np.ndarray | None):
     """Weights as a float array aligned with the respondents (or None)."""
     if weight is None:
@@ -113,4 +148,4 @@ def resolve_weights(survey: Survey, weight: str | pd.Series | np.ndarray | None)
     return array
 
 
-__all__ = ["Groups", "count_item", "groups_for", "resolve_weights"]
+__all__ = ["Counter", "Groups", "count_item", "groups_for", "resolve_weights"]

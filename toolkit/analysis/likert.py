@@ -23,11 +23,12 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from toolkit.analysis.counting import Groups, count_item, groups_for, resolve_weights
+from toolkit.analysis.counting import Counter, Groups, groups_for, resolve_weights
 from toolkit.analysis.scales import Scale, detect_scale
 from toolkit.errors import UsageError
 from toolkit.surveys.survey import Survey
@@ -41,13 +42,17 @@ def resolve_items(survey: Survey, items: Items, *, need_scale: bool) -> list[str
     singles = book[(book["value_type"] == "single") & ~book["personal"]]
     if items is None:
         chosen = singles[singles["role"] == "question"]["variable"]
-        return [v for v in chosen if not need_scale or scale_of(survey, v) is not None]
+        book = entries(survey)
+        return [
+            v for v in chosen if not need_scale or scale_of(survey, v, entry=book[v]) is not None
+        ]
     names = [items] if isinstance(items, str) else list(items)
     out: list[str] = []
+    variables, questions = set(singles["variable"]), set(singles["question"])
     for name in names:
-        if name in set(singles["variable"]):
+        if name in variables:
             out.append(name)
-        elif name in set(singles["question"]):
+        elif name in questions:
             out.extend(singles.loc[singles["question"] == name, "variable"])
         else:
             raise UsageError(
@@ -58,65 +63,96 @@ def resolve_items(survey: Survey, items: Items, *, need_scale: bool) -> list[str
     return out
 
 
-def substantive_mask(entry: pd.Series) -> np.ndarray:
+def substantive_mask(entry) -> np.ndarray:
     codes = sorted({*entry["labels"], *entry["unknown_codes"]})
     return np.array([c not in entry["missing_codes"] for c in codes], dtype=bool)
 
 
-def scale_of(survey: Survey, variable: str, scales: dict | None = None) -> Scale | None:
-    entry = survey.entry(variable)
+def entries(survey: Survey) -> dict[str, dict]:
+    """Codebook rows as plain dicts (row lookups on the frame are slow in a loop)."""
+    return {row["variable"]: row for row in survey.codebook.to_dict("records")}
+
+
+def scale_of(
+    survey: Survey, variable: str, scales: dict | None = None, entry: dict | None = None
+) -> Scale | None:
+    entry = entry if entry is not None else entries(survey)[variable]
     declared = (scales or {}).get(variable) or (scales or {}).get(entry["question"])
     if declared is not None:
         return declared
     cats = np.asarray(survey.data[variable].cat.categories, dtype=object)
-    return detect_scale(list(cats[substantive_mask(entry)]))
+    return _detect(tuple(cats[substantive_mask(entry)]))
+
+
+@lru_cache(maxsize=1024)
+def _detect(labels: tuple[str, ...]) -> Scale | None:
+    return detect_scale(labels)
+
+
+_PARTS = (
+    "item",
+    "group",
+    "category",
+    "position",
+    "code",
+    "substantive",
+    "n",
+    "unweighted_n",
+    "base",
+    "unweighted_base",
+    "scale",
+)
+
+
+def _layout(survey, item, entry, categorical, scales, cache, g) -> dict:
+    """What items with the same categories, codes and missing codes share (computed once)."""
+    key = (
+        categorical.dtype,
+        tuple(entry["labels"]),
+        tuple(entry["unknown_codes"]),
+        tuple(entry["missing_codes"]),
+        entry["question"] if scales else None,
+    )
+    if key not in cache:
+        categories = np.asarray(categorical.categories, dtype=object)
+        keep = substantive_mask(entry)
+        scale = scale_of(survey, item, scales, entry)
+        k = len(categories)
+        codes = np.array(sorted({*entry["labels"], *entry["unknown_codes"]}), dtype=object)
+        cache[key] = {
+            "k": k,
+            "keep": keep,
+            "group": np.repeat(np.arange(g), k),
+            "category": np.tile(categories, g),
+            "position": np.tile(np.arange(k), g),
+            "code": np.tile(codes, g),
+            "substantive": np.tile(keep, g),
+            "scale": np.repeat(scale.kind if scale else None, g * k),
+        }
+    return cache[key]
 
 
 def _summarise(survey, items, by, weight, include_missing, min_base, scales=None):
     groups = groups_for(survey, by)
     weights = resolve_weights(survey, weight)
-    book = survey.codebook.set_index("variable")
-    parts: dict[str, list] = {
-        k: []
-        for k in (
-            "item",
-            "group",
-            "category",
-            "position",
-            "code",
-            "substantive",
-            "n",
-            "unweighted_n",
-            "base",
-            "unweighted_base",
-            "scale",
-        )
-    }
+    book = entries(survey)
+    parts: dict[str, list] = {key: [] for key in _PARTS}
+    layouts: dict = {}
+    g = groups.size
+    count = Counter(groups, weights)
     for item in items:
-        entry = book.loc[item]
-        column = survey.data[item]
-        codes = column.cat.codes.to_numpy()
-        k = len(column.cat.categories)
-        unweighted = count_item(codes, k, groups)
-        weighted = unweighted if weights is None else count_item(codes, k, groups, weights)
-        keep = substantive_mask(entry) | include_missing
-        base = weighted[:, keep].sum(axis=1)
-        unweighted_base = unweighted[:, keep].sum(axis=1)
-        g = groups.size
-        scale = scale_of(survey, item, scales)
+        categorical = survey.data[item].array
+        layout = _layout(survey, item, book[item], categorical, scales, layouts, g)
+        k = layout["k"]
+        weighted, unweighted = count(categorical.codes, k)
+        keep = layout["keep"] | include_missing
         parts["item"].append(np.repeat(item, g * k))
-        parts["group"].append(np.repeat(np.arange(g), k))
-        parts["category"].append(np.tile(np.asarray(column.cat.categories, dtype=object), g))
-        parts["position"].append(np.tile(np.arange(k), g))
-        parts["code"].append(
-            np.tile(np.array(sorted({*entry["labels"], *entry["unknown_codes"]}), object), g)
-        )
-        parts["substantive"].append(np.tile(substantive_mask(entry), g))
+        for key in ("group", "category", "position", "code", "substantive", "scale"):
+            parts[key].append(layout[key])
         parts["n"].append(weighted.ravel())
         parts["unweighted_n"].append(unweighted.ravel())
-        parts["base"].append(np.repeat(base, k))
-        parts["unweighted_base"].append(np.repeat(unweighted_base, k))
-        parts["scale"].append(np.repeat(scale.kind if scale else None, g * k))
+        parts["base"].append(np.repeat(weighted[:, keep].sum(axis=1), k))
+        parts["unweighted_base"].append(np.repeat(unweighted[:, keep].sum(axis=1), k))
     frame = pd.DataFrame({key: np.concatenate(v) if v else [] for key, v in parts.items()})
     return _finish(frame, survey, groups, include_missing, min_base, weights is not None)
 
@@ -229,9 +265,10 @@ def item_statistics(
     reverse = set(reverse)
     by_cols = [c for c in summary.columns if c not in _SUMMARY_COLUMNS]
     rows = []
+    book = entries(survey)
     for keys, cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
         item = keys[0]
-        scale = scale_of(survey, item, scales)
+        scale = scale_of(survey, item, scales, book[item])
         shares = cell["n"].to_numpy(dtype=float)
         base = shares.sum()
         codes = cell["code"].to_numpy(dtype=float)
