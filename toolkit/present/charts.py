@@ -30,7 +30,7 @@ import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from toolkit.present.tables import NORWEGIAN, Style, round_to_100  # noqa: E402
+from toolkit.present.tables import NORWEGIAN, Style, heading, round_to_100  # noqa: E402
 
 GREY = "#bdbdbd"
 _FIXED = {
@@ -173,19 +173,10 @@ def likert_chart(
         for row, value in zip(y, bars["other"], strict=True):
             if value:
                 other.text(value, row, f" {value:.0f}", va="center", fontsize=8)
-    heading = title or _heading(summary)
-    if heading:
-        figure.suptitle(textwrap.fill(heading, 95), fontsize=10, x=0.01, ha="left")
+    text = title or heading(summary)
+    if text:
+        figure.suptitle(textwrap.fill(text, 95), fontsize=10, x=0.01, ha="left")
     return figure
-
-
-def _heading(summary: pd.DataFrame) -> str | None:
-    stems = summary["question_text"].dropna()
-    stem = stems.iloc[0] if len(stems) else None
-    items = summary["item_text"].dropna().unique()
-    if summary["item"].nunique() == 1 and len(items) == 1:
-        return f"{stem} – {items[0]}" if stem and stem != items[0] else items[0]
-    return stem
 
 
 def save_figure(figure: Figure, path: str | Path, *, dpi: int = 300) -> list[Path]:

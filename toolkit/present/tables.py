@@ -115,6 +115,16 @@ def _row_label(cell: pd.DataFrame, by_cols: list[str]) -> str:
     return ", ".join(parts)
 
 
+def heading(summary: pd.DataFrame) -> str | None:
+    """The question stem, with the item text when a single item is shown (by group)."""
+    stems = summary["question_text"].dropna()
+    stem = stems.iloc[0] if len(stems) else None
+    items = summary["item_text"].dropna().unique()
+    if summary["item"].nunique() == 1 and len(items) == 1:
+        return f"{stem} – {items[0]}" if stem and stem != items[0] else items[0]
+    return stem
+
+
 def likert_table(
     summary: pd.DataFrame,
     *,
@@ -190,10 +200,9 @@ def likert_table(
         + [c for c in kinds if kinds[c] == "count" and c != style.n_label]
         + [style.n_label]
     )
-    first = summary["question_text"].dropna()
-    heading = title or (first.iloc[0] if len(first) else str(summary["item"].iloc[0]))
+    text = title or heading(summary) or str(summary["item"].iloc[0])
     return ReportTable(
-        title=f"{heading} {n_label(summary['unweighted_base'], style)}",
+        title=f"{text} {n_label(summary['unweighted_base'], style)}",
         frame=frame[order],
         values=values[order],
         kinds={c: kinds[c] for c in order},
@@ -272,6 +281,7 @@ __all__ = [
     "format_p",
     "format_percent",
     "frequency_table",
+    "heading",
     "likert_table",
     "multi_response_table",
     "n_label",
