@@ -89,6 +89,32 @@ def _detect(labels: tuple[str, ...]) -> Scale | None:
     return detect_scale(labels)
 
 
+#: The columns of a summary, in order; the ``by`` columns stand after ``item_text``.
+SUMMARY_COLUMNS = [
+    "item",
+    "question",
+    "question_text",
+    "item_text",
+    "category",
+    "position",
+    "code",
+    "substantive",
+    "n",
+    "percent",
+    "base",
+    "unweighted_n",
+    "unweighted_base",
+    "suppressed",
+    "suppressed_reason",
+    "scale",
+]
+
+
+def by_columns(summary: pd.DataFrame) -> list[str]:
+    """The ``by`` (group) columns of a summary table."""
+    return [c for c in summary.columns if c not in SUMMARY_COLUMNS]
+
+
 _PARTS = (
     "item",
     "group",
@@ -175,25 +201,7 @@ def _finish(frame, survey, groups: Groups, include_missing, min_base, weighted) 
     if not weighted:
         frame["n"] = frame["n"].astype("int64")
         frame["base"] = frame["base"].astype("int64")
-    order = [
-        "item",
-        "question",
-        "question_text",
-        "item_text",
-        *by_cols,
-        "category",
-        "position",
-        "code",
-        "substantive",
-        "n",
-        "percent",
-        "base",
-        "unweighted_n",
-        "unweighted_base",
-        "suppressed",
-        "suppressed_reason",
-        "scale",
-    ]
+    order = [*SUMMARY_COLUMNS[:4], *by_cols, *SUMMARY_COLUMNS[4:]]
     return frame[order]
 
 
@@ -263,7 +271,7 @@ def item_statistics(
     summary = likert_summary(survey, items, by=by, weight=weight, min_base=min_base, scales=scales)
     summary = summary[summary["substantive"]]
     reverse = set(reverse)
-    by_cols = [c for c in summary.columns if c not in _SUMMARY_COLUMNS]
+    by_cols = by_columns(summary)
     rows = []
     book = entries(survey)
     for keys, cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
@@ -303,23 +311,4 @@ def item_statistics(
     return pd.DataFrame(rows)
 
 
-_SUMMARY_COLUMNS = {
-    "item",
-    "question",
-    "question_text",
-    "item_text",
-    "category",
-    "position",
-    "code",
-    "substantive",
-    "n",
-    "percent",
-    "base",
-    "unweighted_n",
-    "unweighted_base",
-    "suppressed",
-    "suppressed_reason",
-    "scale",
-}
-
-__all__ = ["frequencies", "item_statistics", "likert_summary"]
+__all__ = ["SUMMARY_COLUMNS", "by_columns", "frequencies", "item_statistics", "likert_summary"]

@@ -30,27 +30,10 @@ import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from toolkit.analysis.likert import by_columns  # noqa: E402
 from toolkit.present.tables import NORWEGIAN, Style, heading, round_to_100  # noqa: E402
 
 GREY = "#bdbdbd"
-_FIXED = {
-    "item",
-    "question",
-    "question_text",
-    "item_text",
-    "category",
-    "position",
-    "code",
-    "substantive",
-    "n",
-    "percent",
-    "base",
-    "unweighted_n",
-    "unweighted_base",
-    "suppressed",
-    "suppressed_reason",
-    "scale",
-}
 
 
 def palette(k: int) -> list:
@@ -59,7 +42,7 @@ def palette(k: int) -> list:
 
 
 def _bars(summary: pd.DataFrame, wrap: int, style: Style, sort: bool) -> pd.DataFrame:
-    by_cols = [c for c in summary.columns if c not in _FIXED]
+    by_cols = by_columns(summary)
     rows = []
     for (item, *groups), cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
         sub = cell[cell["substantive"]]

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from toolkit.analysis.likert import by_columns
+
 
 @dataclass(frozen=True)
 class Style:
@@ -140,25 +142,7 @@ def likert_table(
     Non-substantive answers are shown as counts; suppressed rows show ``style.suppressed``
     and a footnote.
     """
-    fixed = {
-        "item",
-        "question",
-        "question_text",
-        "item_text",
-        "category",
-        "position",
-        "code",
-        "substantive",
-        "n",
-        "percent",
-        "base",
-        "unweighted_n",
-        "unweighted_base",
-        "suppressed",
-        "suppressed_reason",
-        "scale",
-    }
-    by_cols = [c for c in summary.columns if c not in fixed]
+    by_cols = by_columns(summary)
     rows, numbers, kinds, notes = [], [], {}, []
     for _, cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
         label = _row_label(cell, by_cols)

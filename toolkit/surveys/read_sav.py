@@ -18,7 +18,14 @@ import pyreadstat
 
 from toolkit.errors import CorruptFileError, MissingFileError
 from toolkit.surveys.codebook import _stems
-from toolkit.surveys.export import RawExport, Source, source_file, tidy_labels, tidy_structure
+from toolkit.surveys.export import (
+    STRUCTURE_COLUMNS,
+    RawExport,
+    Source,
+    source_file,
+    tidy_labels,
+    tidy_structure,
+)
 from toolkit.surveys.textfiles import sha256_of
 
 _PREFIX = re.compile(r"^(?P<prefix>.+?)_?\d+$")
@@ -67,18 +74,7 @@ def read_sav_export(path: str | Path) -> RawExport:
         else:
             sub = ("Open", "Double")
         rows.append([name, name, *sub, text, None, None])
-    structure = pd.DataFrame(
-        rows,
-        columns=[
-            "questionName",
-            "variableName",
-            "questionType",
-            "subType",
-            "questionText",
-            "choiceValue",
-            "choiceText",
-        ],
-    )
+    structure = pd.DataFrame(rows, columns=STRUCTURE_COLUMNS)
     _split_multiple_sets(structure)
     label_rows = [
         (name, code, label) for name, codes in value_labels.items() for code, label in codes.items()
