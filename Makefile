@@ -34,6 +34,7 @@ bench: $(STAMP)
 # Regenerate the synthetic example round in surveys/ (seeded: same files every time).
 example: $(STAMP)
 	$(BIN)/python scripts/make_example_round.py surveys/2026
+	$(BIN)/python scripts/make_example_project.py transcripts/nav2026
 
 clean:
 	rm -rf build .pytest_cache

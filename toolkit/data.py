@@ -29,4 +29,19 @@ def example_round(format: str = "xlsx") -> Path:
     return path
 
 
-__all__ = ["example_round"]
+def example_project(kind: str = "qdpx") -> Path:
+    """The synthetic example interview project: ``"qdpx"`` (REFI-QDA), ``"docx"`` (coded
+    Word folder) or ``"txt"`` (inline-coded text folder)."""
+    base = ROOT / "transcripts" / "nav2026"
+    path = {"qdpx": base / "prosjekt.qdpx", "docx": base / "docx", "txt": base / "tekst"}[kind]
+    if not path.exists():
+        raise MissingFileError(
+            "the example project is not here",
+            file=path,
+            hint="the examples live in the repository's transcripts/ folder: work in a clone, "
+            "or run `make example` to regenerate them",
+        )
+    return path
+
+
+__all__ = ["example_project", "example_round"]

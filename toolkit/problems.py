@@ -41,6 +41,13 @@ KINDS: dict[str, tuple[str, str]] = {
     "duplicate-question-name": ("info", "unrelated variables shared a questionName"),
     "text-in-numeric": ("warning", "text in a numeric column; kept as text"),
     "spss-shortened-names": ("info", "variable names matched to the structure by position"),
+    # interviews
+    "selection-outside-text": ("warning", "a coded selection lies outside its document"),
+    "offset-unit": ("info", "selections counted in another unit than the standard's"),
+    "unreadable-source": ("warning", "a source the toolkit cannot read (PDF, audio, …)"),
+    "missing-code": ("warning", "a coding refers to a code the code book lacks"),
+    "empty-comment": ("warning", "a Word comment without a code name"),
+    "unknown-document": ("warning", "attributes for a document the corpus lacks"),
 }
 
 
