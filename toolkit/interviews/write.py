@@ -53,11 +53,13 @@ def write_qdpx(
     inline: bool = False,
     crlf: bool = False,
     crlf_as_one: bool = False,
+    utf16: bool = False,
     origin: str = "toolkit",
     coder: str = "Forsker 1",
 ) -> Path:
     """A REFI-QDA project. ``crlf`` stores texts with CRLF line ends (as NVivo on Windows);
-    ``crlf_as_one`` then counts offsets as if CRLF were one character (a vendor quirk)."""
+    ``crlf_as_one`` then counts offsets as if CRLF were one character, and ``utf16``
+    counts UTF-16 units (vendor quirks the reader must detect)."""
     tree = _code_tree(documents)
     user = _guid("user", coder)
 
@@ -93,6 +95,8 @@ def write_qdpx(
             if crlf and not crlf_as_one:
                 start += doc.text.count("\n", 0, start)
                 end += doc.text.count("\n", 0, end)
+            if utf16:
+                start, end = (len(text[:i].encode("utf-16-le")) // 2 for i in (start, end))
             selections.append(
                 f'<PlainTextSelection guid="{_guid("sel", doc.name, str(i))}" '
                 f'startPosition="{start}" endPosition="{end}" creatingUser="{user}">'
