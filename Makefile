@@ -30,6 +30,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/load_surveyxact.py
 	$(BIN)/python benchmarks/likert.py
+	$(BIN)/python benchmarks/corpus.py
 
 # Regenerate the synthetic example round in surveys/ (seeded: same files every time).
 example: $(STAMP)

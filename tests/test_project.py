@@ -96,3 +96,19 @@ def test_report_builds_html_and_manifest(tmp_path):
         "labels.csv",
         "structure.csv",
     }
+
+
+def test_cli_inspect_describes_a_corpus(capsys):
+    assert main(["inspect", str(ROOT / "transcripts/nav2026/prosjekt.qdpx"), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert (info["documents"], info["segments"], info["format"]) == (18, 105, "refi-qda")
+    assert info["segments_per_code"]["Tid/Arbeidspress"] == 19
+    assert "Veileder 3" in info["speakers"]
+
+
+def test_readme_corpus_example_runs_as_written():
+    section = (ROOT / "README.md").read_text().split("## Coded interviews", 1)[1]
+    code = section.split("```python", 1)[1].split("```", 1)[0]
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert len(namespace["corpus"].segments) == 105

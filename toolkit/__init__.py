@@ -28,6 +28,12 @@ from toolkit.errors import (
     ToolkitError,
     UsageError,
 )
+from toolkit.interviews import (
+    Corpus,
+    read_corpus,
+    read_framework_matrix,
+    read_segments,
+)
 from toolkit.present import likert_chart, likert_table, save_figure, to_excel
 from toolkit.surveys import MISSING_LABELS, Survey, is_missing_label, read_surveyxact
 
@@ -35,6 +41,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "MISSING_LABELS",
+    "Corpus",
     "CorruptFileError",
     "DuplicateRespondentError",
     "EmptyDatasetError",
@@ -55,6 +62,9 @@ __all__ = [
     "likert_summary",
     "likert_table",
     "multi_response",
+    "read_corpus",
+    "read_framework_matrix",
+    "read_segments",
     "read_surveyxact",
     "save_figure",
     "to_excel",

@@ -40,6 +40,59 @@ def describe(path: str, *, encoding: str | None = None, sep: str | None = None) 
     }
 
 
+CORPUS_SUFFIXES = {".qdpx", ".qde", ".docx", ".txt"}
+
+
+def is_corpus(path: str) -> bool:
+    """Interview material rather than a survey export (by extension or folder content)."""
+    target = Path(path)
+    if target.is_dir():
+        suffixes = {p.suffix.lower() for p in target.iterdir()}
+        survey = {"dataset.csv"} & {p.name.lower() for p in target.iterdir()}
+        return not survey and bool(suffixes & CORPUS_SUFFIXES) and not suffixes & {".xlsx", ".sav"}
+    return target.suffix.lower() in CORPUS_SUFFIXES
+
+
+def describe_corpus(path: str) -> dict:
+    """What ``toolkit inspect`` reports about coded interview material."""
+    from toolkit.interviews import read_corpus
+
+    corpus = read_corpus(path, strict=False)
+    per_code = corpus.segments.groupby("path").size().astype(int).to_dict()
+    return {
+        "path": str(path),
+        "format": corpus.source.get("format"),
+        "documents": len(corpus.documents),
+        "attributes": corpus.attributes(),
+        "codes": len(corpus.codes),
+        "segments": len(corpus.segments),
+        "turns": len(corpus.turns),
+        "speakers": sorted(set(corpus.turns["speaker"])),
+        "segments_per_code": per_code,
+        "offset_units": corpus.source.get("offset_units", {}),
+        "problems": corpus.problems.groupby("kind").size().astype(int).to_dict(),
+    }
+
+
+def _print_corpus(info: dict) -> None:
+    print(f"Coded material     {info['path']}")
+    print(f"  format           {info['format']}")
+    print(
+        f"  documents        {info['documents']} (attributes: "
+        f"{', '.join(info['attributes']) or 'none'})"
+    )
+    print(f"  codes            {info['codes']}")
+    print(f"  coded segments   {info['segments']}")
+    print(f"  speaker turns    {info['turns']} ({', '.join(info['speakers'][:8])})")
+    for path, n in info["segments_per_code"].items():
+        print(f"    {path:<40} {n:>5}")
+    units = {u for u in info["offset_units"].values() if u != "code points"}
+    if units:
+        print(f"  offsets read as  {', '.join(sorted(units))}")
+    problems = info["problems"]
+    print("  problems         " + (", ".join(f"{k} ({n})" for k, n in problems.items()) or "none"))
+
+
 def _print_overview(info: dict) -> None:
     sep = {"\t": "tab", None: "–"}.get(info["separator"], info["separator"])
     print(f"SurveyXact export  {info['path']}")
@@ -66,7 +119,9 @@ def _print_overview(info: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="toolkit", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    inspect = commands.add_parser("inspect", help="describe a SurveyXact export")
+    inspect = commands.add_parser(
+        "inspect", help="describe a SurveyXact export or a coded interview project"
+    )
     inspect.add_argument("path")
     inspect.add_argument("--json", action="store_true", help="print JSON for machines")
     inspect.add_argument("--encoding")
@@ -78,11 +133,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "inspect":
-            info = describe(args.path, encoding=args.encoding, sep=args.sep)
+            corpus = is_corpus(args.path)
+            info = (
+                describe_corpus(args.path)
+                if corpus
+                else describe(args.path, encoding=args.encoding, sep=args.sep)
+            )
             if args.json:
                 print(json.dumps(info, indent=2, ensure_ascii=False, default=str))
             else:
-                _print_overview(info)
+                (_print_corpus if corpus else _print_overview)(info)
         else:
             from toolkit.report.build import build_report
 

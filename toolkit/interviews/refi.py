@@ -166,8 +166,9 @@ def _readings(original: str) -> dict[str, callable]:
     readings = {"code points": to_new}
     if normal != original:
         readings["code points, CRLF as one"] = lambda i: i
-    wide = np.array([ord(c) > 0xFFFF for c in original], dtype=np.int64)
-    if wide.any():
+    if original and max(original) > "\uffff":  # characters outside the BMP: 2 UTF-16 units
+        codes = np.frombuffer(original.encode("utf-32-le"), dtype=np.uint32)
+        wide = (codes > 0xFFFF).astype(np.int64)
         units = np.concatenate([[0], np.cumsum(1 + wide)])  # UTF-16 offset of each index
         readings["UTF-16 units"] = lambda i: to_new(int(np.searchsorted(units, i)))
     return readings
