@@ -1,0 +1,1 @@
+"""Themes stage: frequencies, co-occurrence, quotes and agreement over a Corpus."""
