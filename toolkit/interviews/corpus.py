@@ -49,6 +49,13 @@ class Corpus:
         names = ("documents", "codes", "segments", "turns", "cases", "case_documents", "problems")
         return {name: getattr(self, name).copy() for name in names}
 
+    def pii_report(self, redactor=None) -> pd.DataFrame:
+        """What redaction would remove from the documents (names you list, national ID
+        numbers, phone numbers, e-mail): one row per finding."""
+        from toolkit.interviews.privacy import pii_report
+
+        return pii_report(self.documents, redactor)
+
     def attributes(self) -> list[str]:
         """Document attribute columns (role, office, group, type, …)."""
         return [c for c in self.documents.columns if c not in DOCUMENT_COLUMNS]
