@@ -79,11 +79,6 @@ class CodeMatrix:
         n = self.units.rename("N").to_frame().T
         return f"<div><strong>{heading}</strong>{self.counts._repr_html_()}{n._repr_html_()}</div>"
 
-    def plot(self):
-        from toolkit.present.theme_charts import matrix_heatmap
-
-        return matrix_heatmap(self)
-
 
 def code_matrix(
     corpus: Corpus, by: str, *, unit: str = "document", rollup: bool = True

@@ -59,7 +59,7 @@ def quotes(
     attributions: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """Up to ``per_group`` quotes of ``code`` (path or id; with ``rollup`` its sub-codes
-    too) per group: ``path``, the ``by`` column, ``attribution``, ``quote`` (redacted),
+    too) per group: ``path``, the ``by`` column, ``role``, ``attribution``, ``quote`` (redacted),
     ``words``, ``redactions``, ``document``, ``start``, ``end``. Longer quotes from
     different documents come first."""
     codes = corpus.codes
@@ -89,6 +89,7 @@ def quotes(
             {
                 "path": seg.path,
                 **({by: docs.at[seg.document, by]} if by else {}),
+                "role": group_role,
                 "attribution": attribution(group_role, attributions),
                 "quote": redactor.redact(text),
                 "words": words,
@@ -101,6 +102,7 @@ def quotes(
     columns = [
         "path",
         *([by] if by else []),
+        "role",
         "attribution",
         "quote",
         "words",
