@@ -21,7 +21,7 @@ test: $(STAMP)
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests"; exit 0; fi; exit $$rc
 
 report: $(STAMP)
-	$(BIN)/toolkit report notebooks/report.ipynb --survey surveys/2026/ledere_2026.xlsx --out build/report.html
+	$(BIN)/toolkit report notebooks/report.ipynb --survey surveys/2026/ledere_2026.xlsx --corpus transcripts/nav2026/prosjekt.qdpx --out build/report.html
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

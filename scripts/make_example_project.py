@@ -96,6 +96,7 @@ def interview(rng, name, kind, role, office, speakers) -> CodedDocument:
         start = len(text) + len(label)
         text += f"{label}{saying}"
         segments.append((theme, start, start + len(saying)))
+        primary = len(segments) - 1
         if rng.random() < 0.35:  # a second, overlapping code on part of the answer
             other = themes[int(rng.integers(0, len(themes)))]
             if other != theme:
@@ -103,8 +104,8 @@ def interview(rng, name, kind, role, office, speakers) -> CodedDocument:
         if rng.random() < 0.5:
             extra = " Det gjelder nok flere kontorer enn vårt."
             text += extra
-            if rng.random() < 0.5:  # a segment running over two sentences
-                segments[-1] = (segments[-1][0], segments[-1][1], len(text))
+            if rng.random() < 0.5:  # the answer's code runs over both sentences
+                segments[primary] = (theme, start, len(text))
         text += "\n"
     return CodedDocument(
         name,

@@ -34,8 +34,22 @@ from toolkit.interviews import (
     read_framework_matrix,
     read_segments,
 )
+from toolkit.interviews.privacy import Redactor
 from toolkit.present import likert_chart, likert_table, save_figure, to_excel
+from toolkit.present.joint import joint_display
 from toolkit.surveys import MISSING_LABELS, Survey, is_missing_label, read_surveyxact
+from toolkit.themes import (
+    agreement,
+    code_by_dictionary,
+    code_frequencies,
+    code_matrix,
+    comments_corpus,
+    cooccurrence,
+    describe,
+    quotes,
+    word_frequencies,
+    x_av_y,
+)
 
 __version__ = "0.1.0"
 
@@ -48,24 +62,36 @@ __all__ = [
     "EncodingError",
     "ExportFormatError",
     "MissingFileError",
+    "Redactor",
     "StructureMismatchError",
     "Survey",
     "ToolkitError",
     "UsageError",
+    "agreement",
+    "code_by_dictionary",
+    "code_frequencies",
+    "code_matrix",
+    "comments_corpus",
     "compare_groups",
+    "cooccurrence",
     "data",
     "declare_scale",
+    "describe",
     "frequencies",
     "is_missing_label",
     "item_statistics",
+    "joint_display",
     "likert_chart",
     "likert_summary",
     "likert_table",
     "multi_response",
+    "quotes",
     "read_corpus",
     "read_framework_matrix",
     "read_segments",
     "read_surveyxact",
     "save_figure",
     "to_excel",
+    "word_frequencies",
+    "x_av_y",
 ]

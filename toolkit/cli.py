@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     report = commands.add_parser("report", help="build an HTML report from a notebook")
     report.add_argument("notebook")
     report.add_argument("--survey", required=True, help="the export the report is built from")
+    report.add_argument("--corpus", help="coded interviews the report uses (optional)")
     report.add_argument("--out", default="build/report.html")
     args = parser.parse_args(argv)
     try:
@@ -152,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
                 parameters={
                     "survey_path": str(Path(args.survey).resolve()),
                     "out_dir": str(Path(args.out).resolve().parent),
+                    **({"corpus_path": str(Path(args.corpus).resolve())} if args.corpus else {}),
                 },
             )
             print(f"wrote {out} ({out.stat().st_size:,} bytes) and {out.parent / 'manifest.json'}")
