@@ -25,12 +25,13 @@ import re
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from toolkit.errors import UsageError
 from toolkit.interviews.corpus import Corpus
 
 UNITS = ("segment", "turn", "document", "case")
-_WORD = re.compile(r"\w+")
+_SEPARATORS = re.compile(r"(\W+)")
 
 
 def ancestors(codes: pd.DataFrame) -> dict[str, list[str]]:
@@ -44,6 +45,27 @@ def ancestors(codes: pd.DataFrame) -> dict[str, list[str]]:
             current = parent[current]
         out[code] = chain
     return out
+
+
+def turn_units(corpus: Corpus, segments: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """``(segment row, turn row)`` pairs for every turn a passage overlaps (one
+    ``searchsorted`` over (document, offset) keys for the whole corpus)."""
+    turns = corpus.turns
+    if turns.empty or segments.empty:
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
+    docs = {d: i for i, d in enumerate(corpus.documents["document"])}
+    span = int(max(corpus.documents["text"].str.len().max(), 1)) + 1
+    t_doc = turns["document"].map(docs).to_numpy(np.int64)
+    order = np.lexsort((turns["start"].to_numpy(), t_doc))
+    t_start = t_doc[order] * span + turns["start"].to_numpy()[order]
+    t_end = t_doc[order] * span + turns["end"].to_numpy()[order]
+    s_doc = segments["document"].map(docs).to_numpy(np.int64)
+    first = np.searchsorted(t_end, s_doc * span + segments["start"].to_numpy(), side="right")
+    last = np.searchsorted(t_start, s_doc * span + segments["end"].to_numpy(), side="left") - 1
+    count = np.maximum(last - first + 1, 0)
+    rows = np.repeat(np.arange(len(segments)), count)
+    offsets = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+    return rows, order[np.repeat(first, count) + offsets]
 
 
 def unit_table(corpus: Corpus, unit: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -65,24 +87,10 @@ def unit_table(corpus: Corpus, unit: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         return coded, links.rename(columns={"case": "unit"})
     if unit == "turn":
         turns = corpus.turns
-        units = turns.assign(unit=turns["document"] + "#" + turns["turn"].astype(str))
-        parts = []
-        for document, segs in seg.groupby("document", sort=False):
-            doc_turns = units[units["document"] == document]
-            if doc_turns.empty:
-                continue
-            starts, ends = doc_turns["start"].to_numpy(), doc_turns["end"].to_numpy()
-            first = np.searchsorted(ends, segs["start"].to_numpy(), side="right")
-            last = np.searchsorted(starts, segs["end"].to_numpy(), side="left") - 1
-            count = np.maximum(last - first + 1, 0)
-            rows = np.repeat(np.arange(len(segs)), count)
-            offsets = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-            picked = segs.iloc[rows].assign(
-                unit=doc_turns["unit"].to_numpy()[np.repeat(first, count) + offsets]
-            )
-            parts.append(picked)
-        coded = pd.concat(parts) if parts else seg.assign(unit=pd.Series(dtype=str))
-        return coded, units[["unit", "document"]]
+        ids = (turns["document"] + "#" + turns["turn"].astype(str)).to_numpy()
+        rows, turn_rows = turn_units(corpus, seg)
+        coded = seg.iloc[rows].assign(unit=ids[turn_rows])
+        return coded, pd.DataFrame({"unit": ids, "document": turns["document"].to_numpy()})
     raise UsageError(f"unknown unit {unit!r}", hint=f"unit= takes one of {', '.join(UNITS)}")
 
 
@@ -97,9 +105,53 @@ def _groups(corpus: Corpus, by) -> list[str]:
     return names
 
 
-def _words(text: str) -> np.ndarray:
-    """Start offsets of the words of a text."""
-    return np.array([m.start() for m in _WORD.finditer(text)], dtype=np.int64)
+def _group_index(documents: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
+    """Group number per document (-1 = a blank attribute) and the groups: every
+    combination of the observed values, empty ones included."""
+    if not by:
+        return np.zeros(len(documents), dtype=np.int64), pd.DataFrame(index=[0])
+    levels = [sorted(documents[b].dropna().unique()) for b in by]
+    index = np.zeros(len(documents), dtype=np.int64)
+    for b, level in zip(by, levels, strict=True):
+        code = pd.Categorical(documents[b], categories=level).codes.astype(np.int64)
+        index = np.where((index < 0) | (code < 0), -1, index * len(level) + code)
+    return index, pd.MultiIndex.from_product(levels, names=by).to_frame(index=False)
+
+
+class _Counter:
+    """Units × codes presence (each unit once), rolled up, summed per group."""
+
+    def __init__(self, corpus: Corpus, by: list[str], rollup: bool) -> None:
+        self.codes = {c: i for i, c in enumerate(corpus.codes["code"])}
+        self.docs = {d: i for i, d in enumerate(corpus.documents["document"])}
+        self.doc_group, self.groups = _group_index(corpus.documents, by)
+        n = len(self.codes)
+        if rollup:
+            pairs = [
+                (self.codes[c], self.codes[a])
+                for c, chain in ancestors(corpus.codes).items()
+                for a in chain
+            ]
+            rows, cols = np.array(pairs, dtype=np.int64).T if pairs else ([], [])
+            self.up = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+        else:
+            self.up = sparse.identity(n, format="csr")
+
+    def count(self, unit_rows, code_rows, unit_group) -> tuple[np.ndarray, np.ndarray]:
+        """``(coded units per group × code, units per group)``."""
+        n_units, n_codes, n_groups = len(unit_group), len(self.codes), len(self.groups)
+        present = sparse.csr_matrix(
+            (np.ones(len(unit_rows)), (unit_rows, code_rows)), shape=(n_units, n_codes)
+        )
+        present.data[:] = 1  # a unit coded twice with one code counts once
+        rolled = present @ self.up
+        rolled.data[:] = 1  # … and once for a parent however many children it carries
+        valid = np.flatnonzero(unit_group >= 0)
+        grouping = sparse.csr_matrix(
+            (np.ones(len(valid)), (unit_group[valid], valid)), shape=(n_groups, n_units)
+        )
+        units = np.bincount(unit_group[valid], minlength=n_groups)
+        return np.asarray((grouping @ rolled).todense()), units
 
 
 def code_frequencies(
@@ -113,57 +165,38 @@ def code_frequencies(
     """One row per code (× group): ``code``, ``path``, ``level``, the ``by`` columns, ``n``
     (units coded), ``units`` (units in the group), ``percent``, ``n_segments``,
     ``n_documents``, ``n_cases`` and ``coverage`` (see module docstring)."""
+    if unit not in UNITS:
+        raise UsageError(f"unknown unit {unit!r}", hint=f"unit= takes one of {', '.join(UNITS)}")
     by = _groups(corpus, by)
-    attrs = corpus.documents[["document", *by]]
-    keys = ["code", *by]
-    pairs = None
-    if rollup:
-        up = ancestors(corpus.codes)
-        pairs = pd.DataFrame(
-            [(c, a) for c in corpus.codes["code"] for a in up[c]], columns=["code", "counted"]
-        )
-
-    def counted(kind: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-        coded, units = unit_table(corpus, kind)
-        if pairs is not None:
-            coded = (
-                coded.merge(pairs, on="code")
-                .drop(columns="code")
-                .rename(columns={"counted": "code"})
-            )
-        return coded.merge(attrs, on="document"), units
-
-    def distinct(coded: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
-        return (
-            coded.drop_duplicates([*keys, column])
-            .groupby(keys, dropna=False)
-            .size()
-            .rename(name)
-            .reset_index()
-        )
-
-    coded, units = counted(unit)
-    segments, _ = counted("segment")
-    cases, _ = counted("case")
-    out = _grid(corpus.codes[["code", "path", "level"]], corpus.documents, by)
-    for frame in (
-        distinct(coded, "unit", "n"),
-        distinct(segments, "segment", "n_segments"),
-        distinct(segments, "document", "n_documents"),
-        distinct(cases, "unit", "n_cases"),
-    ):
-        out = out.merge(frame, on=keys, how="left")
-    for col in ("n", "n_segments", "n_documents", "n_cases"):
-        out[col] = out[col].fillna(0).astype("int64")
-    if by:
-        in_group = units.merge(attrs, on="document").groupby(by).size().rename("units")
-        out = out.merge(in_group.reset_index(), on=by, how="left")
-        out["units"] = out["units"].fillna(0).astype("int64")
+    counter = _Counter(corpus, by, rollup)
+    segs = corpus.segments
+    seg_doc = pd.Index(list(counter.docs)).get_indexer(segs["document"]).astype(np.int64)
+    seg_code = pd.Index(list(counter.codes)).get_indexer(segs["code"]).astype(np.int64)
+    seg_rows = np.arange(len(segs))
+    group_of_doc = counter.doc_group
+    by_segment = counter.count(seg_rows, seg_code, group_of_doc[seg_doc])
+    by_document = counter.count(seg_doc, seg_code, group_of_doc)
+    by_case = _case_counts(corpus, counter, seg_doc, seg_code) or by_document
+    if unit == "turn":
+        rows, turn_rows = turn_units(corpus, segs)
+        turn_doc = corpus.turns["document"].map(counter.docs).to_numpy(np.int64)
+        counted = counter.count(turn_rows, seg_code[rows], group_of_doc[turn_doc])
     else:
-        out["units"] = len(units)
+        counted = {"segment": by_segment, "document": by_document, "case": by_case}[unit]
+    n_groups, n_codes = counted[0].shape
+    out = counter.groups.loc[np.repeat(np.arange(n_groups), n_codes)].reset_index(drop=True)
+    book = corpus.codes[["code", "path", "level"]]
+    out = pd.concat(
+        [book.iloc[np.tile(np.arange(n_codes), n_groups)].reset_index(drop=True), out], axis=1
+    )
+    out["n"] = counted[0].ravel().astype(np.int64)
+    out["units"] = np.repeat(counted[1], n_codes).astype(np.int64)
     with np.errstate(invalid="ignore", divide="ignore"):
         out["percent"] = np.where(out["units"] > 0, 100 * out["n"] / out["units"], np.nan)
-    out["coverage"] = _coverage(corpus, segments, by, out)
+    out["n_segments"] = by_segment[0].ravel().astype(np.int64)
+    out["n_documents"] = by_document[0].ravel().astype(np.int64)
+    out["n_cases"] = by_case[0].ravel().astype(np.int64)
+    out["coverage"] = _coverage(corpus, counter, seg_doc, seg_code).ravel()
     if codes is not None:
         out = out[out["path"].isin(codes) | out["code"].isin(codes)]
     columns = [
@@ -182,46 +215,64 @@ def code_frequencies(
     return out[columns].reset_index(drop=True)
 
 
-def _grid(book: pd.DataFrame, documents: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """Every code × every observed combination of the group attributes (empty included)."""
-    if not by:
-        return book.copy()
-    levels = [pd.Series(documents[b].dropna().unique()).sort_values().tolist() for b in by]
-    groups = pd.MultiIndex.from_product(levels, names=by).to_frame(index=False)
-    return book.merge(groups, how="cross")
+def _case_counts(corpus: Corpus, counter: _Counter, seg_doc, seg_code):
+    """Cases (informants) per group × code; a case counts in each group of its documents."""
+    links = corpus.case_documents
+    if links.empty:
+        return None
+    link_doc = links["document"].map(counter.docs).to_numpy(np.int64)
+    link_group = counter.doc_group[link_doc]
+    pairs = pd.DataFrame({"case": links["case"].to_numpy(), "group": link_group})
+    unit_id, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
+    unit_group = np.array([g for _, g in uniques], dtype=np.int64)
+    doc_units = pd.DataFrame({"doc": link_doc, "unit": unit_id})
+    hits = pd.DataFrame({"doc": seg_doc, "code": seg_code}).merge(doc_units, on="doc")
+    return counter.count(hits["unit"].to_numpy(), hits["code"].to_numpy(), unit_group)
 
 
-def _coverage(corpus: Corpus, segments: pd.DataFrame, by: list[str], out: pd.DataFrame):
-    """Share of the group's words inside the code's passages (overlaps counted once)."""
-    texts = corpus.documents.set_index("document")["text"]
-    words = {d: _words(t) for d, t in texts.items()}
-    docs = corpus.documents[["document", *by]].assign(
-        words=corpus.documents["document"].map(lambda d: len(words[d]))
-    )
-    rows = []
-    spans = segments.drop_duplicates(["code", "segment"])
-    for (code, document), part in spans.groupby(["code", "document"], sort=False):
-        starts = words[document]
-        inside = np.zeros(len(starts), dtype=bool)
-        for s, e in zip(part["start"], part["end"], strict=True):
-            inside[np.searchsorted(starts, s) : np.searchsorted(starts, e)] = True
-        rows.append({"code": code, "document": document, "covered": int(inside.sum())})
-    covered = pd.DataFrame(rows, columns=["code", "document", "covered"]).merge(docs, on="document")
-    keys = ["code", *by]
-    numerator = (
-        out[keys]
-        .merge(covered.groupby(keys)["covered"].sum().reset_index(), on=keys, how="left")["covered"]
-        .fillna(0)
-        .to_numpy(float)
-    )
-    if by:
-        total = docs.groupby(by)["words"].sum().rename("total").reset_index()
-        denominator = out[by].merge(total, on=by, how="left")["total"].fillna(0)
-    else:
-        denominator = pd.Series(float(docs["words"].sum()), index=out.index)
-    denominator = denominator.to_numpy(float)
+def _word_numbers(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the texts joined by newlines: the number of word starts before each character
+    (exact ``\\w`` semantics: every distinct character is classified once), each text's
+    offset in the joined string, and the words per text."""
+    full = "\n".join(texts)
+    table = {ord(c): "0" if _SEPARATORS.fullmatch(c) else "1" for c in set(full)}
+    mask = np.frombuffer(full.translate(table).encode("ascii"), dtype=np.uint8) == 49
+    starts = mask & ~np.concatenate([[False], mask[:-1]])
+    before = np.concatenate([[0], np.cumsum(starts)])  # word starts before position i
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    offsets = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
+    per_text = before[offsets + lengths] - before[offsets]
+    return before, offsets, per_text
+
+
+def _coverage(corpus: Corpus, counter: _Counter, seg_doc, seg_code) -> np.ndarray:
+    """Share of the group's words inside the code's passages (overlaps counted once): a
+    vectorised interval union over global word numbers."""
+    n_groups, n_codes = len(counter.groups), len(counter.codes)
+    before, offsets, n_words = _word_numbers(corpus.documents["text"].tolist())
+    segs = corpus.segments
+    w0 = before[offsets[seg_doc] + segs["start"].to_numpy()]
+    w1 = before[offsets[seg_doc] + segs["end"].to_numpy()]
+    up = counter.up.tocsr()
+    reach_of = np.diff(up.indptr)[seg_code]  # each passage counts for its code's ancestors
+    rows = np.repeat(np.arange(len(segs)), reach_of)
+    within = np.arange(reach_of.sum()) - np.repeat(np.cumsum(reach_of) - reach_of, reach_of)
+    counted = up.indices[np.repeat(up.indptr[seg_code], reach_of) + within]
+    a, b, group = w0[rows], w1[rows], counter.doc_group[seg_doc][rows]
+    order = np.lexsort((a, counted))
+    a, b, group, counted = a[order], b[order], group[order], counted[order]
+    span = int(before[-1]) + 1  # offset per code keeps the running maximum within a code
+    reach = np.maximum.accumulate(b + counted * span)
+    previous = np.concatenate([[-1], reach[:-1]]) - counted * span
+    added = np.maximum(0, b - np.maximum(a, previous))
+    valid = group >= 0
+    covered = np.bincount(
+        group[valid] * n_codes + counted[valid], weights=added[valid], minlength=n_groups * n_codes
+    ).reshape(n_groups, n_codes)
+    docs = counter.doc_group >= 0
+    total = np.bincount(counter.doc_group[docs], weights=n_words[docs], minlength=n_groups)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(denominator > 0, numerator / denominator, np.nan)
+        return np.where(total[:, None] > 0, covered / total[:, None], np.nan)
 
 
-__all__ = ["UNITS", "ancestors", "code_frequencies", "unit_table"]
+__all__ = ["UNITS", "ancestors", "code_frequencies", "turn_units", "unit_table"]

@@ -1,0 +1,80 @@
+"""Code frequency speed: code_frequencies with roll-up by a 4-level group, beside a plain
+pandas groupby floor in the same run.
+
+2,000 documents, 100,000 coded segments, a 3-level code tree (5 × 4 × 4 = 80 leaves).
+Targets (issue 6): all frequencies with roll-up by group in under 1 s, ≤ 3× the floor
+(documents per code × group with one merge + groupby + nunique, no roll-up).
+Usage: python benchmarks/themes.py [--documents N] [--segments N] [--repeat K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import numpy as np
+
+from toolkit.interviews.build import CorpusBuilder
+from toolkit.themes.frequencies import code_frequencies
+
+
+def make_corpus(documents: int, segments: int, seed: int = 6):
+    rng = np.random.default_rng(seed)
+    builder = CorpusBuilder({"path": "benchmark", "format": "memory"})
+    leaves = [
+        builder.code_for_path(f"Tema {a}/Undertema {a}.{b}/Kode {a}.{b}.{c}")
+        for a in range(1, 6)
+        for b in range(1, 5)
+        for c in range(1, 5)
+    ]
+    text = " ".join(["ord"] * 600)
+    per_doc = segments // documents
+    for d in range(documents):
+        doc = builder.add_document(f"D{d}", text, {"gruppe": f"Gruppe {d % 4 + 1}"})
+        starts = rng.integers(0, len(text) - 60, per_doc)
+        for start, code in zip(starts, rng.integers(0, len(leaves), per_doc), strict=True):
+            builder.add_segment(doc, leaves[code], int(start), int(start) + 40)
+    return builder.build()
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=2_000)
+    parser.add_argument("--segments", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    corpus = make_corpus(args.documents, args.segments)
+    docs = corpus.documents[["document", "gruppe"]]
+
+    def floor():
+        merged = corpus.segments.merge(docs, on="document")
+        return merged.groupby(["gruppe", "code"])["document"].nunique()
+
+    print(
+        f"{len(corpus.documents):,} documents, {len(corpus.segments):,} segments, "
+        f"{len(corpus.codes)} codes; best of {args.repeat}"
+    )
+    bare = best(floor, args.repeat)
+    print(f"floor (merge + groupby + nunique, no roll-up): {bare:.3f} s")
+    for unit in ("document", "segment", "case"):
+        ours = best(
+            lambda unit=unit: code_frequencies(corpus, by="gruppe", unit=unit, rollup=True),
+            args.repeat,
+        )
+        print(
+            f"code_frequencies(unit={unit!r}, rollup=True, by=gruppe): {ours:.3f} s = "
+            f"{ours / bare:.2f}× the floor (target < 1 s, ≤ 3×)"
+        )
+
+
+if __name__ == "__main__":
+    main()
