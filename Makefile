@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/load_surveyxact.py
 	$(BIN)/python benchmarks/likert.py
 	$(BIN)/python benchmarks/corpus.py
+	$(BIN)/python benchmarks/themes.py
 
 # Regenerate the synthetic example round in surveys/ (seeded: same files every time).
 example: $(STAMP)

@@ -112,3 +112,11 @@ def test_readme_corpus_example_runs_as_written():
     namespace: dict = {}
     exec(compile(code, "README.md", "exec"), namespace)
     assert len(namespace["corpus"].segments) == 105
+
+
+def test_readme_themes_example_runs_as_written():
+    section = (ROOT / "README.md").read_text().split("## Themes", 1)[1]
+    code = section.split("```python", 1)[1].split("```", 1)[0]
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert namespace["themes"]["n"].sum() > 0
