@@ -9,11 +9,11 @@ Usage: python benchmarks/corpus.py [--documents N] [--selections N] [--repeat K]
 from __future__ import annotations
 
 import argparse
-import time
 import zipfile
 from pathlib import Path
 
 import numpy as np
+from _timing import best
 from defusedxml import ElementTree as SafeET
 
 from toolkit.interviews import read_corpus
@@ -100,15 +100,6 @@ def floor(path: Path) -> None:
             data = archive.read(info)
             if info.filename == "project.qde":
                 SafeET.fromstring(data)
-
-
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -15,11 +15,11 @@ Usage: python benchmarks/likert.py [--rows N] [--repeat K]
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from _timing import best
 
 from toolkit import likert_summary
 from toolkit.surveys.assemble import build_survey
@@ -67,15 +67,6 @@ def make_survey(rows: int, items: int = 160, seed: int = 4):
         source=Source(path="benchmark", format="memory"),
     )
     return build_survey(raw, progress=False)
-
-
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def peak_mb() -> float:

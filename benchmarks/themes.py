@@ -10,9 +10,9 @@ Usage: python benchmarks/themes.py [--documents N] [--segments N] [--repeat K]
 from __future__ import annotations
 
 import argparse
-import time
 
 import numpy as np
+from _timing import best
 
 from toolkit.interviews.build import CorpusBuilder
 from toolkit.themes.frequencies import code_frequencies
@@ -35,15 +35,6 @@ def make_corpus(documents: int, segments: int, seed: int = 6):
         for start, code in zip(starts, rng.integers(0, len(leaves), per_doc), strict=True):
             builder.add_segment(doc, leaves[code], int(start), int(start) + 40)
     return builder.build()
-
-
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

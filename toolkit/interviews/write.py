@@ -184,62 +184,74 @@ def _docx_paragraphs(text: str, segments) -> str:
     return "".join(out)
 
 
+_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006"
+
+
+def docx_package(path: Path, body: str, comments: str | None = None) -> Path:
+    """A minimal .docx: ``body`` is the inside of ``<w:body>``; ``comments`` the inside of
+    ``<w:comments>`` (a comments part is added when given)."""
+    overrides = f'<Override PartName="/word/document.xml" ContentType="{_CT}.document.main+xml"/>'
+    if comments is not None:
+        overrides += f'<Override PartName="/word/comments.xml" ContentType="{_CT}.comments+xml"/>'
+    xml = '<?xml version="1.0" encoding="UTF-8"?>'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(
+            "[Content_Types].xml",
+            (
+                f'{xml}<Types xmlns="{_PKG}/content-types"><Default Extension="rels" ContentType='
+                '"application/vnd.openxmlformats-package.relationships+xml"/><Default Extension='
+                f'"xml" ContentType="application/xml"/>{overrides}</Types>'
+            ),
+        )
+        z.writestr(
+            "_rels/.rels",
+            (
+                f'{xml}<Relationships xmlns="{_PKG}/relationships"><Relationship Id="rId1" '
+                f'Type="{_REL}/officeDocument" Target="word/document.xml"/></Relationships>'
+            ),
+        )
+        z.writestr(
+            "word/document.xml",
+            (f'{xml}<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'),
+        )
+        if comments is not None:
+            z.writestr(
+                "word/_rels/document.xml.rels",
+                (
+                    f'{xml}<Relationships xmlns="{_PKG}/relationships"><Relationship Id="rId1" '
+                    f'Type="{_REL}/comments" Target="comments.xml"/></Relationships>'
+                ),
+            )
+            z.writestr(
+                "word/comments.xml", (f'{xml}<w:comments xmlns:w="{W}">{comments}</w:comments>')
+            )
+    return path
+
+
 def write_docx(documents: list[CodedDocument], folder: str | Path) -> Path:
     """One coded .docx per document (comments = code paths) and ``informants.csv``."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    ct = "application/vnd.openxmlformats-officedocument.wordprocessingml"
     for doc in documents:
         comments = "".join(
             f'<w:comment w:id="{i}" w:author="Forsker 1"><w:p><w:r><w:t>{escape(p)}</w:t>'
             "</w:r></w:p></w:comment>"
             for i, (p, _, _) in enumerate(doc.segments)
         )
-        with zipfile.ZipFile(folder / f"{doc.name}.docx", "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr(
-                "[Content_Types].xml",
-                (
-                    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxml'
-                    'formats.org/package/2006/content-types"><Default Extension="rels" '
-                    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                    '<Default Extension="xml" ContentType="application/xml"/><Override PartName='
-                    f'"/word/document.xml" ContentType="{ct}.document.main+xml"/><Override '
-                    f'PartName="/word/comments.xml" ContentType="{ct}.comments+xml"/></Types>'
-                ),
-            )
-            z.writestr(
-                "_rels/.rels",
-                (
-                    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-                    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
-                    f'Type="{rel}/officeDocument" Target="word/document.xml"/></Relationships>'
-                ),
-            )
-            z.writestr(
-                "word/_rels/document.xml.rels",
-                (
-                    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-                    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
-                    f'Type="{rel}/comments" Target="comments.xml"/></Relationships>'
-                ),
-            )
-            z.writestr(
-                "word/document.xml",
-                (
-                    f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}"><w:body>'
-                    f"{_docx_paragraphs(doc.text, doc.segments)}</w:body></w:document>"
-                ),
-            )
-            z.writestr(
-                "word/comments.xml",
-                (
-                    f'<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="{W}">'
-                    f"{comments}</w:comments>"
-                ),
-            )
+        docx_package(
+            folder / f"{doc.name}.docx", _docx_paragraphs(doc.text, doc.segments), comments
+        )
     write_sidecar(documents, folder / "informants.csv")
     return folder
 
 
-__all__ = ["CodedDocument", "write_docx", "write_inline", "write_qdpx", "write_sidecar"]
+__all__ = [
+    "CodedDocument",
+    "docx_package",
+    "write_docx",
+    "write_inline",
+    "write_qdpx",
+    "write_sidecar",
+]

@@ -20,11 +20,12 @@ True
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pandas as pd
+
+from toolkit.interviews.write import docx_package
 
 
 def to_markdown(bank: pd.DataFrame, path: str | Path, *, title: str = "Sitatbank") -> Path:
@@ -58,35 +59,7 @@ def to_docx(bank: pd.DataFrame, path: str | Path, *, title: str = "Sitatbank") -
         body.append(_paragraph(theme, "Heading1"))
         for row in part.itertuples(index=False):
             body += [_paragraph(row.attribution), _paragraph(f"«{row.quote}»", italic=True)]
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    document = (
-        f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>'
-        f"{''.join(body)}</w:body></w:document>"
-    )
-    path = Path(path)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "[Content_Types].xml",
-            (
-                '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
-                '.org/package/2006/content-types"><Default Extension="rels" ContentType="applicati'
-                'on/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
-                'ContentType="application/xml"/><Override PartName="/word/document.xml" '
-                'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
-                'document.main+xml"/></Types>'
-            ),
-        )
-        archive.writestr(
-            "_rels/.rels",
-            (
-                '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-                'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type='
-                '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-                'officeDocument" Target="word/document.xml"/></Relationships>'
-            ),
-        )
-        archive.writestr("word/document.xml", document)
-    return path
+    return docx_package(Path(path), "".join(body))
 
 
 __all__ = ["to_docx", "to_markdown"]
