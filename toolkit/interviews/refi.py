@@ -29,7 +29,6 @@ from toolkit.interviews.archive import Project
 from toolkit.interviews.attributes import finish
 from toolkit.interviews.build import CorpusBuilder
 from toolkit.interviews.corpus import Corpus
-from toolkit.interviews.text import normalise
 
 NS = "urn:QDA-XML:project:1.0"
 _OTHER_SOURCES = {
@@ -73,9 +72,9 @@ def _aligned(text: str, start: int, end: int) -> int:
     return int(boundary(start)) + int(boundary(end))
 
 
-def _readings(original: str) -> dict[str, callable]:
-    """Offset readings to try: name → function(original offset) → normalised offset."""
-    normal, to_new = normalise(original)
+def _readings(original: str, normal: str, to_new) -> dict[str, callable]:
+    """Offset readings to try: name → function(original offset) → normalised offset.
+    ``to_new`` maps original to normalised offsets (the builder made it)."""
     readings = {"code points": to_new}
     if normal != original:
         readings["code points, CRLF as one"] = lambda i: i
@@ -87,8 +86,8 @@ def _readings(original: str) -> dict[str, callable]:
     return readings
 
 
-def _choose_reading(original, normal, selections) -> tuple[str, callable]:
-    readings = _readings(original)
+def _choose_reading(original, normal, to_new, selections) -> tuple[str, callable]:
+    readings = _readings(original, normal, to_new)
     if len(readings) == 1:
         return next(iter(readings.items()))
     sample = selections[:: max(1, len(selections) // 300)]
@@ -284,7 +283,9 @@ def _read_text_source(
                 hint="export the project again",
             ) from None
         selections.append((start, end, selection.get("name"), selection))
-    unit, convert = _choose_reading(original, normal, [s[:3] for s in selections])
+    unit, convert = _choose_reading(
+        original, normal, lambda i: builder.to_normalised(document, i), [s[:3] for s in selections]
+    )
     builder.source["offset_units"][name] = unit
     if unit != "code points":
         builder.problems.add(

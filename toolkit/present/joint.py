@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from toolkit.analysis.likert import item_statistics, likert_summary, scale_of
+from toolkit.analysis.likert import likert_summary, scale_of
 from toolkit.analysis.scales import Scale
 from toolkit.interviews.corpus import Corpus
 from toolkit.interviews.privacy import Redactor
@@ -32,13 +32,13 @@ from toolkit.themes.wording import x_av_y
 
 
 def _survey_cell(survey: Survey, item: str, style: Style) -> str:
-    stats = item_statistics(survey, item).iloc[0]
     summary = likert_summary(survey, item)
     substantive = summary[summary["substantive"]]
     scale: Scale | None = scale_of(survey, item)
-    top = list(scale.top()) if scale else [len(substantive) - 1]
-    labels = " / ".join(substantive.iloc[top]["category"])
-    return f"{labels}: {style.percent(stats['top2'])} (N={int(stats['n'])})"
+    top = substantive.iloc[list(scale.top()) if scale else [len(substantive) - 1]]
+    labels = " / ".join(top["category"])
+    n = int(summary["unweighted_base"].iloc[0])
+    return f"{labels}: {style.percent(top['percent'].sum())} (N={n})"
 
 
 def joint_display(

@@ -252,11 +252,6 @@ def format_p(p: float, style: Style = NORWEGIAN) -> str:
     return f"< {style.number(0.001, 3)}" if p < 0.001 else style.number(p, 3)
 
 
-def frequency_table(freq: pd.DataFrame, style: Style = NORWEGIAN) -> pd.DataFrame:
-    """The formatted frame of :func:`likert_table` (kept for simple use)."""
-    return likert_table(freq, style=style).frame
-
-
 __all__ = [
     "NORWEGIAN",
     "ReportTable",
@@ -264,7 +259,6 @@ __all__ = [
     "format_number",
     "format_p",
     "format_percent",
-    "frequency_table",
     "heading",
     "likert_table",
     "multi_response_table",

@@ -68,6 +68,14 @@ def turn_units(corpus: Corpus, segments: pd.DataFrame) -> tuple[np.ndarray, np.n
     return rows, order[np.repeat(first, count) + offsets]
 
 
+def codes_under(codes: pd.DataFrame, code: str, rollup: bool = True) -> set[str]:
+    """The ids of a code (given by path or id) and, with ``rollup``, its descendants."""
+    chosen = set(codes.loc[(codes["path"] == code) | (codes["code"] == code), "code"])
+    if rollup and chosen:
+        chosen |= {c for c, chain in ancestors(codes).items() if chosen & set(chain)}
+    return chosen
+
+
 def unit_table(corpus: Corpus, unit: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(coded, units)``: (segment, code, unit id, document) rows and all units with
     their document."""
@@ -275,4 +283,4 @@ def _coverage(corpus: Corpus, counter: _Counter, seg_doc, seg_code) -> np.ndarra
         return np.where(total[:, None] > 0, covered / total[:, None], np.nan)
 
 
-__all__ = ["UNITS", "ancestors", "code_frequencies", "turn_units", "unit_table"]
+__all__ = ["UNITS", "ancestors", "code_frequencies", "codes_under", "turn_units", "unit_table"]

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.interviews.corpus import Corpus
-from toolkit.themes.frequencies import ancestors, code_frequencies, unit_table
+from toolkit.themes.frequencies import ancestors, code_frequencies, codes_under, unit_table
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,7 @@ class CodeMatrix:
     def segments(self, code: str, group) -> pd.DataFrame:
         """The coded passages behind one cell (code by path or id; with roll-up, those of
         its descendants too)."""
-        codes = self.corpus.codes
-        chosen = codes.loc[(codes["path"] == code) | (codes["code"] == code), "code"]
-        wanted = set(chosen)
-        if self.rollup:
-            up = ancestors(codes)
-            wanted |= {c for c, chain in up.items() if wanted & set(chain)}
+        wanted = codes_under(self.corpus.codes, code, self.rollup)
         docs = self.corpus.documents
         in_group = set(docs.loc[docs[self.by] == group, "document"])
         segs = self.corpus.segments

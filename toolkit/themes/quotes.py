@@ -25,7 +25,7 @@ from toolkit.errors import UsageError
 from toolkit.interviews.corpus import Corpus
 from toolkit.interviews.privacy import Redactor
 from toolkit.interviews.text import SPEAKER
-from toolkit.themes.frequencies import ancestors
+from toolkit.themes.frequencies import codes_under
 
 #: Role value → how a quote is introduced. Roles not listed get "En <rolle> sier:".
 ATTRIBUTIONS = {
@@ -63,14 +63,12 @@ def quotes(
     ``words``, ``redactions``, ``document``, ``start``, ``end``. Longer quotes from
     different documents come first."""
     codes = corpus.codes
-    chosen = set(codes.loc[(codes["path"] == code) | (codes["code"] == code), "code"])
+    chosen = codes_under(codes, code, rollup)
     if not chosen:
         raise UsageError(
             f"no code {code!r} in the corpus",
             hint="give a code path such as 'Tid/Arbeidspress'; see corpus.codes",
         )
-    if rollup:
-        chosen |= {c for c, chain in ancestors(codes).items() if chosen & set(chain)}
     role = role or next((c for c in ROLE_COLUMNS if c in corpus.documents.columns), None)
     redactor = redactor or Redactor()
     docs = corpus.documents.set_index("document")
