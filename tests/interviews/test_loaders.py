@@ -161,3 +161,13 @@ def test_utf16_offsets_are_detected(tmp_path):
     got = dict(zip(corpus.segments["path"], corpus.segments["text"], strict=True))
     assert got["Brukermøtet"] == "De fleste møter opp – 😊 – når vi ringer først."
     assert "offset-unit" in set(corpus.problems["kind"])
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Tid/Arbeidspress", "Tid > Arbeidspress", "Tid\\Arbeidspress", " Tid \\ Arbeidspress "],
+)
+def test_code_paths_split_on_slash_angle_bracket_and_backslash(written):
+    from toolkit.interviews.build import split_path
+
+    assert split_path(written) == ["Tid", "Arbeidspress"]

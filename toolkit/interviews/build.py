@@ -35,11 +35,11 @@ from toolkit.interviews.corpus import (
 from toolkit.interviews.text import find_turns, normalise
 from toolkit.problems import Problems
 
-_PATH_SEP = re.compile(r"\s*(?:/|>|\\\\)\s*")
+_PATH_SEP = re.compile(r"\s*(?:/|>|\\)\s*")
 
 
 def split_path(path: str) -> list[str]:
-    """ "Tema/Undertema", "Tema > Undertema" → ["Tema", "Undertema"]."""
+    """ "Tema/Undertema", "Tema > Undertema", "Tema\\Undertema" → ["Tema", "Undertema"]."""
     return [part for part in _PATH_SEP.split(str(path).strip()) if part]
 
 

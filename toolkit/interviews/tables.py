@@ -34,7 +34,7 @@ import pandas as pd
 
 from toolkit.errors import ExportFormatError
 from toolkit.interviews.attributes import finish
-from toolkit.interviews.build import CorpusBuilder
+from toolkit.interviews.build import CorpusBuilder, split_path
 from toolkit.interviews.corpus import Corpus
 from toolkit.surveys.textfiles import decode, detect_encoding, detect_separator, read_raw
 
@@ -110,10 +110,10 @@ def _mapping(table: pd.DataFrame, preset: str | None, columns: dict | None, path
 
 
 def _code_path(value: str) -> str:
-    parts = [p for p in str(value).replace("\\", "/").split("/") if p.strip()]
-    if parts and parts[0].strip().lower() in {"nodes", "codes", "noder", "koder"}:
+    parts = split_path(value)
+    if parts and parts[0].lower() in {"nodes", "codes", "noder", "koder"}:
         parts = parts[1:]
-    return "/".join(p.strip() for p in parts)
+    return "/".join(parts)
 
 
 def read_segments(
