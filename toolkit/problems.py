@@ -48,6 +48,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "missing-code": ("warning", "a coding refers to a code the code book lacks"),
     "empty-comment": ("warning", "a Word comment without a code name"),
     "unknown-document": ("warning", "attributes for a document the corpus lacks"),
+    "renamed-attribute": ("info", "an attribute renamed: its name is a column the toolkit sets"),
 }
 
 

@@ -75,3 +75,20 @@ def test_coverage_counts_overlapping_words_once(tiny):
     # A has 13 words (I Hvordan Leder Lite tid og mye papir Lite tid igjen I Takk);
     # "Lite tid" + "tid og mye" (overlapping) + "Lite tid" cover Lite tid og mye Lite tid
     assert row(table, "Tid/Arbeidspress", rolle="leder")["coverage"] == pytest.approx(6 / 13)
+
+
+def test_a_corpus_without_stored_word_numbers_gets_the_same_coverage(tiny):
+    import dataclasses
+
+    import pandas as pd
+
+    bare = dataclasses.replace(
+        tiny,
+        documents=tiny.documents.drop(columns="words"),
+        segments=tiny.segments.drop(columns=["word_start", "word_end"]),
+    )
+    ours = code_frequencies(bare, unit="document", by="rolle", rollup=True)
+    assert row(ours, "Tid/Arbeidspress", rolle="leder")["coverage"] == pytest.approx(6 / 13)
+    pd.testing.assert_frame_equal(
+        ours, code_frequencies(tiny, unit="document", by="rolle", rollup=True)
+    )

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from toolkit.interviews.corpus import (
@@ -32,7 +33,7 @@ from toolkit.interviews.corpus import (
     TURN_COLUMNS,
     Corpus,
 )
-from toolkit.interviews.text import find_turns, normalise
+from toolkit.interviews.text import find_turns, normalise, word_numbers
 from toolkit.problems import Problems
 
 _PATH_SEP = re.compile(r"\s*(?:/|>|\\)\s*")
@@ -162,18 +163,42 @@ class CorpusBuilder:
         return case
 
     # ----------------------------------------------------------------- build
+    def _number_words(self, docs: pd.DataFrame, segments: pd.DataFrame) -> None:
+        """``documents.words`` and each passage's ``word_start``/``word_end``, numbered
+        once here so analyses never rescan the texts."""
+        if "words" in docs.columns:  # an attribute of that name keeps its values
+            self.problems.add(
+                "renamed-attribute",
+                "the document attribute 'words' is renamed 'words (attribute)': 'words' "
+                "is each document's length in words",
+                file=self.source.get("path"),
+                variable="words",
+            )
+            docs.columns = ["words (attribute)" if c == "words" else c for c in docs.columns]
+        before, offsets, words = word_numbers(docs["text"].tolist())
+        docs.insert(min(4, len(docs.columns)), "words", words)
+        row = pd.Index(docs["document"]).get_indexer(segments["document"])
+        first = offsets[row] if len(row) else np.zeros(0, dtype=np.int64)
+        for name, col in (("word_start", "start"), ("word_end", "end")):
+            number = before[first + segments[col].to_numpy()] - before[first]
+            segments.insert(segments.columns.get_loc(col) + 1, name, number.astype(np.int64))
+
     def build(self) -> Corpus:
         docs = pd.DataFrame(
             [{k: v for k, v in d.items() if k != "_map"} for d in self.documents.values()]
         )
         if docs.empty:
-            docs = pd.DataFrame(columns=DOCUMENT_COLUMNS)
+            docs = pd.DataFrame(columns=[c for c in DOCUMENT_COLUMNS if c != "words"])
         codes = pd.DataFrame(list(self.codes.values()), columns=CODE_COLUMNS)
         paths = codes.set_index("code")["path"].to_dict()
-        segments = pd.DataFrame(self.segments, columns=[c for c in SEGMENT_COLUMNS if c != "path"])
+        computed = ("path", "word_start", "word_end")
+        segments = pd.DataFrame(
+            self.segments, columns=[c for c in SEGMENT_COLUMNS if c not in computed]
+        )
         segments.insert(3, "path", segments["code"].map(paths))
         for col in ("start", "end"):
             segments[col] = segments[col].astype("int64")
+        self._number_words(docs, segments)
         turns = [
             {
                 "document": d["document"],

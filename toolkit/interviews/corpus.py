@@ -4,6 +4,9 @@ Offsets are Python string indices into ``documents.text`` (end exclusive), after
 normalisation (CRLF and CR become LF; the original text is kept in ``original_text`` when
 it differed). Every loader guarantees ``segment.text == documents.text[start:end]``.
 Analyses identify a code by its ``path`` ("Tema/Undertema") or id, never by name alone.
+Words are numbered once, when the corpus is made (see :func:`~toolkit.interviews.text.
+word_numbers`): ``documents.words`` is a document's length in words, and a passage covers
+its document's words ``word_start`` … ``word_end - 1`` (coverage counts these).
 
 Examples
 --------
@@ -25,9 +28,21 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-DOCUMENT_COLUMNS = ["document", "name", "text", "original_text"]
+DOCUMENT_COLUMNS = ["document", "name", "text", "original_text", "words"]
 CODE_COLUMNS = ["code", "name", "parent", "path", "level", "description", "color"]
-SEGMENT_COLUMNS = ["segment", "document", "code", "path", "start", "end", "text", "coder", "memo"]
+SEGMENT_COLUMNS = [
+    "segment",
+    "document",
+    "code",
+    "path",
+    "start",
+    "end",
+    "word_start",
+    "word_end",
+    "text",
+    "coder",
+    "memo",
+]
 TURN_COLUMNS = ["document", "turn", "speaker", "start", "end", "timestamp"]
 
 

@@ -33,7 +33,7 @@ from nltk.tokenize import RegexpTokenizer
 
 from toolkit.errors import UsageError
 from toolkit.interviews.build import CorpusBuilder
-from toolkit.interviews.corpus import Corpus
+from toolkit.interviews.corpus import DOCUMENT_COLUMNS, Corpus
 from toolkit.surveys.survey import Survey
 
 #: Norwegian (bokmål) function words, packaged so no download is needed.
@@ -154,11 +154,7 @@ def code_by_dictionary(corpus: Corpus, rules: dict[str, list[str]] | pd.DataFram
         doc = builder.add_document(
             row["name"],
             row["text"],
-            {
-                k: v
-                for k, v in row.items()
-                if k not in {"document", "name", "text", "original_text"}
-            },
+            {k: v for k, v in row.items() if k not in DOCUMENT_COLUMNS},
             row["document"],
         )
         for m in _SENTENCE.finditer(row["text"]):

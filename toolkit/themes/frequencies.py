@@ -21,17 +21,22 @@ Examples
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
-from scipy import sparse
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from toolkit.errors import UsageError
 from toolkit.interviews.corpus import Corpus
+from toolkit.interviews.text import word_numbers
 
 UNITS = ("segment", "turn", "document", "case")
-_SEPARATORS = re.compile(r"(\W+)")
+
+
+def positions(values, universe) -> np.ndarray:
+    """Row number in ``universe`` of each value (-1 when absent), hashed by Arrow."""
+    found = pc.index_in(pa.array(values), value_set=pa.array(universe))
+    return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def ancestors(codes: pd.DataFrame) -> dict[str, list[str]]:
@@ -53,13 +58,13 @@ def turn_units(corpus: Corpus, segments: pd.DataFrame) -> tuple[np.ndarray, np.n
     turns = corpus.turns
     if turns.empty or segments.empty:
         return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
-    docs = {d: i for i, d in enumerate(corpus.documents["document"])}
+    docs = corpus.documents["document"]
     span = int(max(corpus.documents["text"].str.len().max(), 1)) + 1
-    t_doc = turns["document"].map(docs).to_numpy(np.int64)
+    t_doc = positions(turns["document"], docs)
     order = np.lexsort((turns["start"].to_numpy(), t_doc))
     t_start = t_doc[order] * span + turns["start"].to_numpy()[order]
     t_end = t_doc[order] * span + turns["end"].to_numpy()[order]
-    s_doc = segments["document"].map(docs).to_numpy(np.int64)
+    s_doc = positions(segments["document"], docs)
     first = np.searchsorted(t_end, s_doc * span + segments["start"].to_numpy(), side="right")
     last = np.searchsorted(t_start, s_doc * span + segments["end"].to_numpy(), side="left") - 1
     count = np.maximum(last - first + 1, 0)
@@ -130,36 +135,46 @@ class _Counter:
     """Units × codes presence (each unit once), rolled up, summed per group."""
 
     def __init__(self, corpus: Corpus, by: list[str], rollup: bool) -> None:
-        self.codes = {c: i for i, c in enumerate(corpus.codes["code"])}
-        self.docs = {d: i for i, d in enumerate(corpus.documents["document"])}
+        self.n_codes = len(corpus.codes)
         self.doc_group, self.groups = _group_index(corpus.documents, by)
-        n = len(self.codes)
-        if rollup:
-            pairs = [
-                (self.codes[c], self.codes[a])
-                for c, chain in ancestors(corpus.codes).items()
-                for a in chain
-            ]
-            rows, cols = np.array(pairs, dtype=np.int64).T if pairs else ([], [])
-            self.up = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
-        else:
-            self.up = sparse.identity(n, format="csr")
+        index = {c: i for i, c in enumerate(corpus.codes["code"])}
+        chains = ancestors(corpus.codes) if rollup else {c: [c] for c in index}
+        # reach[i] lists code i and (with roll-up) its ancestors: the codes it counts for
+        reach = [[index[a] for a in chains[c]] for c in corpus.codes["code"]]
+        self.reach_start = np.cumsum([0] + [len(r) for r in reach])
+        self.reach = np.array([a for r in reach for a in r], dtype=np.int64)
 
-    def count(self, unit_rows, code_rows, unit_group) -> tuple[np.ndarray, np.ndarray]:
-        """``(coded units per group × code, units per group)``."""
-        n_units, n_codes, n_groups = len(unit_group), len(self.codes), len(self.groups)
-        present = sparse.csr_matrix(
-            (np.ones(len(unit_rows)), (unit_rows, code_rows)), shape=(n_units, n_codes)
-        )
-        present.data[:] = 1  # a unit coded twice with one code counts once
-        rolled = present @ self.up
-        rolled.data[:] = 1  # … and once for a parent however many children it carries
-        valid = np.flatnonzero(unit_group >= 0)
-        grouping = sparse.csr_matrix(
-            (np.ones(len(valid)), (unit_group[valid], valid)), shape=(n_groups, n_units)
-        )
-        units = np.bincount(unit_group[valid], minlength=n_groups)
-        return np.asarray((grouping @ rolled).todense()), units
+    def expand(self, code_rows: np.ndarray, order=None) -> tuple[np.ndarray, np.ndarray]:
+        """``(row, code)``: each row (taken in ``order``) once for every code it counts
+        for."""
+        rows = np.arange(len(code_rows)) if order is None else order
+        width = np.diff(self.reach_start)[code_rows[rows]]
+        within = np.arange(width.sum()) - np.repeat(np.cumsum(width) - width, width)
+        start = np.repeat(self.reach_start[code_rows[rows]], width)
+        return np.repeat(rows, width), self.reach[start + within]
+
+    def count(
+        self, unit_rows, code_rows, unit_group, distinct: bool = False
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``(coded units per group × code, units per group)`` from expanded
+        ``(unit, code)`` pairs; a pair seen twice counts once (``distinct``: the caller
+        knows every pair is seen once, as for passages, which carry one code each)."""
+        n_codes, n_groups = self.n_codes, len(self.groups)
+        if not distinct:
+            key = unit_rows * n_codes + code_rows
+            if len(unit_group) * n_codes <= 1 << 26:
+                seen = np.zeros(len(unit_group) * n_codes, dtype=np.bool_)
+                seen[key] = True
+                key = np.flatnonzero(seen)
+            else:
+                key = np.unique(key)
+            unit_rows = key // n_codes
+            code_rows = key - unit_rows * n_codes
+        group = unit_group[unit_rows]
+        cells = (group * n_codes + code_rows)[group >= 0]
+        counts = np.bincount(cells, minlength=n_groups * n_codes).reshape(n_groups, n_codes)
+        units = np.bincount(unit_group[unit_group >= 0], minlength=n_groups)
+        return counts, units
 
 
 def code_frequencies(
@@ -178,104 +193,94 @@ def code_frequencies(
     by = _groups(corpus, by)
     counter = _Counter(corpus, by, rollup)
     segs = corpus.segments
-    seg_doc = pd.Index(list(counter.docs)).get_indexer(segs["document"]).astype(np.int64)
-    seg_code = pd.Index(list(counter.codes)).get_indexer(segs["code"]).astype(np.int64)
-    seg_rows = np.arange(len(segs))
+    seg_doc = positions(segs["document"], corpus.documents["document"])
+    seg_code = positions(segs["code"], corpus.codes["code"])
     group_of_doc = counter.doc_group
-    by_segment = counter.count(seg_rows, seg_code, group_of_doc[seg_doc])
-    by_document = counter.count(seg_doc, seg_code, group_of_doc)
-    by_case = _case_counts(corpus, counter, seg_doc, seg_code) or by_document
+    words = _passage_words(corpus, seg_doc)  # passages in word order help coverage
+    rows, counted = counter.expand(seg_code, order=np.argsort(words[0]))
+    by_segment = counter.count(rows, counted, group_of_doc[seg_doc], distinct=True)
+    by_document = counter.count(seg_doc[rows], counted, group_of_doc)
+    by_case = _case_counts(corpus, counter, seg_doc[rows], counted) or by_document
     if unit == "turn":
-        rows, turn_rows = turn_units(corpus, segs)
-        turn_doc = corpus.turns["document"].map(counter.docs).to_numpy(np.int64)
-        counted = counter.count(turn_rows, seg_code[rows], group_of_doc[turn_doc])
+        pair_seg, turn_rows = turn_units(corpus, segs)
+        pair, turn_counted = counter.expand(seg_code[pair_seg])
+        turn_doc = positions(corpus.turns["document"], corpus.documents["document"])
+        counts = counter.count(turn_rows[pair], turn_counted, group_of_doc[turn_doc])
     else:
-        counted = {"segment": by_segment, "document": by_document, "case": by_case}[unit]
-    n_groups, n_codes = counted[0].shape
-    out = counter.groups.loc[np.repeat(np.arange(n_groups), n_codes)].reset_index(drop=True)
-    book = corpus.codes[["code", "path", "level"]]
-    out = pd.concat(
-        [book.iloc[np.tile(np.arange(n_codes), n_groups)].reset_index(drop=True), out], axis=1
+        counts = {"segment": by_segment, "document": by_document, "case": by_case}[unit]
+    n_groups, n_codes = counts[0].shape
+    code_row, group_row = (
+        np.tile(np.arange(n_codes), n_groups),
+        np.repeat(np.arange(n_groups), n_codes),
     )
-    out["n"] = counted[0].ravel().astype(np.int64)
-    out["units"] = np.repeat(counted[1], n_codes).astype(np.int64)
+    out = {c: corpus.codes[c].array.take(code_row) for c in ("code", "path", "level")}
+    out |= {b: counter.groups[b].array.take(group_row) for b in by}
+    n, units = counts[0].ravel().astype(np.int64), counts[1][group_row].astype(np.int64)
     with np.errstate(invalid="ignore", divide="ignore"):
-        out["percent"] = np.where(out["units"] > 0, 100 * out["n"] / out["units"], np.nan)
-    out["n_segments"] = by_segment[0].ravel().astype(np.int64)
-    out["n_documents"] = by_document[0].ravel().astype(np.int64)
-    out["n_cases"] = by_case[0].ravel().astype(np.int64)
-    out["coverage"] = _coverage(corpus, counter, seg_doc, seg_code).ravel()
+        percent = np.where(units > 0, 100 * n / units, np.nan)
+    out |= {
+        "n": n,
+        "units": units,
+        "percent": percent,
+        "n_segments": by_segment[0].ravel().astype(np.int64),
+        "n_documents": by_document[0].ravel().astype(np.int64),
+        "n_cases": by_case[0].ravel().astype(np.int64),
+        "coverage": _coverage(counter, words, rows, counted, group_of_doc[seg_doc]).ravel(),
+    }
+    table = pd.DataFrame(out)
     if codes is not None:
-        out = out[out["path"].isin(codes) | out["code"].isin(codes)]
-    columns = [
-        "code",
-        "path",
-        "level",
-        *by,
-        "n",
-        "units",
-        "percent",
-        "n_segments",
-        "n_documents",
-        "n_cases",
-        "coverage",
-    ]
-    return out[columns].reset_index(drop=True)
+        table = table[table["path"].isin(codes) | table["code"].isin(codes)]
+    return table.reset_index(drop=True)
 
 
-def _case_counts(corpus: Corpus, counter: _Counter, seg_doc, seg_code):
+def _case_counts(corpus: Corpus, counter: _Counter, pair_doc, pair_code):
     """Cases (informants) per group × code; a case counts in each group of its documents."""
     links = corpus.case_documents
     if links.empty:
         return None
-    link_doc = links["document"].map(counter.docs).to_numpy(np.int64)
+    link_doc = positions(links["document"], corpus.documents["document"])
     link_group = counter.doc_group[link_doc]
     pairs = pd.DataFrame({"case": links["case"].to_numpy(), "group": link_group})
     unit_id, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs))
     unit_group = np.array([g for _, g in uniques], dtype=np.int64)
     doc_units = pd.DataFrame({"doc": link_doc, "unit": unit_id})
-    hits = pd.DataFrame({"doc": seg_doc, "code": seg_code}).merge(doc_units, on="doc")
+    hits = pd.DataFrame({"doc": pair_doc, "code": pair_code}).merge(doc_units, on="doc")
     return counter.count(hits["unit"].to_numpy(), hits["code"].to_numpy(), unit_group)
 
 
-def _word_numbers(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For the texts joined by newlines: the number of word starts before each character
-    (exact ``\\w`` semantics: every distinct character is classified once), each text's
-    offset in the joined string, and the words per text."""
-    full = "\n".join(texts)
-    table = {ord(c): "0" if _SEPARATORS.fullmatch(c) else "1" for c in set(full)}
-    mask = np.frombuffer(full.translate(table).encode("ascii"), dtype=np.uint8) == 49
-    starts = mask & ~np.concatenate([[False], mask[:-1]])
-    before = np.concatenate([[0], np.cumsum(starts)])  # word starts before position i
-    lengths = np.array([len(t) for t in texts], dtype=np.int64)
-    offsets = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
-    per_text = before[offsets + lengths] - before[offsets]
-    return before, offsets, per_text
+def _passage_words(corpus: Corpus, seg_doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Corpus-wide word numbers of each passage's first word and of the word after it, and
+    the words per document (numbered when the corpus was made; a corpus assembled by
+    hand without them is numbered here)."""
+    docs, segs = corpus.documents, corpus.segments
+    if "words" in docs.columns and {"word_start", "word_end"} <= set(segs.columns):
+        n_words = docs["words"].to_numpy(np.int64)
+        before_doc = (np.cumsum(n_words) - n_words)[seg_doc]
+        first = before_doc + segs["word_start"].to_numpy(np.int64)
+        return first, before_doc + segs["word_end"].to_numpy(np.int64), n_words
+    before, offsets, n_words = word_numbers(docs["text"].tolist())
+    first = before[offsets[seg_doc] + segs["start"].to_numpy()].astype(np.int64)
+    last = before[offsets[seg_doc] + segs["end"].to_numpy()].astype(np.int64)
+    return first, last, n_words
 
 
-def _coverage(corpus: Corpus, counter: _Counter, seg_doc, seg_code) -> np.ndarray:
+def _coverage(counter: _Counter, words, rows, codes, seg_group) -> np.ndarray:
     """Share of the group's words inside the code's passages (overlaps counted once): a
-    vectorised interval union over global word numbers."""
-    n_groups, n_codes = len(counter.groups), len(counter.codes)
-    before, offsets, n_words = _word_numbers(corpus.documents["text"].tolist())
-    segs = corpus.segments
-    w0 = before[offsets[seg_doc] + segs["start"].to_numpy()]
-    w1 = before[offsets[seg_doc] + segs["end"].to_numpy()]
-    up = counter.up.tocsr()
-    reach_of = np.diff(up.indptr)[seg_code]  # each passage counts for its code's ancestors
-    rows = np.repeat(np.arange(len(segs)), reach_of)
-    within = np.arange(reach_of.sum()) - np.repeat(np.cumsum(reach_of) - reach_of, reach_of)
-    counted = up.indices[np.repeat(up.indptr[seg_code], reach_of) + within]
-    a, b, group = w0[rows], w1[rows], counter.doc_group[seg_doc][rows]
-    order = np.lexsort((a, counted))
-    a, b, group, counted = a[order], b[order], group[order], counted[order]
-    span = int(before[-1]) + 1  # offset per code keeps the running maximum within a code
-    reach = np.maximum.accumulate(b + counted * span)
-    previous = np.concatenate([[-1], reach[:-1]]) - counted * span
+    vectorised interval union over global word numbers. ``(rows, codes)`` are the
+    passages, in word order, expanded to every code they count for."""
+    n_groups, n_codes = len(counter.groups), counter.n_codes
+    first, last, n_words = words
+    small = np.int16 if n_codes < 2**15 else np.int64  # int16 sorts by radix
+    order = np.argsort(codes.astype(small), kind="stable")  # by code, then by first word
+    rows, code = rows[order], codes[order]
+    a, b, group = first[rows], last[rows], seg_group[rows]
+    span = int(max(last.max(initial=0), n_words.sum())) + 1  # keeps each code's running max
+    reach = np.maximum.accumulate(b + code * span)
+    previous = np.concatenate([[-1], reach[:-1]]) - code * span
     added = np.maximum(0, b - np.maximum(a, previous))
     valid = group >= 0
     covered = np.bincount(
-        group[valid] * n_codes + counted[valid], weights=added[valid], minlength=n_groups * n_codes
+        group[valid] * n_codes + code[valid], weights=added[valid], minlength=n_groups * n_codes
     ).reshape(n_groups, n_codes)
     docs = counter.doc_group >= 0
     total = np.bincount(counter.doc_group[docs], weights=n_words[docs], minlength=n_groups)
