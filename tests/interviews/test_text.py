@@ -15,7 +15,7 @@ from toolkit.interviews.text import word_numbers
     "texts",
     [
         ["Lite tid og mye papir.", "", "Ærlig talt: «nei»."],  # Latin-1 only
-        ["Vi har – ærlig talt – for lite tid …", "Čáhppes ŋ-lyd 😀 og x² i 3_4"],
+        ["Vi har – ærlig talt – for lite tid …", "Čáhppes ŋ-lyd 😀 og x² i 3_4", "a\udcffb"],
     ],
 )
 def test_word_numbers_match_python_word_characters(texts):

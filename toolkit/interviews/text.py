@@ -73,7 +73,7 @@ def word_numbers(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     try:  # one byte per character
         word = np.frombuffer(full.encode("latin-1").translate(_LATIN1_WORD), dtype=np.bool_)
     except UnicodeEncodeError:
-        code_points = np.frombuffer(full.encode("utf-32-le"), dtype=np.uint32)
+        code_points = np.frombuffer(full.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         low = code_points.astype(np.uint8).tobytes().translate(_LATIN1_WORD)
         word = np.frombuffer(low, dtype=np.bool_).copy()
         high = np.flatnonzero(code_points > 255)
