@@ -30,6 +30,7 @@ class Groups:
 
     index: np.ndarray
     frame: pd.DataFrame  # the ``by`` columns, one row per group (empty groups included)
+    everyone: bool = False  # one group holding every respondent (no ``by``)
     _offsets: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -50,7 +51,7 @@ class Groups:
 def groups_for(survey: Survey, by: str | list[str] | None) -> Groups:
     """Groups from one or more closed variables (all combinations, empty ones included)."""
     if by is None:
-        return Groups(np.zeros(survey.n, dtype=np.int64), pd.DataFrame(index=[0]))
+        return Groups(np.zeros(survey.n, dtype=np.int64), pd.DataFrame(index=[0]), everyone=True)
     names = [by] if isinstance(by, str) else list(by)
     codes = np.zeros(survey.n, dtype=np.int64)
     levels = []
@@ -78,6 +79,11 @@ def count_item(
     codes: np.ndarray, n_categories: int, groups: Groups, weights: np.ndarray | None = None
 ) -> np.ndarray:
     """Counts (or weighted sums) per group × category, shape ``(groups, K)``."""
+    if groups.everyone:  # blank (-1) shifts to slot 0, in the codes' own small integers
+        wide = n_categories >= np.iinfo(codes.dtype).max
+        shifted = (codes.astype(np.int64) if wide else codes) + 1
+        counts = np.bincount(shifted, weights=weights, minlength=n_categories + 1)
+        return counts[1:].reshape(1, n_categories)
     flat = groups.offsets(n_categories) + codes
     size = (groups.size + 1) * (n_categories + 1)
     counts = np.bincount(flat, weights=weights, minlength=size)

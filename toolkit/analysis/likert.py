@@ -70,7 +70,10 @@ def substantive_mask(entry) -> np.ndarray:
 
 def entries(survey: Survey) -> dict[str, dict]:
     """Codebook rows as plain dicts (row lookups on the frame are slow in a loop)."""
-    return {row["variable"]: row for row in survey.codebook.to_dict("records")}
+    book = survey.codebook
+    names = list(book.columns)
+    rows = zip(*(book[name].tolist() for name in names), strict=True)
+    return {row["variable"]: row for row in (dict(zip(names, r, strict=True)) for r in rows)}
 
 
 def scale_of(
@@ -116,7 +119,6 @@ def by_columns(summary: pd.DataFrame) -> list[str]:
 
 
 _PARTS = (
-    "item",
     "group",
     "category",
     "position",
@@ -166,43 +168,56 @@ def _summarise(survey, items, by, weight, include_missing, min_base, scales=None
     layouts: dict = {}
     g = groups.size
     count = Counter(groups, weights)
+    rows_per_item = []
     for item in items:
         categorical = survey.data[item].array
         layout = _layout(survey, item, book[item], categorical, scales, layouts, g)
         k = layout["k"]
         weighted, unweighted = count(categorical.codes, k)
         keep = layout["keep"] | include_missing
-        parts["item"].append(np.repeat(item, g * k))
+        rows_per_item.append(g * k)
         for key in ("group", "category", "position", "code", "substantive", "scale"):
             parts[key].append(layout[key])
         parts["n"].append(weighted.ravel())
         parts["unweighted_n"].append(unweighted.ravel())
         parts["base"].append(np.repeat(weighted[:, keep].sum(axis=1), k))
         parts["unweighted_base"].append(np.repeat(unweighted[:, keep].sum(axis=1), k))
-    frame = pd.DataFrame({key: np.concatenate(v) if v else [] for key, v in parts.items()})
-    return _finish(frame, survey, groups, include_missing, min_base, weights is not None)
+    columns = {key: np.concatenate(v) if v else np.array([]) for key, v in parts.items()}
+    row_item = np.repeat(np.arange(len(items)), rows_per_item)
+    for col in ("item", "question", "question_text", "item_text"):
+        per_item = [item if col == "item" else book[item][col] for item in items]
+        columns[col] = np.array(per_item, dtype=object)[row_item]
+    return _finish(columns, groups, include_missing, min_base, weights is not None)
 
 
-def _finish(frame, survey, groups: Groups, include_missing, min_base, weighted) -> pd.DataFrame:
-    book = survey.codebook.set_index("variable")
-    counted = frame["substantive"] | include_missing
+def _finish(columns: dict, groups: Groups, include_missing, min_base, weighted) -> pd.DataFrame:
+    """The summary table from per-row arrays, columns in ``SUMMARY_COLUMNS`` order."""
+    n, base, unweighted_base = columns["n"], columns["base"], columns["unweighted_base"]
+    counted = columns["substantive"].astype(bool) | include_missing
     with np.errstate(invalid="ignore", divide="ignore"):
-        frame["percent"] = np.where(counted, 100 * frame["n"] / frame["base"], np.nan)
-    frame["suppressed"] = frame["unweighted_base"] < min_base
-    frame["suppressed_reason"] = np.where(
-        frame["suppressed"], "N=" + frame["unweighted_base"].astype(str) + f" < {min_base}", None
-    )
-    for col in ("question", "question_text", "item_text"):
-        frame[col] = frame["item"].map(book[col])
-    by_cols = list(groups.frame.columns)
-    if by_cols:
-        group_frame = groups.frame.iloc[frame["group"].to_numpy()].reset_index(drop=True)
-        frame = pd.concat([frame, group_frame], axis=1)
+        percent = np.where(counted, 100 * n / base, np.nan)
+    suppressed = unweighted_base < min_base
+    reason = np.full(len(n), None, dtype=object)
+    reason[suppressed] = [f"N={b} < {min_base}" for b in unweighted_base[suppressed]]
     if not weighted:
-        frame["n"] = frame["n"].astype("int64")
-        frame["base"] = frame["base"].astype("int64")
-    order = [*SUMMARY_COLUMNS[:4], *by_cols, *SUMMARY_COLUMNS[4:]]
-    return frame[order]
+        n, base = n.astype(np.int64), base.astype(np.int64)
+    by_cols = list(groups.frame.columns)
+    rows = columns["group"].astype(np.int64)
+    table = {c: columns[c] for c in SUMMARY_COLUMNS[:4]}
+    table |= {b: groups.frame[b].array.take(rows) for b in by_cols}
+    table |= {c: columns[c] for c in ("category", "position", "code")}
+    table |= {
+        "substantive": columns["substantive"].astype(bool),
+        "n": n,
+        "percent": percent,
+        "base": base,
+        "unweighted_n": columns["unweighted_n"],
+        "unweighted_base": unweighted_base,
+        "suppressed": suppressed,
+        "suppressed_reason": reason,
+        "scale": columns["scale"],
+    }
+    return pd.DataFrame(table)
 
 
 def likert_summary(
