@@ -169,8 +169,8 @@ def _summarise(survey, items, by, weight, include_missing, min_base, scales=None
     g = groups.size
     count = Counter(groups, weights)
     rows_per_item = []
-    for item in items:
-        categorical = survey.data[item].array
+    arrays = [survey.data[item].array for item in items]  # in one go: cache-friendly
+    for item, categorical in zip(items, arrays, strict=True):
         layout = _layout(survey, item, book[item], categorical, scales, layouts, g)
         k = layout["k"]
         weighted, unweighted = count(categorical.codes, k)
