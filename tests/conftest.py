@@ -16,6 +16,15 @@ REAL = FIXTURES / "surveyxact" / "ex_survey2"
 REAL_CSV = REAL / "csv_semicolon_ansi"
 REAL_XLSX = REAL / "ex_survey2.xlsx"
 ROOT = Path(__file__).parents[1]
+#: The five-point agreement scale with "Vet ikke", in SurveyXact's code order 1–6.
+AGREE = [
+    "Helt uenig",
+    "Delvis uenig",
+    "Verken enig eller uenig",
+    "Delvis enig",
+    "Helt enig",
+    "Vet ikke",
+]
 
 
 def read_csv_rows(path: Path, encoding: str = "cp1252", sep: str = ";") -> list[list[str]]:
@@ -99,16 +108,8 @@ def small_tables(**changes) -> ExportTables:
         ],
         columns=STRUCTURE_COLUMNS,
     )
-    agree = [
-        "Helt uenig",
-        "Delvis uenig",
-        "Verken enig eller uenig",
-        "Delvis enig",
-        "Helt enig",
-        "Vet ikke",
-    ]
-    labels = [("q_1", i, lab) for i, lab in enumerate(agree, 1)]
-    labels += [("q_2", i, lab) for i, lab in enumerate(agree, 1)]
+    labels = [("q_1", i, lab) for i, lab in enumerate(AGREE, 1)]
+    labels += [("q_2", i, lab) for i, lab in enumerate(AGREE, 1)]
     labels += [("ja", 1, "Ja"), ("ja", 2, "Nei"), ("ja", 3, "Vet ikke")]
     for name in ("m_1", "m_2", "m_3"):
         labels += [(name, 0, "Ikke valgt"), (name, 1, "Valgt")]

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.conftest import REAL_CSV, read_csv_rows
+from tests.conftest import AGREE, REAL_CSV, read_csv_rows
 from toolkit import frequencies, item_statistics, likert_summary, read_surveyxact
 from toolkit.data import example_round
 
@@ -116,33 +116,11 @@ def test_items_without_scale_are_not_chosen_by_default_but_frequencies_take_them
 
 def test_item_statistics_by_hand():
     data = pd.DataFrame(
-        {
-            "q": pd.Categorical.from_codes(
-                [0, 1, 2, 3, 4, 4, 5, -1],
-                [
-                    "Helt uenig",
-                    "Delvis uenig",
-                    "Verken enig eller uenig",
-                    "Delvis enig",
-                    "Helt enig",
-                    "Vet ikke",
-                ],
-                ordered=True,
-            )
-        }
+        {"q": pd.Categorical.from_codes([0, 1, 2, 3, 4, 4, 5, -1], AGREE, ordered=True)}
     )
     survey = _tiny(
         data,
-        {
-            "q": {
-                1: "Helt uenig",
-                2: "Delvis uenig",
-                3: "Verken enig eller uenig",
-                4: "Delvis enig",
-                5: "Helt enig",
-                6: "Vet ikke",
-            }
-        },
+        {"q": dict(enumerate(AGREE, 1))},
         {"q": [6]},
     )
     stats = item_statistics(survey, "q").iloc[0]
