@@ -17,7 +17,7 @@ from _timing import best
 from defusedxml import ElementTree as SafeET
 
 from toolkit.interviews import read_corpus
-from toolkit.interviews.write import CodedDocument, write_qdpx
+from toolkit.interviews.synthetic import CodedDocument, write_qdpx
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = [

@@ -33,7 +33,7 @@ N_LIKERT, N_MULTI, N_OPEN, N_BACKGROUND = 200, 30, 5, 5  # 240 columns
 
 def make_tables(rows: int, seed: int = 1):
     from toolkit.surveys.export import STRUCTURE_COLUMNS
-    from toolkit.surveys.write import ExportTables
+    from toolkit.surveys.synthetic import ExportTables
 
     rng = np.random.default_rng(seed)
     cols: dict[str, object] = {
@@ -164,7 +164,7 @@ def write_fast_xlsx(tables, path: Path) -> None:
 
 
 def prepare(rows: int, formats: list[str]) -> Path:
-    from toolkit.surveys.write import ExportTables, write_csv_export, write_sav_export
+    from toolkit.surveys.synthetic import ExportTables, write_csv_export, write_sav_export
 
     folder = ROOT / "build" / "bench" / f"export_{rows}"
     if all((folder / f"done_{fmt}").exists() for fmt in formats):

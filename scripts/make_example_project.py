@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from toolkit.interviews.write import CodedDocument, write_docx, write_inline, write_qdpx
+from toolkit.interviews.synthetic import CodedDocument, write_docx, write_inline, write_qdpx
 
 SEED = 2026
 SAYINGS = {

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from toolkit.surveys.write import (
+from toolkit.surveys.synthetic import (
     STRUCTURE_COLUMNS,
     ExportTables,
     write_csv_export,

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from toolkit.surveys.export import STRUCTURE_COLUMNS
-from toolkit.surveys.write import ExportTables
+from toolkit.surveys.synthetic import ExportTables
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REAL = FIXTURES / "surveyxact" / "ex_survey2"

@@ -91,14 +91,42 @@ class UsageError(ToolkitError, ValueError):
     """A function was called with arguments that cannot work (unknown variable, ...)."""
 
 
+class LimitExceededError(ToolkitError, ValueError):
+    """An input is larger than a safety limit allows (zip bomb, sheet extent, ...).
+
+    The message gives the numbers and the setting that raises the limit."""
+
+
+class UnsafeFileError(ToolkitError, ValueError):
+    """An input asks for something unsafe: a path outside its folder, XML entities."""
+
+
+class PrivacyError(UsageError):
+    """A call would let personal data (names, e-mail, ids) out without saying so."""
+
+
+class ConfigError(ToolkitError, ValueError):
+    """A configuration file (report.toml, rounds.toml) holds a key or value that cannot
+    work; the message names the key and the line."""
+
+
+class WeightingError(ToolkitError, ValueError):
+    """Weights cannot be made as asked (no convergence, empty cells, inconsistent targets)."""
+
+
 __all__ = [
+    "ConfigError",
     "CorruptFileError",
     "DuplicateRespondentError",
     "EmptyDatasetError",
     "EncodingError",
     "ExportFormatError",
+    "LimitExceededError",
     "MissingFileError",
+    "PrivacyError",
     "StructureMismatchError",
     "ToolkitError",
+    "UnsafeFileError",
     "UsageError",
+    "WeightingError",
 ]

@@ -41,6 +41,24 @@ KINDS: dict[str, tuple[str, str]] = {
     "duplicate-question-name": ("info", "unrelated variables shared a questionName"),
     "text-in-numeric": ("warning", "text in a numeric column; kept as text"),
     "spss-shortened-names": ("info", "variable names matched to the structure by position"),
+    "error-cell": ("warning", "a spreadsheet error value (#N/A, #DIV/0!, #REF!) read as blank"),
+    "formula-without-value": ("warning", "a formula cell without a cached value read as blank"),
+    "declared-dimension": ("info", "a sheet declares another size than the cells it holds"),
+    "bad-label-row": ("warning", "a label row whose code is not a number (left out)"),
+    "nul-bytes": ("warning", "NUL bytes removed from text (a damaged or mis-encoded file)"),
+    "personal-column": ("info", "a column marked personal: left out of outputs unless asked"),
+    "possible-missing-label": (
+        "warning",
+        "a label that looks non-substantive but is not in the list (counted as an answer)",
+    ),
+    "outside-scale-code": (
+        "warning",
+        "a code set apart from the scale, treated as non-substantive (not in means)",
+    ),
+    "multi-not-reached": (
+        "info",
+        "multi-response options of respondents who never reached the question set to blank",
+    ),
     # interviews
     "selection-outside-text": ("warning", "a coded selection lies outside its document"),
     "offset-unit": ("info", "selections counted in another unit than the standard's"),
@@ -49,6 +67,12 @@ KINDS: dict[str, tuple[str, str]] = {
     "empty-comment": ("warning", "a Word comment without a code name"),
     "unknown-document": ("warning", "attributes for a document the corpus lacks"),
     "renamed-attribute": ("info", "an attribute renamed: its name is a column the toolkit sets"),
+    "nothing-coded": ("warning", "a document without a single coded segment"),
+    "empty-document": ("warning", "a document without text"),
+    "duplicate-id": ("warning", "two codings share an id; the later one was given a new id"),
+    "unclosed-comment": ("warning", "a Word comment whose range never closes (not coded)"),
+    "reversed-comment": ("warning", "a Word comment whose range ends before it starts (not coded)"),
+    "unsafe-source-path": ("warning", "a source path outside the project folder (not read)"),
 }
 
 

@@ -11,7 +11,7 @@ from tests.conftest import small_tables
 from toolkit import compare_groups, multi_response, read_surveyxact
 from toolkit.analysis.scales import detect_scale
 from toolkit.data import example_round
-from toolkit.surveys.write import write_csv_export
+from toolkit.surveys.synthetic import write_csv_export
 
 
 def test_multi_response_percentages_by_hand(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from tests.interviews.test_loaders import _doc
 from toolkit import CorruptFileError, EncodingError, ExportFormatError, MissingFileError
 from toolkit.interviews import read_corpus
-from toolkit.interviews.write import write_docx, write_inline, write_qdpx
+from toolkit.interviews.synthetic import write_docx, write_inline, write_qdpx
 
 
 def _rewrite(path, change):

@@ -8,7 +8,7 @@ import pytest
 
 from toolkit.data import example_project
 from toolkit.interviews import read_corpus
-from toolkit.interviews.write import CodedDocument, write_docx, write_inline, write_qdpx
+from toolkit.interviews.synthetic import CodedDocument, write_docx, write_inline, write_qdpx
 
 TEXT = (
     "I: [00:00:05] Hvordan er samarbeidet?\n"

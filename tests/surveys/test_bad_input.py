@@ -21,7 +21,7 @@ from toolkit import (
     ToolkitError,
     read_surveyxact,
 )
-from toolkit.surveys.write import write_csv_export, write_xlsx_export
+from toolkit.surveys.synthetic import write_csv_export, write_xlsx_export
 
 
 @pytest.fixture
@@ -98,7 +98,7 @@ def test_truncated_xlsx(tmp_path):
     with pytest.raises(CorruptFileError) as info:
         read_surveyxact(tmp_path / "cut.xlsx")
     assert "cut.xlsx" in info.value.what
-    assert "download the export again" in info.value.hint
+    assert "export it again" in info.value.hint
 
 
 def test_corrupt_member_inside_xlsx(tmp_path):

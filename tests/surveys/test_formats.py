@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import REAL_XLSX, real_tables, small_tables
 from toolkit import read_surveyxact
-from toolkit.surveys.write import write_csv_export, write_sav_export, write_xlsx_export
+from toolkit.surveys.synthetic import write_csv_export, write_sav_export, write_xlsx_export
 
 CSV_FLAVOURS = {
     "semicolon-ansi": dict(sep=";", encoding="cp1252"),

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import REAL_CSV, REAL_XLSX, read_csv_rows
 from toolkit import read_surveyxact
-from toolkit.surveys.textfiles import sha256_of
+from toolkit.rawfiles.files import sha256_of
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ import pytest
 from tests.conftest import small_tables
 from toolkit import read_surveyxact
 from toolkit.surveys import values as conv
+from toolkit.surveys.synthetic import write_csv_export
 from toolkit.surveys.transcode import to_utf8, undefined_bytes
-from toolkit.surveys.write import write_csv_export
 
 LABELS = {1: "Ja", 2: "Nei", 9: "Vet ikke"}
 

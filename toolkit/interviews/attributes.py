@@ -11,7 +11,8 @@ import pandas as pd
 from toolkit.errors import ExportFormatError
 from toolkit.interviews.build import CorpusBuilder
 from toolkit.interviews.corpus import Corpus
-from toolkit.surveys.textfiles import decode, detect_encoding, read_raw
+from toolkit.rawfiles.files import read_raw
+from toolkit.rawfiles.text import decode, detect_encoding
 
 SIDECARS = (
     "informants.csv",

@@ -33,7 +33,8 @@ from toolkit.interviews.corpus import Corpus
 from toolkit.interviews.docx import read_docx_text
 from toolkit.interviews.inline import parse_inline
 from toolkit.interviews.refi import read_refi
-from toolkit.surveys.textfiles import decode, detect_encoding, read_raw
+from toolkit.rawfiles.files import read_raw
+from toolkit.rawfiles.text import decode, detect_encoding
 
 
 def _files(path: Path, suffix: str) -> list[Path]:

@@ -36,7 +36,8 @@ from toolkit.errors import ExportFormatError
 from toolkit.interviews.attributes import finish
 from toolkit.interviews.build import CorpusBuilder, split_path
 from toolkit.interviews.corpus import Corpus
-from toolkit.surveys.textfiles import decode, detect_encoding, detect_separator, read_raw
+from toolkit.rawfiles.files import read_raw
+from toolkit.rawfiles.text import decode, detect_encoding, detect_separator
 
 PRESETS: dict[str, dict[str, list[str]]] = {
     "maxqda": {

@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape
 
 import pandas as pd
 
-from toolkit.interviews.write import docx_package
+from toolkit.interviews.synthetic import docx_package
 
 
 def to_markdown(bank: pd.DataFrame, path: str | Path, *, title: str = "Sitatbank") -> Path:

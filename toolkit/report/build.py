@@ -21,7 +21,7 @@ from nbconvert import HTMLExporter
 from tqdm.auto import tqdm
 
 from toolkit.errors import ToolkitError
-from toolkit.surveys.textfiles import sha256_of
+from toolkit.rawfiles.files import sha256_of
 
 
 class ReportError(ToolkitError, RuntimeError):

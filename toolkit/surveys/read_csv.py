@@ -18,6 +18,8 @@ import pyarrow.csv as pacsv
 
 from toolkit.errors import CorruptFileError, ExportFormatError, MissingFileError
 from toolkit.problems import Problems
+from toolkit.rawfiles.files import RawFile, read_raw
+from toolkit.rawfiles.text import decode, detect_encoding, detect_separator, first_line
 from toolkit.surveys.export import (
     STRUCTURE_COLUMNS,
     RawExport,
@@ -25,14 +27,6 @@ from toolkit.surveys.export import (
     source_file,
     tidy_labels,
     tidy_structure,
-)
-from toolkit.surveys.textfiles import (
-    RawFile,
-    decode,
-    detect_encoding,
-    detect_separator,
-    first_line,
-    read_raw,
 )
 from toolkit.surveys.transcode import is_single_byte, to_utf8, undefined_bytes
 

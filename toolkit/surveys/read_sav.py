@@ -17,6 +17,7 @@ import pandas as pd
 import pyreadstat
 
 from toolkit.errors import CorruptFileError, MissingFileError
+from toolkit.rawfiles.files import sha256_of
 from toolkit.surveys.codebook import _stems
 from toolkit.surveys.export import (
     STRUCTURE_COLUMNS,
@@ -26,7 +27,6 @@ from toolkit.surveys.export import (
     tidy_labels,
     tidy_structure,
 )
-from toolkit.surveys.textfiles import sha256_of
 
 _PREFIX = re.compile(r"^(?P<prefix>.+?)_?\d+$")
 _CHOSEN = {"valgt", "selected", "chosen", "markeret", "vald", "checked", "yes", "ja"}

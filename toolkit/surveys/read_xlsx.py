@@ -1,8 +1,10 @@
-"""The SurveyXact Excel export, read with python-calamine.
+"""The SurveyXact Excel export, read with python-calamine behind the safety checks of
+:class:`toolkit.rawfiles.workbook.Workbook` (zip limits, sheet extents, checksums).
 
 Sheets: ``Dataset`` (wide surveys are split over ``Dataset``, ``Dataset (2)``, … — joined by
 position after checking the row counts agree), ``Labels`` (no header row) and
-``Structure``. Sheet names are matched without case.
+``Structure``. Sheet names are matched without case. Error cells (``#N/A``) and formulas
+without a cached value, which calamine shows as blank, are listed in ``problems``.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from python_calamine import CalamineWorkbook
 
-from toolkit.errors import CorruptFileError, ExportFormatError, MissingFileError
+from toolkit.errors import EmptyDatasetError, ExportFormatError, MissingFileError
 from toolkit.problems import Problems
+from toolkit.rawfiles.files import sha256_of
+from toolkit.rawfiles.sheetscan import column_number
+from toolkit.rawfiles.workbook import Workbook
 from toolkit.surveys.export import (
     STRUCTURE_COLUMNS,
     RawExport,
@@ -24,24 +28,14 @@ from toolkit.surveys.export import (
     tidy_labels,
     tidy_structure,
 )
-from toolkit.surveys.textfiles import sha256_of
 
 _DATASET = re.compile(r"^dataset\s*(?:\(?\s*(\d+)\s*\)?)?$", re.IGNORECASE)
 
 
-def _open(path: Path) -> CalamineWorkbook:
+def _open(path: Path) -> Workbook:
     if not path.is_file():
         raise MissingFileError(f"no file {path.name}", file=path, hint="check the path")
-    try:
-        return CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises several unrelated types for damaged files
-        raise CorruptFileError(
-            f"{path.name} cannot be opened as an Excel workbook",
-            file=path,
-            found=f"{type(exc).__name__}: {str(exc)[:200]}",
-            expected="an .xlsx file as SurveyXact exports it",
-            hint="the file may be truncated or not really .xlsx; download the export again",
-        ) from None
+    return Workbook(path, kind="SurveyXact Excel export")
 
 
 def dataset_sheets(names: list[str]) -> list[str]:
@@ -50,17 +44,21 @@ def dataset_sheets(names: list[str]) -> list[str]:
     return [name for _, name in sorted(found)]
 
 
-def _sheet(book: CalamineWorkbook, name: str, path: Path) -> list[list]:
-    try:
-        return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    except Exception as exc:
-        raise CorruptFileError(
-            f"sheet {name!r} of {path.name} cannot be read",
-            file=path,
-            where=f"sheet {name!r}",
-            found=f"{type(exc).__name__}: {str(exc)[:200]}",
-            hint="the workbook may be damaged; download the export again",
-        ) from None
+def _report_findings(book: Workbook, sheet: str, header: list[str], problems: Problems) -> None:
+    """Error cells and formulas without a value (calamine reads them as blank)."""
+    for finding in book.findings(sheet):
+        letters = "".join(ch for ch in finding.cell if ch.isalpha())
+        index = column_number(letters) - 1 if letters else -1
+        variable = header[index] if 0 <= index < len(header) else None
+        what = "an error value" if finding.kind == "error-cell" else "a formula without value"
+        problems.add(
+            finding.kind,
+            f"cell {finding.cell} holds {what} ({finding.value or '?'}); read as blank",
+            file=str(book.path),
+            location=f"sheet {sheet!r}, cell {finding.cell}",
+            variable=variable,
+            values=[finding.value],
+        )
 
 
 def read_xlsx_export(path: str | Path) -> RawExport:
@@ -81,15 +79,27 @@ def read_xlsx_export(path: str | Path) -> RawExport:
     problems = Problems()
     sheets = []
     for sheet in data_sheets:
-        rows = _sheet(book, sheet, path)
+        rows = book.rows(sheet)
         header = [str(h).strip() if h not in (None, "") else "" for h in (rows[0] if rows else [])]
         while header and header[-1] == "":
             header.pop()
         body = rows[1:]
         if body and len(body[0]) != len(header):
             body = [r[: len(header)] for r in body]
+        _report_findings(book, sheet, header, problems)
         sheets.append((sheet, header, body))
     n_rows = max(len(body) for _, _, body in sheets)
+    if n_rows == 0:
+        raise EmptyDatasetError(
+            "the dataset holds no respondents"
+            if any(h for _, h, _ in sheets)
+            else "the dataset has no columns",
+            file=path,
+            where=f"sheet {data_sheets[0]!r}",
+            expected="a header row and at least one respondent row",
+            found="only a header row" if any(h for _, h, _ in sheets) else "an empty sheet",
+            hint="check the export's filter (SurveyXact exports only the selected respondents)",
+        )
     columns: dict[str, np.ndarray] = {}
     for sheet, header, body in sheets:
         if len(body) == n_rows and body:
@@ -116,7 +126,7 @@ def read_xlsx_export(path: str | Path) -> RawExport:
                     hint="export the survey again",
                 )
             columns[name] = grid[:, j]
-    structure_rows = _sheet(book, lower["structure"], path)
+    structure_rows = book.rows(lower["structure"])
     header = [str(h).strip() for h in structure_rows[0]] if structure_rows else []
     structure = pd.DataFrame([r[: len(header)] for r in structure_rows[1:]], columns=header or None)
     missing_cols = [c for c in STRUCTURE_COLUMNS[:5] if c not in structure.columns]
@@ -130,7 +140,7 @@ def read_xlsx_export(path: str | Path) -> RawExport:
             hint="export again with the structure sheet included",
         )
     if "labels" in lower:
-        label_rows = [r[:3] for r in _sheet(book, lower["labels"], path) if len(r) >= 3]
+        label_rows = [r[:3] for r in book.rows(lower["labels"]) if len(r) >= 3]
     else:
         label_rows = []
         problems.add("unlabelled-variable", "the workbook has no Labels sheet", file=str(path))
