@@ -110,6 +110,9 @@ class Problems:
     def extend(self, other: Problems) -> None:
         self.rows.extend(other.rows)
 
+    def copy(self) -> Problems:
+        return Problems([dict(row) for row in self.rows])
+
     def to_frame(self) -> pd.DataFrame:
         frame = pd.DataFrame(self.rows, columns=COLUMNS)
         frame["count"] = frame["count"].astype("Int64")

@@ -9,8 +9,8 @@ from scipy import stats
 
 from tests.conftest import small_tables
 from toolkit import compare_groups, multi_response, read_surveyxact
-from toolkit.analysis.scales import detect_scale
 from toolkit.data import example_round
+from toolkit.surveys.scales import detect_scale
 from toolkit.surveys.synthetic import write_csv_export
 
 

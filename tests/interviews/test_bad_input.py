@@ -8,6 +8,7 @@ import pytest
 
 from tests.interviews.test_loaders import _doc
 from toolkit import CorruptFileError, EncodingError, ExportFormatError, MissingFileError
+from toolkit.errors import UnsafeFileError
 from toolkit.interviews import read_corpus
 from toolkit.interviews.synthetic import write_docx, write_inline, write_qdpx
 
@@ -29,7 +30,7 @@ def project(tmp_path):
 
 def test_not_a_zip(tmp_path):
     (tmp_path / "x.qdpx").write_text("not a zip")
-    with pytest.raises(CorruptFileError, match="not a zip archive"):
+    with pytest.raises(CorruptFileError, match="not a readable REFI-QDA project"):
         read_corpus(tmp_path / "x.qdpx")
 
 
@@ -86,14 +87,15 @@ def test_external_entities_are_refused(project):
             '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
         ),
     )
-    with pytest.raises(CorruptFileError, match="forbidden XML"):
+    with pytest.raises(UnsafeFileError, match="declares an XML entity") as info:
         read_corpus(project)
+    assert info.value.where == "project.qde: <!ENTITY x …>"
 
 
 def test_zip_slip_is_refused(project):
     with zipfile.ZipFile(project, "a") as archive:
         archive.writestr("../../evil.txt", "x")
-    with pytest.raises(CorruptFileError) as info:
+    with pytest.raises(UnsafeFileError) as info:
         read_corpus(project)
     assert "../../evil.txt" in info.value.where
 

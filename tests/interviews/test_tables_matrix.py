@@ -118,7 +118,9 @@ def test_segment_not_in_transcript_is_reported(tmp_path):
         tmp_path / "x.csv", index=False
     )
     corpus = read_segments(tmp_path / "x.csv", texts=tmp_path / "t", strict=False)
-    assert corpus.segments.empty and corpus.problems["location"].tolist() == ["row 2"]
+    problems = corpus.problems.set_index("kind")
+    assert corpus.segments.empty and problems.at["selection-outside-text", "location"] == "line 2"
+    assert problems.at["nothing-coded", "variable"] == "A"
 
 
 def test_framework_matrix_of_case_files(tmp_path):

@@ -53,7 +53,7 @@ def test_csv_folder_with_wrong_structure_header(csv_export):
     (csv_export / "structure.csv").write_text("name;type\nq_1;x\n", encoding="cp1252")
     with pytest.raises(ExportFormatError) as info:
         read_surveyxact(csv_export)
-    assert info.value.where == "header row"
+    assert info.value.where == "header row (line 1)"
     assert "name, type" in info.value.found
 
 
@@ -228,7 +228,9 @@ def test_notebook_display_shows_n_types_codebook_and_problems(csv_export):
     html = survey._repr_html_()
     assert "6 respondents, 7 questions, 10 variables" in html
     assert "Questions by type" in html and "Codebook (first 12 of 10)" in html
-    assert "No problems found while loading." in html
+    assert "<th>personal-column</th>" in html  # the e-mail column, and why
     assert repr(survey).endswith(
-        "6 respondents, 10 variables (3 single, 3 multiple, 2 background, 2 open); 0 problem(s)>"
+        "6 respondents, 10 variables (3 single, 3 multiple, 2 background, 2 open); 1 problem(s)>"
     )
+    clean = read_surveyxact(csv_export, personal=[])  # same file: the decision is always shown
+    assert clean.problems["kind"].tolist() == ["personal-column"]

@@ -3,7 +3,7 @@
 from toolkit.analysis.compare import compare_groups
 from toolkit.analysis.likert import frequencies, item_statistics, likert_summary
 from toolkit.analysis.multi import multi_response
-from toolkit.analysis.scales import Scale, declare_scale, detect_scale
+from toolkit.surveys.scales import Scale, declare_scale, detect_scale
 
 __all__ = [
     "Scale",

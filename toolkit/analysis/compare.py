@@ -96,7 +96,12 @@ def _ordinal(samples: list[np.ndarray]) -> dict:
 
 
 def compare_groups(
-    survey: Survey, items: Items, *, by: str | list[str], ordinal: bool | None = None
+    survey: Survey,
+    items: Items,
+    *,
+    by: str | list[str],
+    ordinal: bool | None = None,
+    include_personal: bool = False,
 ) -> pd.DataFrame:
     """Tests of group differences per item: ``item``, ``test``, ``statistic``, ``df``,
     ``p_value``, ``effect_size``, ``effect_measure``, ``n``, ``note``.
@@ -104,10 +109,10 @@ def compare_groups(
     ``ordinal`` forces (True) or skips (False) the rank test; by default it runs for
     items with a recognised ordered scale (not yes/no).
     """
-    groups = groups_for(survey, by)
+    groups = groups_for(survey, by, include_personal=include_personal)
     rows = []
     book = entries(survey)
-    for item in resolve_items(survey, items, need_scale=False):
+    for item in resolve_items(survey, items, need_scale=False, include_personal=include_personal):
         entry = book[item]
         codes = survey.data[item].cat.codes.to_numpy()
         keep = substantive_mask(entry)

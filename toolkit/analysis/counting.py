@@ -48,11 +48,15 @@ class Groups:
         return self._offsets[n_categories]
 
 
-def groups_for(survey: Survey, by: str | list[str] | None) -> Groups:
-    """Groups from one or more closed variables (all combinations, empty ones included)."""
+def groups_for(
+    survey: Survey, by: str | list[str] | None, *, include_personal: bool = False
+) -> Groups:
+    """Groups from one or more closed variables (all combinations, empty ones included).
+    Grouping by a personal column is refused unless ``include_personal``."""
     if by is None:
         return Groups(np.zeros(survey.n, dtype=np.int64), pd.DataFrame(index=[0]), everyone=True)
     names = [by] if isinstance(by, str) else list(by)
+    survey.guard_personal(names, include_personal=include_personal, use="group by")
     codes = np.zeros(survey.n, dtype=np.int64)
     levels = []
     for name in names:

@@ -29,17 +29,23 @@ import numpy as np
 import pandas as pd
 
 from toolkit.analysis.counting import Counter, Groups, groups_for, resolve_weights
-from toolkit.analysis.scales import Scale, detect_scale
 from toolkit.errors import UsageError
+from toolkit.surveys.scales import Scale, detect_scale
 from toolkit.surveys.survey import Survey
 
 Items = str | Sequence[str] | None
 
 
-def resolve_items(survey: Survey, items: Items, *, need_scale: bool) -> list[str]:
-    """Variables from item names, question names (a grid) or None (every scale item)."""
+def resolve_items(
+    survey: Survey, items: Items, *, need_scale: bool, include_personal: bool = False
+) -> list[str]:
+    """Variables from item names, question names (a grid) or None (every scale item).
+    Personal columns are refused unless ``include_personal``."""
     book = survey.codebook
-    singles = book[(book["value_type"] == "single") & ~book["personal"]]
+    singles = book[(book["value_type"] == "single") & (include_personal | ~book["personal"])]
+    if items is not None:
+        names = [items] if isinstance(items, str) else list(items)
+        survey.guard_personal(names, include_personal=include_personal)
     if items is None:
         chosen = singles[singles["role"] == "question"]["variable"]
         book = entries(survey)
@@ -160,8 +166,7 @@ def _layout(survey, item, entry, categorical, scales, cache, g) -> dict:
     return cache[key]
 
 
-def _summarise(survey, items, by, weight, include_missing, min_base, scales=None):
-    groups = groups_for(survey, by)
+def _summarise(survey, items, groups, weight, include_missing, min_base, scales=None):
     weights = resolve_weights(survey, weight)
     book = entries(survey)
     parts: dict[str, list] = {key: [] for key in _PARTS}
@@ -229,6 +234,7 @@ def likert_summary(
     include_missing: bool = False,
     min_base: int = 5,
     scales: dict[str, Scale] | None = None,
+    include_personal: bool = False,
 ) -> pd.DataFrame:
     """Counts and percentages per item × group × category (see module docstring).
 
@@ -247,9 +253,14 @@ def likert_summary(
         Groups with fewer respondents than this are flagged ``suppressed``.
     scales
         Declared scales by item or question name (see :func:`declare_scale`).
+    include_personal
+        Allow personal columns (names, e-mail, ids) as items or ``by``; refused otherwise.
     """
-    chosen = resolve_items(survey, items, need_scale=items is None)
-    return _summarise(survey, chosen, by, weight, include_missing, min_base, scales)
+    chosen = resolve_items(
+        survey, items, need_scale=items is None, include_personal=include_personal
+    )
+    groups = groups_for(survey, by, include_personal=include_personal)
+    return _summarise(survey, chosen, groups, weight, include_missing, min_base, scales)
 
 
 def frequencies(
@@ -260,10 +271,12 @@ def frequencies(
     weight: str | pd.Series | np.ndarray | None = None,
     include_missing: bool = False,
     min_base: int = 5,
+    include_personal: bool = False,
 ) -> pd.DataFrame:
     """The same table for any closed single-choice variables (yes/no, background, ...)."""
-    chosen = resolve_items(survey, variables, need_scale=False)
-    return _summarise(survey, chosen, by, weight, include_missing, min_base)
+    chosen = resolve_items(survey, variables, need_scale=False, include_personal=include_personal)
+    groups = groups_for(survey, by, include_personal=include_personal)
+    return _summarise(survey, chosen, groups, weight, include_missing, min_base)
 
 
 def item_statistics(

@@ -33,6 +33,7 @@ def multi_response(
     by: str | list[str] | None = None,
     weight: str | pd.Series | np.ndarray | None = None,
     min_base: int = 5,
+    include_personal: bool = False,
 ) -> pd.DataFrame:
     """One row per option (× group): ``n``, ``percent_of_cases``, ``percent_of_responses``,
     ``base`` (respondents who ticked at least one option), ``unweighted_base``,
@@ -47,7 +48,7 @@ def multi_response(
         )
     flags = survey.data[list(options["variable"])].fillna(False).to_numpy(dtype=bool)
     answered = flags.any(axis=1)
-    groups = groups_for(survey, by)
+    groups = groups_for(survey, by, include_personal=include_personal)
     weights = resolve_weights(survey, weight)
     w = np.ones(survey.n) if weights is None else weights
     # category 0 = answered but not ticked, 1 = ticked; not answered = blank (-1)

@@ -1,59 +1,36 @@
-"""Access to a REFI-QDA project's files: a .qdpx zip (checked for unsafe member paths
-and zip bombs) or a bare .qde with its sources/ folder."""
+"""Access to a REFI-QDA project's files: a .qdpx zip (opened through
+:mod:`toolkit.rawfiles.archive`: member names, total size and ratio checked, checksums
+verified) or a bare .qde with its sources/ folder.
+
+A source path is only followed inside the project: in a zip, to a member; beside a bare
+.qde, to a file under the .qde's folder. ``relative://../../…``, ``absolute://`` paths
+and anything else that leads outside are refused, and the refusal is reported.
+"""
 
 from __future__ import annotations
 
 import posixpath
-import zipfile
 from pathlib import Path
 
-from toolkit.errors import CorruptFileError, MissingFileError
+from toolkit.errors import MissingFileError
+from toolkit.rawfiles.archive import DEFAULT_LIMITS, ZipLimits, open_zip
+from toolkit.rawfiles.files import inside, read_raw, safe_member_name
 
-MAX_MEMBER = 1 << 30  # 1 GiB uncompressed
-MAX_RATIO = 200  # compression ratio above which a large member is treated as a zip bomb
+PREFIXES = ("internal://", "relative://", "absolute://", "file://")
 
 
 class Project:
     """Access to project.qde and the files it refers to, in a zip or a folder."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, limits: ZipLimits = DEFAULT_LIMITS) -> None:
         self.path = path
         self.zip = None
         if path.suffix.lower() == ".qde":
-            self.qde = path.read_bytes()
+            self.qde = read_raw(path, role="REFI-QDA project").data
             self.base = path.parent
             return
-        if not zipfile.is_zipfile(path):
-            raise CorruptFileError(
-                f"{path.name} is not a zip archive",
-                file=path,
-                expected="a .qdpx file: a zip holding project.qde and sources/",
-                hint="export the project again as REFI-QDA (.qdpx), or give the .qde file",
-            )
-        self.zip = zipfile.ZipFile(path)
-        self.members = {}
-        for info in self.zip.infolist():
-            name = info.filename
-            if name.startswith(("/", "\\")) or ".." in Path(name).parts or ":" in name:
-                raise CorruptFileError(
-                    f"{path.name} holds a member with an unsafe path",
-                    file=path,
-                    where=f"zip member {name!r}",
-                    hint="the archive is damaged or unsafe; "
-                    "do not extract it; export the project again",
-                )
-            if info.file_size > MAX_MEMBER or (
-                info.compress_size
-                and info.file_size / info.compress_size > MAX_RATIO
-                and info.file_size > 10 << 20
-            ):
-                raise CorruptFileError(
-                    f"{path.name} holds an implausibly large member (zip bomb?)",
-                    file=path,
-                    where=f"zip member {name!r} ({info.file_size:,} bytes unpacked)",
-                    hint="the toolkit refuses it; check where the file came from",
-                )
-            self.members[name.lower().replace("\\", "/")] = info
+        self.zip = open_zip(path, kind="REFI-QDA project (.qdpx)", limits=limits)
+        self.members = {n.lower().replace("\\", "/"): i for n, i in self.zip.infos.items()}
         info = self.members.get("project.qde") or next(
             (i for n, i in self.members.items() if n.endswith("/project.qde")), None
         )
@@ -68,14 +45,29 @@ class Project:
         self.qde = self.zip.read(info)
         self.base = None
 
-    def read(self, reference: str) -> bytes | None:
-        """The bytes of a source path as REFI-QDA writes it, or None if absent."""
+    @staticmethod
+    def _strip(reference: str) -> tuple[str, str | None]:
         ref = reference.replace("\\", "/")
-        for prefix in ("internal://", "relative://", "absolute://", "file://"):
+        for prefix in PREFIXES:
             if ref.lower().startswith(prefix):
-                ref = ref[len(prefix) :]
-                break
-        ref = ref.lstrip("/")
+                return ref[len(prefix) :], prefix
+        return ref, None
+
+    def unsafe(self, reference: str) -> str | None:
+        """Why a source path may not be followed (outside the project), or None."""
+        ref, prefix = self._strip(reference)
+        if prefix in {"absolute://", "file://"}:
+            return "an absolute path outside the project"
+        if not safe_member_name(ref.lstrip("/") if self.zip is not None else ref):
+            return "a path that leads outside the project folder"
+        if self.zip is None and not inside(self.base, self.base / ref):
+            return "a path that leads outside the project folder"
+        return None
+
+    def read(self, reference: str) -> bytes | None:
+        """The bytes of a source path as REFI-QDA writes it, or None if absent (callers
+        check :meth:`unsafe` first)."""
+        ref = self._strip(reference)[0].lstrip("/")
         if self.zip is not None:
             for key in (
                 ref,
@@ -92,9 +84,9 @@ class Project:
             self.base / "sources" / ref,
             self.base / "sources" / posixpath.basename(ref),
         ):
-            if candidate.is_file():
-                return candidate.read_bytes()
+            if candidate.is_file() and inside(self.base, candidate):
+                return read_raw(candidate, role="source text").data
         return None
 
 
-__all__ = ["MAX_MEMBER", "MAX_RATIO", "Project"]
+__all__ = ["Project"]

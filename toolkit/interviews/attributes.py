@@ -11,8 +11,7 @@ import pandas as pd
 from toolkit.errors import ExportFormatError
 from toolkit.interviews.build import CorpusBuilder
 from toolkit.interviews.corpus import Corpus
-from toolkit.rawfiles.files import read_raw
-from toolkit.rawfiles.text import decode, detect_encoding
+from toolkit.rawfiles.tables import read_table
 
 SIDECARS = (
     "informants.csv",
@@ -25,19 +24,11 @@ SIDECARS = (
 
 
 def read_attributes(path: str | Path) -> pd.DataFrame:
-    """A sidecar table: first column = document name, other columns = attributes."""
-    path = Path(path)
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        table = pd.read_excel(path, dtype=str, engine="calamine")
-    else:
-        raw = read_raw(path, role="attribute table")
-        text = decode(raw, detect_encoding(raw.data))
-        sep = ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
-        table = pd.read_csv(
-            path, sep=sep, dtype=str, encoding=detect_encoding(raw.data), keep_default_na=False
-        )
-    table.columns = [str(c).strip() for c in table.columns]
-    return table.rename(columns={table.columns[0]: "document"})
+    """A sidecar table (CSV, .xlsx or .xls): first column = document name, other columns =
+    attributes."""
+    table = read_table(path, reader="read_corpus", role="attribute table")
+    frame = table.frame
+    return frame.rename(columns={frame.columns[0]: "document"})
 
 
 def apply_attributes(corpus_builder: CorpusBuilder, table: pd.DataFrame, file: str) -> None:
@@ -78,6 +69,7 @@ def finish(
         for doc in builder.documents.values():
             if match := regex.search(doc["name"]):
                 doc.update({k: v for k, v in match.groupdict().items() if v is not None})
+    _report_uncoded(builder)
     if strict:
         outside = [r for r in builder.problems.rows if r["kind"] == "selection-outside-text"]
         if outside:
@@ -89,6 +81,28 @@ def finish(
                 "(the selections are then listed in corpus.problems)",
             )
     return builder.build()
+
+
+def _report_uncoded(builder: CorpusBuilder) -> None:
+    """Documents without text, and documents that carry no coded segment at all."""
+    coded = {segment["document"] for segment in builder.segments}
+    file = builder.source.get("path")
+    for document, doc in builder.documents.items():
+        if not doc["text"].strip():
+            builder.problems.add(
+                "empty-document",
+                f"{doc['name']!r} holds no text",
+                file=file,
+                variable=doc["name"],
+            )
+        elif document not in coded:
+            builder.problems.add(
+                "nothing-coded",
+                f"nothing in {doc['name']!r} is coded; it counts in denominators but no "
+                "code can be found in it",
+                file=file,
+                variable=doc["name"],
+            )
 
 
 __all__ = ["SIDECARS", "apply_attributes", "finish", "read_attributes"]

@@ -45,6 +45,7 @@ def parse_inline(source: str, *, file: str | Path | None = None):
     cursor = 0
     header_lines = source.count("\n") - body.count("\n")
     for match in _TOKEN.finditer(body):
+        _check_plain(body, cursor, match.start(), header_lines, file)
         out.append(body[cursor : match.start()])
         length += match.start() - cursor
         cursor = match.end()
@@ -71,6 +72,7 @@ def parse_inline(source: str, *, file: str | Path | None = None):
                 )
             path, start, _ = open_.pop(index)
             segments.append((path, start, length))
+    _check_plain(body, cursor, len(body), header_lines, file)
     out.append(body[cursor:])
     if open_:
         path, _, line = open_[-1]
@@ -83,6 +85,24 @@ def parse_inline(source: str, *, file: str | Path | None = None):
         )
     segments.sort(key=lambda s: (s[1], -s[2]))
     return "".join(out), segments, attributes
+
+
+def _check_plain(body: str, start: int, end: int, header_lines: int, file) -> None:
+    """Text between tags must not hold a tag that was never finished ("{#Tid" without
+    "}"): it would silently become speech."""
+    piece = body[start:end]
+    found = min((i for i in (piece.find("{#"), piece.find("{/")) if i >= 0), default=-1)
+    if found < 0:
+        return
+    line = body.count("\n", 0, start + found) + 1 + header_lines
+    tail = piece[found : found + 30].split("\n")[0]
+    raise ExportFormatError(
+        f"an unfinished code tag {tail!r}",
+        file=file,
+        where=f"line {line}",
+        expected="{#Tema/Undertema} or {/Tema/Undertema} (or {/}) on one line, closed with }",
+        hint="close the tag with }, or write {{# for a literal {# in speech",
+    )
 
 
 def render_inline(text: str, segments) -> str:

@@ -32,7 +32,7 @@ from toolkit.errors import ExportFormatError
 from toolkit.interviews.attributes import finish
 from toolkit.interviews.build import CorpusBuilder
 from toolkit.interviews.corpus import Corpus
-from toolkit.interviews.tables import _read_table
+from toolkit.rawfiles.tables import read_table
 
 
 def read_framework_matrix(
@@ -50,7 +50,7 @@ def read_framework_matrix(
     when it has at most ``max_levels`` distinct values of at most ``max_length`` characters.
     """
     path = Path(path)
-    table = _read_table(path)
+    table = read_table(path, reader="read_framework_matrix", role="framework matrix").frame
     case_column = case_column or table.columns[0]
     if case_column not in table.columns:
         raise ExportFormatError(

@@ -23,26 +23,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-_K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-_K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
-_ID = re.compile(r"(?<!\d)(\d{6})\s?(\d{5})(?!\d)")
-_PHONE = re.compile(
-    r"(?<![\d+])(?:(?:\+|00)47[\s-]?)?(?:[2-9]\d{7}|[2-9]\d(?:[\s-]\d{2}){3}|[49]\d{2}[\s-]\d{2}"
-    r"[\s-]\d{3})(?!\d)"
-)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
-def valid_national_id(number: str) -> bool:
-    """Whether 11 digits are a fødselsnummer/D-nummer with valid check digits."""
-    digits = [int(c) for c in re.sub(r"\D", "", number)]
-    if len(digits) != 11:
-        return False
-    c1 = 11 - sum(d * w for d, w in zip(digits[:9], _K1, strict=True)) % 11
-    c1 = 0 if c1 == 11 else c1
-    c2 = 11 - sum(d * w for d, w in zip(digits[:10], _K2, strict=True)) % 11
-    c2 = 0 if c2 == 11 else c2
-    return c1 < 10 and c2 < 10 and digits[9] == c1 and digits[10] == c2
+from toolkit.identifiers import EMAIL as _EMAIL
+from toolkit.identifiers import NATIONAL_ID as _ID
+from toolkit.identifiers import PHONE as _PHONE
+from toolkit.identifiers import valid_national_id
 
 
 @dataclass

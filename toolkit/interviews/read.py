@@ -50,8 +50,10 @@ def read_docx(path: str | Path, **options) -> Corpus:
     path = Path(path)
     builder = CorpusBuilder({"path": str(path), "format": "docx"})
     for file in _files(path, ".docx"):
-        text, coded = read_docx_text(file)
+        text, coded, issues = read_docx_text(file)
         doc = builder.add_document(file.stem, text)
+        for kind, message in issues:
+            builder.problems.add(kind, f"{message}; not coded", file=str(file))
         for paths, start, end, author in coded:
             if not paths:
                 builder.problems.add(
@@ -73,7 +75,10 @@ def read_text(path: str | Path, *, encoding: str | None = None, **options) -> Co
     builder = CorpusBuilder({"path": str(path), "format": "inline-text"})
     for file in _files(path, ".txt"):
         raw = read_raw(file, role="transcript")
-        source = decode(raw, encoding or detect_encoding(raw.data))
+        reader = "read_corpus"
+        source = decode(
+            raw, encoding or detect_encoding(raw.data), reader=reader, explicit=bool(encoding)
+        )
         text, segments, attributes = parse_inline(source.replace("\r\n", "\n"), file=file)
         doc = builder.add_document(file.stem, text, attributes)
         for code_path, start, end in segments:
@@ -101,7 +106,7 @@ def read_corpus(path: str | Path, **options) -> Corpus:
         return read_docx(path, **options)
     if suffix == ".txt":
         return read_text(path, **options)
-    if suffix in {".csv", ".xlsx"}:
+    if suffix in {".csv", ".xlsx", ".xlsm", ".xls", ".tsv"}:
         from toolkit.interviews.tables import read_segments
 
         return read_segments(path, **options)

@@ -36,8 +36,9 @@ from toolkit.errors import ExportFormatError
 from toolkit.interviews.attributes import finish
 from toolkit.interviews.build import CorpusBuilder, split_path
 from toolkit.interviews.corpus import Corpus
-from toolkit.rawfiles.files import read_raw
-from toolkit.rawfiles.text import decode, detect_encoding, detect_separator
+from toolkit.rawfiles.files import inside, read_raw
+from toolkit.rawfiles.tables import Table, read_table
+from toolkit.rawfiles.text import decode, detect_encoding
 
 PRESETS: dict[str, dict[str, list[str]]] = {
     "maxqda": {
@@ -69,14 +70,8 @@ PRESETS: dict[str, dict[str, list[str]]] = {
 REQUIRED = ("document", "code", "text")
 
 
-def _read_table(path: Path) -> pd.DataFrame:
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        return pd.read_excel(path, dtype=str, engine="calamine").fillna("")
-    raw = read_raw(path, role="segment table")
-    encoding = detect_encoding(raw.data)
-    text = decode(raw, encoding)
-    sep = detect_separator(text.split("\n", 1)[0])
-    return pd.read_csv(path, sep=sep, dtype=str, encoding=encoding, keep_default_na=False)
+def _read_table(path: Path, reader: str = "read_segments") -> Table:
+    return read_table(path, reader=reader, role="segment table")
 
 
 def _mapping(table: pd.DataFrame, preset: str | None, columns: dict | None, path: Path):
@@ -127,7 +122,8 @@ def read_segments(
 ) -> Corpus:
     """Read a segment table into a :class:`Corpus` (see module docstring)."""
     path = Path(path)
-    table = _read_table(path)
+    source_table = _read_table(path)
+    table = source_table.frame
     name, mapping = _mapping(table, preset, columns, path)
     builder = CorpusBuilder(
         {
@@ -138,9 +134,10 @@ def read_segments(
         }
     )
     rows = table.to_dict("records")
-    by_document: dict[str, list[tuple[int, dict]]] = {}
-    for number, row in enumerate(rows, start=2):
-        by_document.setdefault(str(row[mapping["document"]]).strip(), []).append((number, row))
+    by_document: dict[str, list[tuple[str, dict]]] = {}
+    for index, row in enumerate(rows):
+        where = source_table.where(index)
+        by_document.setdefault(str(row[mapping["document"]]).strip(), []).append((where, row))
     for document_name, items in by_document.items():
         source = _transcript(texts, document_name) if texts else None
         if source is None and texts:
@@ -164,7 +161,7 @@ def read_segments(
                     "selection-outside-text",
                     f"segment text not found in {document_name!r}; left out",
                     file=str(path),
-                    location=f"row {number}",
+                    location=number,
                     variable=document_name,
                 )
                 continue
@@ -177,16 +174,17 @@ def read_segments(
                 start + len(piece),
                 coder=row.get(mapping.get("coder")) or None,
                 memo=row.get(mapping.get("memo")) or None,
-                where=f"row {number}",
+                where=number,
             )
     return finish(builder, path, **options)
 
 
 def _transcript(folder, name: str) -> str | None:
+    """The transcript named by a segment table's document column, only inside ``folder``."""
     for candidate in (Path(folder) / name, Path(folder) / f"{Path(name).stem}.txt"):
-        if candidate.is_file():
+        if candidate.is_file() and inside(folder, candidate):
             raw = read_raw(candidate, role="transcript")
-            return decode(raw, detect_encoding(raw.data))
+            return decode(raw, detect_encoding(raw.data), reader="read_segments")
     return None
 
 

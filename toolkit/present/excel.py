@@ -22,7 +22,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,11 +29,13 @@ import numpy as np
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from toolkit.present.reproducible import build_time, normalise_zip
 from toolkit.present.tables import ReportTable
+from toolkit.rawfiles.safe_export import safe_title, write_cell
 
 
 def _sheet_name(title: str, index: int, used: set[str]) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", "", title)[:31] or f"Tabell {index}"
+    name = safe_title(title) or f"Tabell {index}"
     while name in used:
         name = f"{name[:27]} ({index})"
     used.add(name)
@@ -58,18 +59,21 @@ def to_excel(
     for index, table in enumerate(tables, start=1):
         name = sheet_names[index - 1] if sheet_names else f"Tabell {index}"
         sheet = book.create_sheet(_sheet_name(name, index, used))
-        sheet["A1"] = table.title
-        sheet["A1"].font = Font(bold=True)
-        sheet["A1"].alignment = Alignment(wrap_text=False)
+        title = write_cell(sheet, 1, 1, table.title)
+        title.font = Font(bold=True)
+        title.alignment = Alignment(wrap_text=False)
         columns = list(table.values.columns)
         for j, column in enumerate(["", *columns], start=1):
-            sheet.cell(row=3, column=j, value=column).font = Font(bold=True)
+            write_cell(sheet, 3, j, str(column)).font = Font(bold=True)
         for i, (label, row) in enumerate(table.values.iterrows(), start=4):
-            sheet.cell(row=i, column=1, value=str(label))
+            write_cell(sheet, i, 1, str(label))
             for j, column in enumerate(columns, start=2):
                 value = row[column]
                 if value is None or (isinstance(value, float) and np.isnan(value)):
-                    sheet.cell(row=i, column=j, value=table.frame.loc[label, column] or None)
+                    write_cell(sheet, i, j, table.frame.loc[label, column] or None)
+                    continue
+                if isinstance(value, str):
+                    write_cell(sheet, i, j, value)
                     continue
                 cell = sheet.cell(row=i, column=j)
                 if table.kinds.get(column) == "percent":
@@ -80,13 +84,16 @@ def to_excel(
         last = 4 + len(table.values) + 1
         for k, note in enumerate([*table.footnotes, f"Kilde: {source}" if source else None]):
             if note:
-                sheet.cell(row=last + k, column=1, value=note).font = Font(italic=True)
+                write_cell(sheet, last + k, 1, note).font = Font(italic=True)
         sheet.column_dimensions["A"].width = min(
             80, max(12, *(len(str(x)) for x in table.values.index))
         )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    book.properties.created = book.properties.modified = build_time().replace(tzinfo=None)
+    book.properties.creator = book.properties.lastModifiedBy = "toolkit"
     book.save(path)
+    normalise_zip(path)
     return path
 
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 import pandas as pd
 
 from toolkit.analysis.likert import likert_summary, scale_of
-from toolkit.analysis.scales import Scale
 from toolkit.interviews.corpus import Corpus
 from toolkit.interviews.privacy import Redactor
 from toolkit.present.tables import NORWEGIAN, Style
+from toolkit.surveys.scales import Scale
 from toolkit.surveys.survey import Survey
 from toolkit.themes.frequencies import code_frequencies
 from toolkit.themes.quotes import quotes

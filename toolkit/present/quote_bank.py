@@ -20,25 +20,38 @@ True
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pandas as pd
 
-from toolkit.interviews.synthetic import docx_package
+from toolkit.present.word import new_document, save
+
+_MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>]")
+
+
+def markdown_text(text: str) -> str:
+    """Text shown in Markdown exactly as written: HTML characters as entities and Markdown
+    punctuation escaped, so an answer can never become markup or a link."""
+    text = html.escape(str(text), quote=False)
+    return _MARKDOWN.sub(r"\\\g<0>", text).replace("\n", " ")
 
 
 def to_markdown(bank: pd.DataFrame, path: str | Path, *, title: str = "Sitatbank") -> Path:
-    lines = [f"# {title}", ""]
+    """Quotes grouped by theme; the document and offsets as an audit comment per quote.
+    Every text from the data is escaped (:func:`markdown_text`)."""
+    lines = [f"# {markdown_text(title)}", ""]
     for theme, part in bank.groupby("path", sort=False):
-        lines += [f"## {theme}", ""]
+        lines += [f"## {markdown_text(theme)}", ""]
         for row in part.itertuples(index=False):
+            audit = f"{row.document} {row.start}–{row.end}".replace("--", "- -")
             lines += [
-                f"{row.attribution}",
+                markdown_text(row.attribution),
                 "",
-                f"> {row.quote}",
+                f"> {markdown_text(row.quote)}",
                 "",
-                f"<!-- {row.document} {row.start}–{row.end} -->",
+                f"<!-- {html.escape(audit)} -->",
                 "",
             ]
     path = Path(path)
@@ -46,20 +59,20 @@ def to_markdown(bank: pd.DataFrame, path: str | Path, *, title: str = "Sitatbank
     return path
 
 
-def _paragraph(text: str, style: str | None = None, italic: bool = False) -> str:
-    props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    run = "<w:rPr><w:i/></w:rPr>" if italic else ""
-    return f'<w:p>{props}<w:r>{run}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
-
-
-def to_docx(bank: pd.DataFrame, path: str | Path, *, title: str = "Sitatbank") -> Path:
-    """A Word document: a heading per theme, each quote in italics after its attribution."""
-    body = [_paragraph(title, "Title")]
+def to_docx(
+    bank: pd.DataFrame, path: str | Path, *, title: str = "Sitatbank", language: str = "nb"
+) -> Path:
+    """A Word document (python-docx): a heading per theme, each quote in italics after its
+    attribution; language set, reproducible bytes."""
+    document = new_document(language=language)
+    document.add_heading(title, level=0)
     for theme, part in bank.groupby("path", sort=False):
-        body.append(_paragraph(theme, "Heading1"))
+        document.add_heading(str(theme), level=1)
         for row in part.itertuples(index=False):
-            body += [_paragraph(row.attribution), _paragraph(f"«{row.quote}»", italic=True)]
-    return docx_package(Path(path), "".join(body))
+            document.add_paragraph(str(row.attribution))
+            quote = document.add_paragraph(style="Quote")
+            quote.add_run(f"«{row.quote}»").italic = True
+    return save(document, path, title=title)
 
 
-__all__ = ["to_docx", "to_markdown"]
+__all__ = ["markdown_text", "to_docx", "to_markdown"]

@@ -208,4 +208,15 @@ class Workbook:
         return self.sheet_names[0]
 
 
-__all__ = ["DEFAULT_SHEET_LIMITS", "XLS", "XLSX", "SheetLimits", "Workbook"]
+def sheet_names_of(path: str | Path) -> list[str]:
+    """Sheet names of an .xlsx from its workbook part only (cheap: no sheet is read)."""
+    path = Path(path)
+    with open_zip(path, kind="Excel workbook") as archive:
+        info = archive.find("xl/workbook.xml")
+        if info is None:
+            return []
+        root = parse_xml(archive.read(info), file=path, part=info.filename)
+    return [e.get("name") for e in root.iter() if e.tag.rsplit("}", 1)[-1] == "sheet"]
+
+
+__all__ = ["DEFAULT_SHEET_LIMITS", "XLS", "XLSX", "SheetLimits", "Workbook", "sheet_names_of"]

@@ -7,6 +7,7 @@ every export format alike, so the same export read from .xlsx, CSV or .sav gives
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,8 @@ from toolkit.surveys import values as conv
 from toolkit.surveys.background import is_respondent_id
 from toolkit.surveys.codebook import build_codebook
 from toolkit.surveys.export import RawExport
+from toolkit.surveys.personal import mark_personal
+from toolkit.surveys.reached import blank_unreached
 from toolkit.surveys.survey import Survey
 
 
@@ -31,23 +34,32 @@ def build_survey(
 ) -> Survey:
     """Type every column of ``raw`` by its codebook entry and wrap the result in a Survey.
 
+    ``raw`` is not changed (it can be built again, e.g. with other ``missing_labels``).
     ``progress`` shows a progress bar (terminal or notebook); by default only for exports
     of more than 5 million cells.
     """
-    file = raw.source.path
+    options = dict(missing_labels=missing_labels, personal=personal, strict=strict)
+    return _build(raw, release=False, progress=progress, **options)
+
+
+def _build(raw: RawExport, *, release: bool, progress, **options) -> Survey:
+    """Build a Survey; with ``release`` (the reader's own private RawExport) each raw
+    column is let go as soon as it is typed, which keeps peak memory low."""
+    columns = raw.columns if release else dict(raw.columns)
+    raw = replace(raw, columns=columns, problems=raw.problems.copy())
     if raw.n_rows == 0 or not raw.columns:
         raise EmptyDatasetError(
             "the dataset holds no respondents" if raw.columns else "the dataset has no columns",
-            file=file,
+            file=raw.source.path,
             where=raw.dataset_location,
             expected="a header row and at least one respondent row",
             hint="check the export's filter (SurveyXact exports only the selected respondents)",
         )
-    _check_structure(raw, strict=strict)
-    codebook = build_codebook(raw, missing_labels=missing_labels, personal=personal)
-    columns: dict[str, object] = {}
-    unknown_codes: list[list] = []
-    value_types: list[str] = []
+    _check_structure(raw, strict=options["strict"])
+    codebook = build_codebook(
+        raw, missing_labels=options["missing_labels"], personal=options["personal"]
+    )
+    typed, unknown_codes, value_types = {}, [], []
     show = progress if progress is not None else raw.n_rows * len(codebook) > 5_000_000
     rows = tqdm(
         codebook.itertuples(index=False),
@@ -58,15 +70,17 @@ def build_survey(
         leave=False,
     )
     for row in rows:
-        typed, unknown, value_type = _convert(raw, row)
-        columns[row.variable] = typed
+        values, unknown, value_type = _convert(raw, row)
+        typed[row.variable] = values
         unknown_codes.append(unknown)
         value_types.append(value_type)
-        raw.columns[row.variable] = None  # let the raw column go as soon as it is typed
+        columns[row.variable] = None  # the working copy only: let the raw column go
     codebook["unknown_codes"] = unknown_codes
     codebook["value_type"] = value_types
-    data = pd.DataFrame(columns, copy=False)
+    data = pd.DataFrame(typed, copy=False)
     data.index = _respondent_index(data, codebook, raw)
+    mark_personal(codebook, data, raw.problems, file=raw.dataset_location)
+    blank_unreached(data, codebook, raw.problems, file=raw.dataset_location)
     return Survey(data=data, codebook=codebook, source=raw.source, problems=raw.problems.to_frame())
 
 

@@ -43,7 +43,7 @@ import pandas as pd
 from toolkit.problems import Problems
 from toolkit.surveys.background import classify_background, is_personal, is_status_variable
 from toolkit.surveys.export import RawExport
-from toolkit.surveys.missing import is_missing_label
+from toolkit.surveys.missing import is_missing_label, looks_missing, outside_scale_codes
 
 CODEBOOK_COLUMNS = [
     "variable",
@@ -183,17 +183,44 @@ def build_codebook(
     _link_other_texts(rows)
     _report_shared_question_names(rows, structure, problems, raw.structure_file)
     for row in rows:
-        codes = row["labels"]
-        declared = {as_code(c) for c in raw.declared_missing.get(row["variable"], [])}
-        row["missing_codes"] = [
-            code
-            for code, label in codes.items()
-            if code in declared or is_missing_label(label, missing_labels)
-        ]
+        row["missing_codes"] = _missing_codes(row, raw, missing_labels, problems)
     codebook = pd.DataFrame(rows, columns=CODEBOOK_COLUMNS)
     codebook["position"] = codebook["position"].astype("int64")
     codebook["personal"] = codebook["personal"].astype(bool)
     return codebook
+
+
+def _missing_codes(row: dict, raw: RawExport, extra: Iterable[str], problems: Problems) -> list:
+    """Declared, listed and set-apart codes (see :mod:`toolkit.surveys.missing`); labels
+    that only look non-substantive are reported."""
+    codes = row["labels"]
+    declared = {as_code(c) for c in raw.declared_missing.get(row["variable"], [])}
+    missing = {c for c, label in codes.items() if c in declared or is_missing_label(label, extra)}
+    if row["value_type"] != "single" or row["type"] == "background":
+        return sorted(missing)
+    for code in outside_scale_codes(codes, missing):
+        missing.add(code)
+        problems.add(
+            "outside-scale-code",
+            f"{row['variable']}: code {code} ({codes[code]!r}) stands apart from the scale "
+            "and is not a scale point; treated as non-substantive (left out of bases and "
+            "means). Pass missing_labels= or declare the scale if it is an answer",
+            file=raw.label_file,
+            variable=row["variable"],
+            values=[code],
+        )
+    for code, label in codes.items():
+        if code not in missing and looks_missing(label):
+            problems.add(
+                "possible-missing-label",
+                f"{row['variable']}: {label!r} (code {code}) reads like a non-substantive "
+                "answer but is counted as an answer; add it with missing_labels=[...] if "
+                "it should stay out of bases and means",
+                file=raw.label_file,
+                variable=row["variable"],
+                values=[code],
+            )
+    return sorted(missing)
 
 
 def _describe(variable, position, by_name, labels, raw, extra_personal) -> dict[str, Any]:

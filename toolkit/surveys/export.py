@@ -10,7 +10,7 @@ Whatever the format (.xlsx, the CSV trio, .sav), a reader produces a :class:`Raw
   ``choiceText``), texts stripped of surrounding whitespace.
 * ``labels``: ``variable``, ``code`` (float), ``label`` in file order.
 
-:func:`toolkit.surveys.columns.build_survey` turns a RawExport into a typed
+:func:`toolkit.surveys.assemble.build_survey` turns a RawExport into a typed
 :class:`~toolkit.surveys.survey.Survey`.
 """
 
@@ -72,9 +72,10 @@ class Source:
         }
 
 
-@dataclass
+@dataclass(frozen=True)
 class RawExport:
-    """The untyped export as a reader found it (see module docstring)."""
+    """The untyped export as a reader found it (see module docstring). Frozen: building a
+    Survey from it never changes it, so it can be built again."""
 
     columns: dict[str, Any]
     n_rows: int

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from toolkit.errors import ExportFormatError, MissingFileError
-from toolkit.surveys.assemble import build_survey
+from toolkit.surveys.assemble import _build
 from toolkit.surveys.export import RawExport
 from toolkit.surveys.read_csv import MEMBERS, read_csv_export
 from toolkit.surveys.read_sav import read_sav_export
@@ -126,9 +126,8 @@ def read_surveyxact(
     'xlsx'
     """
     raw = read_export(path, encoding=encoding, sep=sep)
-    return build_survey(
-        raw, missing_labels=missing_labels, personal=personal, strict=strict, progress=progress
-    )
+    options = dict(missing_labels=missing_labels, personal=personal, strict=strict)
+    return _build(raw, release=True, progress=progress, **options)
 
 
 __all__ = ["detect_format", "read_export", "read_surveyxact"]

@@ -3,23 +3,32 @@
 Handles every flavour SurveyXact writes: separators ``;`` ``,`` and tab; Windows-1252,
 UTF-8 with or without BOM, UTF-16 with BOM; CRLF or LF; a trailing separator on structure
 rows (a phantom empty column); separators inside quoted labels and, when the export did not
-quote them, inside question texts and labels (repaired and reported).
+quote them, inside question texts and labels (repaired and reported). Metadata are parsed
+strictly (:func:`toolkit.rawfiles.text.csv_rows`): an unclosed quote is an error naming its
+line instead of silently swallowing the rest of the file, texts of any length are read,
+and a label row whose code is not a number is reported, not dropped unseen.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.csv as pacsv
 
-from toolkit.errors import CorruptFileError, ExportFormatError, MissingFileError
+from toolkit.errors import ExportFormatError, MissingFileError
 from toolkit.problems import Problems
-from toolkit.rawfiles.files import RawFile, read_raw
-from toolkit.rawfiles.text import decode, detect_encoding, detect_separator, first_line
+from toolkit.rawfiles.files import read_raw
+from toolkit.rawfiles.text import (
+    SEPARATOR_NAMES,
+    SEPARATORS,
+    csv_rows,
+    decode,
+    detect_encoding,
+    detect_separator,
+    first_line,
+)
+from toolkit.surveys.csv_dataset import read_dataset
 from toolkit.surveys.export import (
     STRUCTURE_COLUMNS,
     RawExport,
@@ -28,7 +37,6 @@ from toolkit.surveys.export import (
     tidy_labels,
     tidy_structure,
 )
-from toolkit.surveys.transcode import is_single_byte, to_utf8, undefined_bytes
 
 MEMBERS = ("dataset", "labels", "structure")
 
@@ -50,6 +58,45 @@ def find_members(folder: Path) -> dict[str, Path]:
     return found
 
 
+def _check_header(text: str, sep: str, path: Path, *, given: bool) -> None:
+    """structure.csv must start with SurveyXact's header; say so when the separator is off."""
+    line = first_line(text)
+    header = next(csv_rows(line, sep, file=path), (1, []))[1]
+    if [h.strip() for h in header[:2]] == STRUCTURE_COLUMNS[:2]:
+        return
+    for other in SEPARATORS:
+        fields = next(csv_rows(line, other, file=path), (1, []))[1]
+        if other != sep and [h.strip() for h in fields[:2]] == STRUCTURE_COLUMNS[:2]:
+            raise ExportFormatError(
+                f"structure.csv is separated by {SEPARATOR_NAMES[other]}, not by "
+                f"{SEPARATOR_NAMES.get(sep, repr(sep))}",
+                file=path,
+                where="header row (line 1)",
+                expected=f"fields separated by {SEPARATOR_NAMES.get(sep, repr(sep))}",
+                found=f"the header splits into {len(fields)} fields at {other!r}",
+                hint=f"pass sep={other!r}, or leave sep= out to detect it"
+                if given
+                else f"pass sep={other!r}",
+            )
+    raise ExportFormatError(
+        "structure.csv does not look like a SurveyXact structure file",
+        file=path,
+        where="header row (line 1)",
+        expected="questionName, variableName, questionType, subType, questionText, "
+        "choiceValue, choiceText",
+        found=", ".join(header[:7]) or "an empty line",
+        hint="check that this folder holds a SurveyXact export; pass sep=';' (or ',', "
+        "'\\t') and encoding= if detection went wrong",
+    )
+
+
+def _dataset_types(structure: pd.DataFrame) -> dict[str, pa.DataType]:
+    subtype = structure["subType"].fillna("").str.lower()
+    types = {v: pa.string() for v in structure.loc[subtype.eq("string"), "variableName"]}
+    closed = structure.loc[subtype.isin(["single", "multiple"]), "variableName"]
+    return types | {v: pa.int16() for v in closed}
+
+
 def read_csv_export(
     folder: str | Path, *, encoding: str | None = None, sep: str | None = None
 ) -> RawExport:
@@ -58,30 +105,19 @@ def read_csv_export(
     paths = find_members(folder)
     raws = {m: read_raw(paths[m], role=f"{m}.csv") for m in MEMBERS}
     problems = Problems()
+    given = encoding is not None
     enc = encoding or detect_encoding(raws["structure"].data)
-    structure_text = decode(raws["structure"], enc)
+    structure_text = decode(raws["structure"], enc, explicit=given)
     separator = sep or detect_separator(first_line(structure_text))
-    header = next(csv.reader([first_line(structure_text)], delimiter=separator), [])
-    if [h.strip() for h in header[:2]] != STRUCTURE_COLUMNS[:2]:
-        raise ExportFormatError(
-            "structure.csv does not look like a SurveyXact structure file",
-            file=paths["structure"],
-            where="header row",
-            expected="questionName, variableName, questionType, subType, questionText, "
-            "choiceValue, choiceText",
-            found=", ".join(header[:7]) or "an empty line",
-            hint="check that this folder holds a SurveyXact export; pass sep=';' (or ',', "
-            "'\\t') and encoding= if detection went wrong",
-        )
+    _check_header(structure_text, separator, paths["structure"], given=sep is not None)
     structure = parse_structure(structure_text, separator, paths["structure"], problems)
     labels_enc = encoding or detect_encoding(raws["labels"].data)
-    labels = parse_labels(decode(raws["labels"], labels_enc), separator, paths["labels"], problems)
+    labels_text = decode(raws["labels"], labels_enc, explicit=given)
+    labels = parse_labels(labels_text, separator, paths["labels"], problems)
     data_enc = encoding or detect_encoding(raws["dataset"].data)
-    subtype = structure["subType"].fillna("").str.lower()
-    types = {v: pa.string() for v in structure.loc[subtype.eq("string"), "variableName"]}
-    types |= {
-        v: pa.int16() for v in structure.loc[subtype.isin(["single", "multiple"]), "variableName"]
-    }
+    if given:
+        decode(raws["dataset"], data_enc, explicit=True)  # refuses mojibake before parsing
+    types = _dataset_types(structure)
     columns, n_rows = read_dataset(raws["dataset"], data_enc, separator, types, problems)
     source = Source(
         path=str(folder),
@@ -105,17 +141,25 @@ def read_csv_export(
     )
 
 
-def _rows(text: str, sep: str) -> list[list[str]]:
-    return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=sep) if row]
+def _report_malformed(repaired: list[int], path: Path, problems: Problems) -> None:
+    for line in repaired:
+        problems.add(
+            "repaired-row",
+            'a quote inside an unquoted text (e.g. "a"b); read with quotes as typed',
+            file=str(path),
+            location=f"line {line}",
+        )
 
 
 def parse_structure(text: str, sep: str, path: Path, problems: Problems) -> pd.DataFrame:
     """Structure rows → canonical frame; phantom column dropped, split texts re-joined."""
-    rows = _rows(text, sep)
+    repaired: list[int] = []
+    rows = list(csv_rows(text, sep, file=path, repaired=repaired))
+    _report_malformed(repaired, path, problems)
     width = len(STRUCTURE_COLUMNS)
     phantom = 0
     fixed = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows[1:]:
         if len(row) > width and row[-1].strip() == "":
             row, phantom = row[:-1], phantom + 1
         if len(row) > width:
@@ -143,8 +187,9 @@ def parse_structure(text: str, sep: str, path: Path, problems: Problems) -> pd.D
 
 def parse_labels(text: str, sep: str, path: Path, problems: Problems) -> pd.DataFrame:
     """Labels rows (variable, code, label; no header) → canonical frame."""
-    fixed = []
-    for number, row in enumerate(_rows(text, sep), start=1):
+    fixed, lines = [], []
+    repaired: list[int] = []
+    for number, row in csv_rows(text, sep, file=path, repaired=repaired):
         while len(row) > 3 and row[-1] == "":
             row = row[:-1]
         if len(row) > 3:
@@ -157,109 +202,30 @@ def parse_labels(text: str, sep: str, path: Path, problems: Problems) -> pd.Data
             )
             row = [row[0], row[1], sep.join(row[2:])]
         fixed.append(([*row, "", "", ""])[:3])
-    frame = pd.DataFrame(fixed, columns=["variable", "code", "label"])
-    if len(frame) and not _is_number(frame.iloc[0, 1]):
-        frame = frame.iloc[1:]  # a header row some tools add
-    return tidy_labels(frame)
+        lines.append(number)
+    _report_malformed(repaired, path, problems)
+    if fixed and not _is_number(fixed[0][1]):  # a header row some tools add
+        fixed, lines = fixed[1:], lines[1:]
+    for (variable, code, label), line in zip(fixed, lines, strict=True):
+        if variable.strip() and not _is_number(code):
+            problems.add(
+                "bad-label-row",
+                f"label {label!r} of {variable} has the code {code!r}, which is not a "
+                "number; the label is left out",
+                file=str(path),
+                location=f"line {line}",
+                variable=variable.strip(),
+                values=[code],
+            )
+    return tidy_labels(pd.DataFrame(fixed, columns=["variable", "code", "label"]))
 
 
 def _is_number(text: str) -> bool:
     try:
-        float(str(text).replace(",", "."))
+        float(str(text).replace(",", ".").strip())
     except ValueError:
         return False
     return True
-
-
-def _parse(data: bytes, names: list[str], sep: str, types: dict, *, raw_text: bool) -> pa.Table:
-    if raw_text:  # single-byte file parsed as is: text columns stay bytes until transcoded
-        types = {n: pa.binary() if t == pa.string() else t for n, t in types.items()}
-    return pacsv.read_csv(
-        io.BytesIO(data),
-        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
-        parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True),
-        convert_options=pacsv.ConvertOptions(
-            column_types=types,
-            null_values=[""],
-            strings_can_be_null=True,
-            quoted_strings_can_be_null=True,
-            check_utf8=not raw_text,
-        ),
-    )
-
-
-def read_dataset(
-    raw: RawFile, encoding: str, sep: str, types: dict[str, pa.DataType], problems: Problems
-) -> tuple[dict[str, pa.ChunkedArray], int]:
-    """Parse dataset.csv with pyarrow (multi-threaded).
-
-    Open questions are read as text and closed items as int16 (small and fast); a file
-    whose closed items hold anything else is parsed again with types inferred, and the
-    typing step then keeps and reports the odd values.
-    """
-    raw_text = is_single_byte(encoding)
-    if encoding in {"utf-8", "utf-8-sig"}:
-        data = raw.data[3:] if raw.data.startswith(b"\xef\xbb\xbf") else raw.data
-    elif raw_text:
-        data = raw.data
-        if any(bytes([b]) in data for b in undefined_bytes(encoding)):
-            decode(raw, encoding)  # raises EncodingError naming the line and byte
-    else:
-        data = decode(raw, encoding).encode("utf-8")
-    header_end = data.find(b"\n")
-    header_bytes = data[: header_end if header_end >= 0 else len(data)]
-    header_line = header_bytes.decode(encoding if raw_text else "utf-8")
-    names = next(csv.reader([header_line.rstrip("\r")], delimiter=sep), [])
-    phantom = bool(names) and names[-1].strip() == ""
-    if phantom:
-        names[-1] = "__phantom__"
-    duplicates = sorted({n for n in names if names.count(n) > 1})
-    if duplicates:
-        raise ExportFormatError(
-            "dataset.csv has duplicate column names",
-            file=raw.path,
-            where="header row",
-            found=", ".join(duplicates[:10]),
-            hint="each variable must appear once; export the dataset again",
-        )
-    wanted = {n: t for n, t in types.items() if n in set(names)}
-    try:
-        table = _parse(data, names, sep, wanted, raw_text=raw_text)
-    except pa.ArrowInvalid:
-        table = None
-    if table is None:
-        try:
-            strings = {n: t for n, t in wanted.items() if t == pa.string()}
-            table = _parse(data, names, sep, strings, raw_text=raw_text)
-        except (pa.ArrowInvalid, pa.ArrowException) as exc:
-            raise CorruptFileError(
-                "dataset.csv could not be parsed as a table",
-                file=raw.path,
-                where=str(exc).split("\n")[0][:300],
-                expected=f"{len(names)} fields per row separated by {sep!r}, as in the header",
-                hint="a row may be cut off or hold an unquoted separator; open the file in a "
-                "text editor at that row, or export again",
-            ) from None
-    columns = {name: table.column(i) for i, name in enumerate(table.column_names)}
-    if raw_text:
-        for name, col in columns.items():
-            if pa.types.is_binary(col.type) or pa.types.is_string(col.type):
-                columns[name] = to_utf8(col, encoding)
-    if phantom:
-        extra = columns.pop("__phantom__")
-        if extra.null_count != len(extra):
-            raise CorruptFileError(
-                "dataset.csv has values under an unnamed last column",
-                file=raw.path,
-                where="last column",
-                hint="the header and the rows disagree in length; export again",
-            )
-        problems.add(
-            "phantom-column",
-            "dataset rows ended with a separator (empty trailing column dropped)",
-            file=str(raw.path),
-        )
-    return columns, table.num_rows
 
 
 __all__ = ["find_members", "read_csv_export"]

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit.errors import UsageError
+from toolkit.errors import PrivacyError, UsageError
 from toolkit.surveys.background import RESPONSE_STATUS
 from toolkit.surveys.export import Source
 
@@ -58,6 +58,29 @@ class Survey:
                 hint=f"see survey.codebook; similar names: {', '.join(close) or 'none'}",
             )
         return match.iloc[0]
+
+    def guard_personal(
+        self, names, *, include_personal: bool = False, use: str = "analyse"
+    ) -> None:
+        """Refuse to ``use`` personal columns (names, e-mail, ids) unless asked."""
+        if include_personal:
+            return
+        personal = set(self.codebook.loc[self.codebook["personal"], "variable"])
+        names = [names] if isinstance(names, str) else list(names or [])
+        hit = [n for n in names if n in personal]
+        if hit:
+            reasons = self.problems[
+                (self.problems["kind"] == "personal-column") & self.problems["variable"].isin(hit)
+            ]["message"]
+            raise PrivacyError(
+                f"{', '.join(hit)} {'is a personal column' if len(hit) == 1 else 'are personal'}"
+                f"; the toolkit will not {use} it without being asked",
+                file=self.source.path,
+                where=f"variable {hit[0]}",
+                found=reasons.iloc[0] if len(reasons) else "marked personal in the codebook",
+                hint="pass include_personal=True if you really mean to, and keep the result "
+                "out of anything you publish",
+            )
 
     def labels(self, variable: str) -> dict[Any, str]:
         """Code → label of a closed item, in code order."""

@@ -62,21 +62,24 @@ def tokens(text: str, *, stem: bool = False, stopwords: bool = True) -> list[str
 
 
 def comments_corpus(
-    survey: Survey, variables: str | list[str], *, attributes: list[str] | None = None
+    survey: Survey,
+    variables: str | list[str],
+    *,
+    attributes: list[str] | None = None,
+    include_personal: bool = False,
 ) -> Corpus:
     """One document per non-blank open answer, named ``variable-respondent``, carrying the
-    respondent's ``attributes`` (survey variables) and the ``variable`` it answers."""
+    respondent's ``attributes`` (survey variables) and the ``variable`` it answers.
+    Personal columns (names, e-mail, ids) are refused as variables or attributes unless
+    ``include_personal``."""
     variables = [variables] if isinstance(variables, str) else list(variables)
     attributes = list(attributes or [])
     for name in variables + attributes:
         if name not in survey.data.columns:
             raise UsageError(f"no variable {name!r} in the survey", file=survey.source.path)
-    personal = set(survey.codebook.loc[survey.codebook["personal"], "variable"])
-    if personal & set(attributes):
-        raise UsageError(
-            "contact details cannot become comment attributes",
-            hint=f"leave out {', '.join(sorted(personal & set(attributes)))}",
-        )
+    survey.guard_personal(
+        variables + attributes, include_personal=include_personal, use="turn into comments"
+    )
     builder = CorpusBuilder({"path": survey.source.path, "format": "survey-comments"})
     for variable in variables:
         answers = survey.data[variable].dropna()

@@ -1,16 +1,18 @@
-"""The ``toolkit`` command: ``toolkit inspect PATH`` and ``toolkit report NOTEBOOK``.
+"""``toolkit inspect PATH``: what an export, a coded project or a segment table holds.
 
-A thin layer over the library; errors print as advice (no traceback) and exit 2.
+The kind is detected (``--kind`` overrides): a coded project or transcripts (.qdpx, .qde,
+.docx, .txt), a SurveyXact export (.xlsx with a Dataset sheet, the CSV trio, .sav), or a
+segment table / framework matrix from a QDA tool (.csv, .xlsx, .xls).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from pathlib import Path
 
-from toolkit.errors import ToolkitError
+from toolkit.rawfiles.workbook import XLS, XLSX, sheet_names_of
+from toolkit.surveys.read_csv import MEMBERS
+from toolkit.surveys.read_xlsx import dataset_sheets
 
 
 def describe(path: str, *, encoding: str | None = None, sep: str | None = None) -> dict:
@@ -53,11 +55,26 @@ def is_corpus(path: str) -> bool:
     return target.suffix.lower() in CORPUS_SUFFIXES
 
 
-def describe_corpus(path: str) -> dict:
-    """What ``toolkit inspect`` reports about coded interview material."""
-    from toolkit.interviews import read_corpus
+def guess_kind(path: str) -> str:
+    """``survey``, ``corpus`` or ``segments`` for a path (see module docstring)."""
+    target = Path(path)
+    if is_corpus(path):
+        return "corpus"
+    suffix = target.suffix.lower()
+    if suffix in XLS or (suffix in {".csv", ".tsv"} and target.stem.lower() not in MEMBERS):
+        return "segments"
+    if suffix in XLSX and target.is_file():
+        return "survey" if dataset_sheets(sheet_names_of(target)) else "segments"
+    return "survey"
 
-    corpus = read_corpus(path, strict=False)
+
+def describe_corpus(path: str, kind: str = "corpus") -> dict:
+    """What ``toolkit inspect`` reports about coded interview material (``kind`` corpus,
+    segments or matrix)."""
+    from toolkit.interviews import read_corpus, read_framework_matrix, read_segments
+
+    reader = {"corpus": read_corpus, "segments": read_segments, "matrix": read_framework_matrix}
+    corpus = reader[kind](path, strict=False)
     per_code = corpus.segments.groupby("path").size().astype(int).to_dict()
     return {
         "path": str(path),
@@ -70,11 +87,14 @@ def describe_corpus(path: str) -> dict:
         "speakers": sorted(set(corpus.turns["speaker"])),
         "segments_per_code": per_code,
         "offset_units": corpus.source.get("offset_units", {}),
+        "uncoded_documents": list(
+            corpus.problems.loc[corpus.problems["kind"] == "nothing-coded", "variable"]
+        ),
         "problems": corpus.problems.groupby("kind").size().astype(int).to_dict(),
     }
 
 
-def _print_corpus(info: dict) -> None:
+def print_corpus(info: dict) -> None:
     print(f"Coded material     {info['path']}")
     print(f"  format           {info['format']}")
     print(
@@ -86,6 +106,12 @@ def _print_corpus(info: dict) -> None:
     print(f"  speaker turns    {info['turns']} ({', '.join(info['speakers'][:8])})")
     for path, n in info["segments_per_code"].items():
         print(f"    {path:<40} {n:>5}")
+    if info["uncoded_documents"]:
+        shown = ", ".join(info["uncoded_documents"][:6])
+        more = " …" if len(info["uncoded_documents"]) > 6 else ""
+        print(f"  nothing coded in {len(info['uncoded_documents'])} document(s): {shown}{more}")
+    if not info["segments"]:
+        print("  nothing is coded in this material: code it first, or check the export")
     units = {u for u in info["offset_units"].values() if u != "code points"}
     if units:
         print(f"  offsets read as  {', '.join(sorted(units))}")
@@ -93,7 +119,7 @@ def _print_corpus(info: dict) -> None:
     print("  problems         " + (", ".join(f"{k} ({n})" for k, n in problems.items()) or "none"))
 
 
-def _print_overview(info: dict) -> None:
+def print_overview(info: dict) -> None:
     sep = {"\t": "tab", None: "–"}.get(info["separator"], info["separator"])
     print(f"SurveyXact export  {info['path']}")
     print(
@@ -116,52 +142,32 @@ def _print_overview(info: dict) -> None:
     print("  problems         " + (", ".join(f"{k} ({n})" for k, n in problems.items()) or "none"))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="toolkit", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+def run(args) -> int:
+    """``toolkit inspect`` (parsed arguments)."""
+    kind = args.kind or guess_kind(args.path)
+    if kind == "survey":
+        info = describe(args.path, encoding=args.encoding, sep=args.sep)
+    else:
+        info = describe_corpus(args.path, kind)
+    if args.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False, default=str))
+    else:
+        (print_overview if kind == "survey" else print_corpus)(info)
+    return 0
+
+
+def add_parser(commands) -> None:
     inspect = commands.add_parser(
-        "inspect", help="describe a SurveyXact export or a coded interview project"
+        "inspect", help="describe a SurveyXact export, a coded project or a segment table"
     )
     inspect.add_argument("path")
     inspect.add_argument("--json", action="store_true", help="print JSON for machines")
     inspect.add_argument("--encoding")
     inspect.add_argument("--sep")
-    report = commands.add_parser("report", help="build an HTML report from a notebook")
-    report.add_argument("notebook")
-    report.add_argument("--survey", required=True, help="the export the report is built from")
-    report.add_argument("--corpus", help="coded interviews the report uses (optional)")
-    report.add_argument("--out", default="build/report.html")
-    args = parser.parse_args(argv)
-    try:
-        if args.command == "inspect":
-            corpus = is_corpus(args.path)
-            info = (
-                describe_corpus(args.path)
-                if corpus
-                else describe(args.path, encoding=args.encoding, sep=args.sep)
-            )
-            if args.json:
-                print(json.dumps(info, indent=2, ensure_ascii=False, default=str))
-            else:
-                (_print_corpus if corpus else _print_overview)(info)
-        else:
-            from toolkit.report.build import build_report
-
-            out = build_report(
-                args.notebook,
-                args.out,
-                parameters={
-                    "survey_path": str(Path(args.survey).resolve()),
-                    "out_dir": str(Path(args.out).resolve().parent),
-                    **({"corpus_path": str(Path(args.corpus).resolve())} if args.corpus else {}),
-                },
-            )
-            print(f"wrote {out} ({out.stat().st_size:,} bytes) and {out.parent / 'manifest.json'}")
-    except ToolkitError as err:
-        print(f"toolkit: {err}", file=sys.stderr)
-        return 2
-    return 0
+    inspect.add_argument(
+        "--kind", choices=["survey", "corpus", "segments", "matrix"], help="override detection"
+    )
+    inspect.set_defaults(run=run)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+__all__ = ["add_parser", "describe", "describe_corpus", "guess_kind", "run"]

@@ -1,0 +1,65 @@
+"""Byte-identical outputs: the same inputs give the same bytes, build after build.
+
+Office files are zip packages whose writers stamp every member with the current time, and
+whose document properties hold creation times; matplotlib's SVG carries a random hash
+salt and its PNG a software tag. The helpers here fix all of them to one instant: the
+``SOURCE_DATE_EPOCH`` environment variable when set (the reproducible-builds convention),
+else 2000-01-01 00:00 UTC. No wall-clock time ends up in anything that is hashed.
+
+Examples
+--------
+>>> import io, zipfile, tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "a.zip"
+>>> with zipfile.ZipFile(path, "w") as z:
+...     z.writestr("b.txt", "hei")
+>>> normalise_zip(path)
+>>> zipfile.ZipFile(path).infolist()[0].date_time
+(2000, 1, 1, 0, 0, 0)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zipfile
+from pathlib import Path
+
+DEFAULT_EPOCH = 946_684_800  # 2000-01-01T00:00:00Z
+
+
+def build_time() -> dt.datetime:
+    """The instant every output is stamped with (``SOURCE_DATE_EPOCH`` or 2000-01-01)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    seconds = int(epoch) if epoch and epoch.strip().isdigit() else DEFAULT_EPOCH
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+
+
+def normalise_zip(path: str | Path) -> None:
+    """Rewrite a zip package with every member dated :func:`build_time` (member order,
+    names, compression and bytes unchanged)."""
+    path = Path(path)
+    stamp = build_time()
+    when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w") as target:
+        for info, data in members:
+            fixed = zipfile.ZipInfo(info.filename, date_time=when)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = 0o600 << 16
+            fixed.create_system = 0
+            target.writestr(fixed, data)
+
+
+def matplotlib_metadata(kind: str) -> dict:
+    """``metadata=`` for ``savefig`` so PNG and SVG carry no date or version noise."""
+    if kind == "svg":
+        return {"Date": None, "Creator": None}
+    if kind == "png":
+        return {"Software": None}
+    if kind == "pdf":
+        return {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}
+    return {}
+
+
+__all__ = ["DEFAULT_EPOCH", "build_time", "matplotlib_metadata", "normalise_zip"]
