@@ -8,6 +8,7 @@ import pytest
 from tests.themes.test_frequencies import tiny  # noqa: F401  (fixture)
 from toolkit import Redactor, read_corpus, read_surveyxact
 from toolkit.data import example_project, example_round
+from toolkit.errors import PrivacyError
 from toolkit.interviews.build import CorpusBuilder
 from toolkit.interviews.privacy import valid_national_id
 from toolkit.present.joint import joint_display
@@ -170,7 +171,7 @@ def test_comments_become_a_corpus_broken_down_by_background():
     coded.check()
     with_tid = corpus.documents["text"].str.contains(r"\btid\b", case=False)
     assert coded.segments["document"].nunique() == with_tid.sum()
-    with pytest.raises(Exception, match="contact details"):
+    with pytest.raises(PrivacyError, match="is a personal column"):
         comments_corpus(survey, "s_14", attributes=["email"])
 
 

@@ -56,7 +56,7 @@ def groups_for(
     if by is None:
         return Groups(np.zeros(survey.n, dtype=np.int64), pd.DataFrame(index=[0]), everyone=True)
     names = [by] if isinstance(by, str) else list(by)
-    survey.guard_personal(names, include_personal=include_personal, use="group by")
+    survey.guard_personal(names, include_personal=include_personal, use="group by it")
     codes = np.zeros(survey.n, dtype=np.int64)
     levels = []
     for name in names:

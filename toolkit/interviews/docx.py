@@ -117,9 +117,7 @@ def read_docx_text(path: str | Path):
     for cid in walk.starts:
         if cid not in walk.reversed:
             code = notes.get(cid, ("?", None))[0].strip() or "?"
-            issues.append(
-                ("unclosed-comment", f"comment {cid} ({code!r}) opens but never closes")
-            )
+            issues.append(("unclosed-comment", f"comment {cid} ({code!r}) opens but never closes"))
     return "".join(walk.parts), coded, issues
 
 

@@ -50,7 +50,8 @@ def read_framework_matrix(
     when it has at most ``max_levels`` distinct values of at most ``max_length`` characters.
     """
     path = Path(path)
-    table = read_table(path, reader="read_framework_matrix", role="framework matrix").frame
+    source_table = read_table(path, reader="read_framework_matrix", role="framework matrix")
+    table = source_table.frame
     case_column = case_column or table.columns[0]
     if case_column not in table.columns:
         raise ExportFormatError(
@@ -77,6 +78,7 @@ def read_framework_matrix(
             and table[c].str.len().max() <= max_length
         ]
     builder = CorpusBuilder({"path": str(path), "format": "framework-matrix"})
+    source_table.report(builder.problems)
     for row in table.to_dict("records"):
         name = str(row[case_column]).strip()
         attributes = {c: (row[c] or None) for c in categories}

@@ -81,7 +81,10 @@ class _Reader:
             guid = self.register(code, "code")
             description = next((d.text for d in children(code, "Description")), None)
             self.builder.add_code(
-                guid, code.get("name") or guid, parent, description=description,
+                guid,
+                code.get("name") or guid,
+                parent,
+                description=description,
                 color=code.get("color"),
             )
             self.codes(code, guid)

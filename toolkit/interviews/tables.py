@@ -133,6 +133,7 @@ def read_segments(
             "texts": "transcripts" if texts else "segments only",
         }
     )
+    source_table.report(builder.problems)
     rows = table.to_dict("records")
     by_document: dict[str, list[tuple[str, dict]]] = {}
     for index, row in enumerate(rows):

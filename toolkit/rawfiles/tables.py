@@ -40,8 +40,27 @@ class Table:
     path: Path
     rows: list[int]
     sheet: str | None = None
-    findings: list[tuple[str, str]] = field(default_factory=list)
+    #: ``(location, kind, value)`` of error cells and formulas without a value
+    findings: list[tuple[str, str, str | None]] = field(default_factory=list)
     repaired: list[int] = field(default_factory=list)
+
+    def report(self, problems) -> None:
+        """Add the findings and repaired rows to a :class:`~toolkit.problems.Problems`."""
+        for location, kind, value in self.findings:
+            problems.add(
+                kind,
+                f"{location} holds {value or 'a formula without value'}; read as blank",
+                file=str(self.path),
+                location=location,
+                values=[value],
+            )
+        for line in self.repaired:
+            problems.add(
+                "repaired-row",
+                "a quote inside an unquoted text; read with quotes as typed",
+                file=str(self.path),
+                location=f"line {line}",
+            )
 
     def where(self, index: int) -> str:
         """ "line 12" or "sheet 'Ark1', row 12" for the frame's row ``index``."""
@@ -111,10 +130,7 @@ def _sheet_table(path: Path, *, reader: str, role: str, sheet: str | None) -> Ta
     cells = book.rows(name)
     numbered = [(i, [cell_text(v) for v in row]) for i, row in enumerate(cells, start=1)]
     numbered = [(i, row) for i, row in numbered if any(c.strip() for c in row)]
-    findings = [
-        (f"sheet {name!r}, cell {f.cell}", f"{f.kind}: {f.value or ''}".strip())
-        for f in book.findings(name)
-    ]
+    findings = [(f"sheet {name!r}, cell {f.cell}", f.kind, f.value) for f in book.findings(name)]
     if not numbered:
         raise EmptyDatasetError(
             f"the {role} {path.name} is empty",

@@ -184,13 +184,20 @@ def csv_rows(
             except StopIteration:
                 return
             except csv.Error as exc:
-                if "unexpected end of data" in str(exc) or reader.line_num >= len(lines):
+                # a quote still open at the end, or one "closed" by the next quoted text
+                # lines later (the rows in between were swallowed): the quote never closed
+                if "unexpected end of data" in str(exc) or reader.line_num > start:
                     raise CorruptFileError(
                         f"{Path(file).name} has a quote that is never closed",
                         file=file,
                         where=f"line {start}",
                         expected="every opening quote closed in the same field",
-                        found=f"the quoted text runs from line {start} to the end of the file",
+                        found=f"the quoted text runs from line {start} to "
+                        + (
+                            "the end of the file"
+                            if "unexpected end" in str(exc)
+                            else f"line {reader.line_num}, swallowing the lines between"
+                        ),
                         hint="open the file in a text editor at that line and close the "
                         "quote, or export again",
                     ) from None

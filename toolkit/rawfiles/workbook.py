@@ -15,7 +15,8 @@ every worksheet (:mod:`toolkit.rawfiles.sheetscan`) before calamine reads anythi
 sheet whose grid would exceed :class:`SheetLimits` is a
 :class:`~toolkit.errors.LimitExceededError` with the numbers, and error cells are
 returned as findings for the caller's ``problems``. A .xls (no zip, at most 65,536 × 256
-cells) is checked on the grid calamine reports before any cell becomes a Python object.
+cells, still a gigabyte of grid for one far cell) has its cell records scanned first
+(:mod:`toolkit.rawfiles.biff`).
 
 Examples
 --------
@@ -38,7 +39,14 @@ from python_calamine import CalamineWorkbook
 
 from toolkit.errors import CorruptFileError, ExportFormatError, LimitExceededError
 from toolkit.rawfiles.archive import DEFAULT_LIMITS, SafeZip, ZipLimits, open_zip
-from toolkit.rawfiles.sheetscan import Finding, SheetScan, column_letters, scan_blocks
+from toolkit.rawfiles.biff import scan_xls
+from toolkit.rawfiles.sheetscan import (
+    Finding,
+    SheetScan,
+    column_letters,
+    column_number,
+    scan_blocks,
+)
 from toolkit.rawfiles.xml import parse_xml
 
 XLSX = {".xlsx", ".xlsm"}
@@ -89,6 +97,10 @@ class Workbook:
                     self._scan(archive, part)
                 archive.verify(skip=set(parts.values()))
             self._part_of = parts
+        else:
+            scan = scan_xls(self.path)
+            self._check_extent(scan, self.path.name)
+            self.scans[self.path.name] = scan
         self.book = self._open()
         self.sheet_names = list(self.book.sheet_names)
 
@@ -129,20 +141,22 @@ class Workbook:
                 found=str(exc),
                 hint="the workbook is damaged or crafted; save it again in Excel",
             ) from None
+        self._check_extent(scan, f"worksheet {info.filename}")
+        self.scans[info.filename] = scan
+
+    def _check_extent(self, scan: SheetScan, where: str) -> None:
         allowed = _allowed(self.limits, scan.cells)
         if scan.extent > allowed:
             raise LimitExceededError(
                 f"a sheet of {self.path.name} spans {scan.rows:,} rows × {scan.columns:,} "
                 f"columns ({scan.extent:,} cells), more than the {allowed:,} allowed",
                 file=self.path,
-                where=f"worksheet {info.filename}: last cell "
-                f"{column_letters(scan.columns)}{scan.rows}",
+                where=f"{where}: last cell {column_letters(scan.columns)}{scan.rows}",
                 found=f"{scan.cells:,} cells with content",
                 hint="a far-away cell makes the reader allocate the whole grid up to it; "
                 "delete empty rows and columns at the end of the sheet, or pass a larger "
                 "SheetLimits(max_cells=..., sparsity=...)",
             )
-        self.scans[info.filename] = scan
 
     def _open(self) -> CalamineWorkbook:
         try:
@@ -158,9 +172,36 @@ class Workbook:
             ) from None
 
     # ----------------------------------------------------------------- reads
+    def scan_of(self, sheet: str) -> SheetScan | None:
+        """What the pre-scan found in ``sheet`` (None when it was not scanned)."""
+        key = self._part_of.get(sheet, "") if self.format == "xlsx" else self.path.name
+        return self.scans.get(key)
+
+    def declared_mismatch(self, sheet: str) -> str | None:
+        """A declared ``<dimension>`` far larger than the cells (readers that trust it,
+        such as openpyxl, would walk an empty grid): a note for ``problems``, or None."""
+        scan = self.scan_of(sheet)
+        if scan is None or not scan.declared or ":" not in scan.declared:
+            return None
+        end = scan.declared.split(":")[-1].replace("$", "")
+        letters = "".join(c for c in end if c.isalpha())
+        digits = "".join(c for c in end if c.isdigit())
+        if not letters or not digits:
+            return None
+        declared = column_number(letters) * int(digits)
+        if declared > max(4 * max(scan.extent, 1), self.limits.min_cells):
+            return (
+                f"sheet {sheet!r} declares the range {scan.declared} ({declared:,} cells) but "
+                f"holds cells up to {column_letters(scan.columns)}{scan.rows}; the real "
+                "extent is used"
+            )
+        return None
+
     def findings(self, sheet: str) -> list[Finding]:
-        """Error cells and formulas without a cached value in ``sheet`` (.xlsx only)."""
-        scan = self.scans.get(self._part_of.get(sheet, "")) if self.format == "xlsx" else None
+        """Error cells and formulas without a cached value in ``sheet`` (for an .xls: in
+        any sheet, its records do not say which)."""
+        key = self._part_of.get(sheet, "") if self.format == "xlsx" else self.path.name
+        scan = self.scans.get(key)
         return list(scan.findings) if scan else []
 
     def rows(self, sheet: str) -> list[list]:
@@ -175,18 +216,6 @@ class Workbook:
                 found=f"{type(exc).__name__}: {str(exc)[:200]}",
                 hint="the workbook may be damaged; save or export it again",
             ) from None
-        if self.format == "xls":  # BIFF: the grid is allocated, its Python rows are not yet
-            extent = loaded.total_height * loaded.total_width
-            allowed = _allowed(self.limits, self.path.stat().st_size // 8)
-            if extent > allowed:
-                raise LimitExceededError(
-                    f"sheet {sheet!r} of {self.path.name} spans {extent:,} cells, more than "
-                    f"the {allowed:,} a file of its size can hold",
-                    file=self.path,
-                    where=f"sheet {sheet!r}",
-                    hint="delete empty rows and columns at the end of the sheet, or pass "
-                    "a larger SheetLimits(...)",
-                )
         try:
             return loaded.to_python(skip_empty_area=False)
         except Exception as exc:

@@ -154,14 +154,13 @@ def looks_missing(label: str | None) -> bool:
     return bool(label) and bool(_LOOKS.search(normalise_label(label)))
 
 
-def _is_scale_point(label: str) -> bool:
-
-    text = normalise_label(label)
-    if _NUMBER.match(text):
+def _is_scale_point(label: str, scale: list[str], *, before: bool) -> bool:
+    """A numbered label ("5 Svært sannsynlig"), or one that extends the scale of the
+    other labels at its end ("Svært fornøyd pluss" after "Svært fornøyd")."""
+    if _NUMBER.match(normalise_label(label)):
         return True
-    return detect_scale(["helt uenig", text, "helt enig"]) is not None or any(
-        detect_scale([text, other]) is not None for other in ("ja", "nei")
-    )
+    extended = [label, *scale] if before else [*scale, label]
+    return detect_scale(extended) is not None
 
 
 def outside_scale_codes(labels: dict, missing: Iterable = ()) -> list:
@@ -185,13 +184,14 @@ def outside_scale_codes(labels: dict, missing: Iterable = ()) -> list:
     if low == 0 and len(rest) > 3 and rest[1] == 1:  # 0 below a 1…k scale
         candidates.append(low)
         rest = rest[1:]
-    out = []
-    for code in candidates:
-        if _is_scale_point(str(labels[code])):
-            continue
-        if detect_scale([labels[c] for c in rest]) is not None:
-            out.append(code)
-    return sorted(out)
+    scale = [str(labels[c]) for c in rest]
+    if detect_scale(scale) is None:
+        return []
+    return sorted(
+        code
+        for code in candidates
+        if not _is_scale_point(str(labels[code]), scale, before=code == low)
+    )
 
 
 __all__ = [

@@ -55,40 +55,11 @@ def read_sav_export(path: str | Path) -> RawExport:
             hint="the file may be truncated; download the export again",
         ) from None
     names = list(meta.column_names)
-    var_labels = dict(zip(names, meta.column_labels, strict=True))
     value_labels = meta.variable_value_labels
-    measures = getattr(meta, "variable_measure", {}) or {}
-    types = getattr(meta, "readstat_variable_types", {}) or {}
-    rows = []
-    for name in names:
-        text = var_labels.get(name) or None
-        labels = value_labels.get(name, {})
-        if types.get(name) == "string":
-            sub = ("Open", "String")
-        elif labels and _is_multiple(labels):
-            sub = ("Closed", "Multiple")
-        elif labels or measures.get(name) in {"nominal", "ordinal"}:
-            sub = ("Closed", "Single")
-        elif pd.api.types.is_datetime64_any_dtype(frame[name]):
-            sub = ("Open", "Date")
-        else:
-            sub = ("Open", "Double")
-        rows.append([name, name, *sub, text, None, None])
-    structure = pd.DataFrame(rows, columns=STRUCTURE_COLUMNS)
-    _split_multiple_sets(structure)
+    structure = _structure(frame, meta)
     label_rows = [
         (name, code, label) for name, codes in value_labels.items() for code, label in codes.items()
     ]
-    declared = {}
-    for name, ranges in (getattr(meta, "missing_ranges", {}) or {}).items():
-        codes = []
-        for rng in ranges:
-            lo, hi = rng.get("lo"), rng.get("hi")
-            if lo == hi:
-                codes.append(float(lo))
-            else:
-                codes += [float(c) for c in value_labels.get(name, {}) if lo <= c <= hi]
-        declared[name] = codes
     source = Source(
         path=str(path),
         format="sav",
@@ -101,11 +72,54 @@ def read_sav_export(path: str | Path) -> RawExport:
         structure=tidy_structure(structure),
         labels=tidy_labels(pd.DataFrame(label_rows or [("", "", "")])),
         source=source,
-        declared_missing=declared,
+        declared_missing=_declared_missing(meta),
         dataset_location=path.name,
         label_file=f"{path.name} (value labels)",
         structure_file=f"{path.name} (variable labels)",
     )
+
+
+def _subtype(frame: pd.DataFrame, name: str, meta) -> tuple[str, str]:
+    labels = meta.variable_value_labels.get(name, {})
+    measures = getattr(meta, "variable_measure", {}) or {}
+    if (getattr(meta, "readstat_variable_types", {}) or {}).get(name) == "string":
+        return ("Open", "String")
+    if labels and _is_multiple(labels):
+        return ("Closed", "Multiple")
+    if labels or measures.get(name) in {"nominal", "ordinal"}:
+        return ("Closed", "Single")
+    if pd.api.types.is_datetime64_any_dtype(frame[name]):
+        return ("Open", "Date")
+    return ("Open", "Double")
+
+
+def _structure(frame: pd.DataFrame, meta) -> pd.DataFrame:
+    """The structure table SPSS lacks, rebuilt from variable metadata (module docstring)."""
+    names = list(meta.column_names)
+    texts = dict(zip(names, meta.column_labels, strict=True))
+    rows = [
+        [name, name, *_subtype(frame, name, meta), texts.get(name) or None, None, None]
+        for name in names
+    ]
+    structure = pd.DataFrame(rows, columns=STRUCTURE_COLUMNS)
+    _split_multiple_sets(structure)
+    return structure
+
+
+def _declared_missing(meta) -> dict[str, list[float]]:
+    """SPSS user-defined missing values (single codes and ranges) per variable."""
+    declared = {}
+    for name, ranges in (getattr(meta, "missing_ranges", {}) or {}).items():
+        codes = []
+        for rng in ranges:
+            lo, hi = rng.get("lo"), rng.get("hi")
+            if lo == hi:
+                codes.append(float(lo))
+            else:
+                labels = meta.variable_value_labels.get(name, {})
+                codes += [float(c) for c in labels if lo <= c <= hi]
+        declared[name] = codes
+    return declared
 
 
 def _split_multiple_sets(structure: pd.DataFrame) -> None:

@@ -45,7 +45,11 @@ def dataset_sheets(names: list[str]) -> list[str]:
 
 
 def _report_findings(book: Workbook, sheet: str, header: list[str], problems: Problems) -> None:
-    """Error cells and formulas without a value (calamine reads them as blank)."""
+    """Error cells and formulas without a value (calamine reads them as blank), and a
+    declared sheet size that the cells do not bear out."""
+    note = book.declared_mismatch(sheet)
+    if note:
+        problems.add("declared-dimension", note, file=str(book.path), location=f"sheet {sheet!r}")
     for finding in book.findings(sheet):
         letters = "".join(ch for ch in finding.cell if ch.isalpha())
         index = column_number(letters) - 1 if letters else -1
@@ -61,24 +65,10 @@ def _report_findings(book: Workbook, sheet: str, header: list[str], problems: Pr
         )
 
 
-def read_xlsx_export(path: str | Path) -> RawExport:
-    """Read a SurveyXact .xlsx export into a :class:`RawExport`."""
-    path = Path(path)
-    book = _open(path)
-    names = list(book.sheet_names)
-    lower = {n.strip().lower(): n for n in names}
-    data_sheets = dataset_sheets(names)
-    if not data_sheets or "structure" not in lower:
-        raise ExportFormatError(
-            f"{path.name} is not a SurveyXact export",
-            file=path,
-            expected="sheets 'Dataset', 'Labels' and 'Structure'",
-            found="sheets " + ", ".join(repr(n) for n in names),
-            hint="export the survey from SurveyXact as Excel with labels and structure",
-        )
-    problems = Problems()
+def _dataset_sheets(book: Workbook, names: list[str], problems: Problems) -> list[tuple]:
+    """``(sheet, header, rows)`` of every Dataset sheet, error cells reported."""
     sheets = []
-    for sheet in data_sheets:
+    for sheet in names:
         rows = book.rows(sheet)
         header = [str(h).strip() if h not in (None, "") else "" for h in (rows[0] if rows else [])]
         while header and header[-1] == "":
@@ -88,18 +78,26 @@ def read_xlsx_export(path: str | Path) -> RawExport:
             body = [r[: len(header)] for r in body]
         _report_findings(book, sheet, header, problems)
         sheets.append((sheet, header, body))
+    return sheets
+
+
+def _empty(path: Path, sheets: list[tuple]) -> EmptyDatasetError:
+    headed = any(h for _, h, _ in sheets)
+    return EmptyDatasetError(
+        "the dataset holds no respondents" if headed else "the dataset has no columns",
+        file=path,
+        where=f"sheet {sheets[0][0]!r}",
+        expected="a header row and at least one respondent row",
+        found="only a header row" if headed else "an empty sheet",
+        hint="check the export's filter (SurveyXact exports only the selected respondents)",
+    )
+
+
+def _join(path: Path, sheets: list[tuple], problems: Problems) -> tuple[dict, int]:
+    """The Dataset sheets joined by position into one column per variable."""
     n_rows = max(len(body) for _, _, body in sheets)
     if n_rows == 0:
-        raise EmptyDatasetError(
-            "the dataset holds no respondents"
-            if any(h for _, h, _ in sheets)
-            else "the dataset has no columns",
-            file=path,
-            where=f"sheet {data_sheets[0]!r}",
-            expected="a header row and at least one respondent row",
-            found="only a header row" if any(h for _, h, _ in sheets) else "an empty sheet",
-            hint="check the export's filter (SurveyXact exports only the selected respondents)",
-        )
+        raise _empty(path, sheets)
     columns: dict[str, np.ndarray] = {}
     for sheet, header, body in sheets:
         if len(body) == n_rows and body:
@@ -126,25 +124,49 @@ def read_xlsx_export(path: str | Path) -> RawExport:
                     hint="export the survey again",
                 )
             columns[name] = grid[:, j]
-    structure_rows = book.rows(lower["structure"])
-    header = [str(h).strip() for h in structure_rows[0]] if structure_rows else []
-    structure = pd.DataFrame([r[: len(header)] for r in structure_rows[1:]], columns=header or None)
+    return columns, n_rows
+
+
+def _structure(book: Workbook, sheet: str, path: Path) -> pd.DataFrame:
+    rows = book.rows(sheet)
+    header = [str(h).strip() for h in rows[0]] if rows else []
+    structure = pd.DataFrame([r[: len(header)] for r in rows[1:]], columns=header or None)
     missing_cols = [c for c in STRUCTURE_COLUMNS[:5] if c not in structure.columns]
     if missing_cols:
         raise ExportFormatError(
             "the Structure sheet lacks SurveyXact's columns",
             file=path,
-            where=f"sheet {lower['structure']!r}, header row",
+            where=f"sheet {sheet!r}, header row",
             expected=", ".join(STRUCTURE_COLUMNS),
             found=", ".join(header) or "an empty sheet",
             hint="export again with the structure sheet included",
         )
+    return tidy_structure(structure)
+
+
+def read_xlsx_export(path: str | Path) -> RawExport:
+    """Read a SurveyXact .xlsx export into a :class:`RawExport`."""
+    path = Path(path)
+    book = _open(path)
+    names = list(book.sheet_names)
+    lower = {n.strip().lower(): n for n in names}
+    data_sheets = dataset_sheets(names)
+    if not data_sheets or "structure" not in lower:
+        raise ExportFormatError(
+            f"{path.name} is not a SurveyXact export",
+            file=path,
+            expected="sheets 'Dataset', 'Labels' and 'Structure'",
+            found="sheets " + ", ".join(repr(n) for n in names),
+            hint="export the survey from SurveyXact as Excel with labels and structure",
+        )
+    problems = Problems()
+    columns, n_rows = _join(path, _dataset_sheets(book, data_sheets, problems), problems)
+    structure = _structure(book, lower["structure"], path)
     if "labels" in lower:
         label_rows = [r[:3] for r in book.rows(lower["labels"]) if len(r) >= 3]
     else:
         label_rows = []
         problems.add("unlabelled-variable", "the workbook has no Labels sheet", file=str(path))
-    labels = tidy_labels(pd.DataFrame(label_rows or [["", "", ""]]))
     source = Source(
         path=str(path),
         format="xlsx",
@@ -154,8 +176,8 @@ def read_xlsx_export(path: str | Path) -> RawExport:
     return RawExport(
         columns=columns,
         n_rows=n_rows,
-        structure=tidy_structure(structure),
-        labels=labels,
+        structure=structure,
+        labels=tidy_labels(pd.DataFrame(label_rows or [["", "", ""]])),
         source=source,
         problems=problems,
         dataset_location=f"{path.name}, sheet {data_sheets[0]!r}",

@@ -60,9 +60,10 @@ class Survey:
         return match.iloc[0]
 
     def guard_personal(
-        self, names, *, include_personal: bool = False, use: str = "analyse"
+        self, names, *, include_personal: bool = False, use: str = "analyse it"
     ) -> None:
-        """Refuse to ``use`` personal columns (names, e-mail, ids) unless asked."""
+        """Refuse to ``use`` personal columns (names, e-mail, ids) unless asked (``use``
+        completes "the toolkit will not …": "analyse it", "group by it")."""
         if include_personal:
             return
         personal = set(self.codebook.loc[self.codebook["personal"], "variable"])
@@ -74,7 +75,7 @@ class Survey:
             ]["message"]
             raise PrivacyError(
                 f"{', '.join(hit)} {'is a personal column' if len(hit) == 1 else 'are personal'}"
-                f"; the toolkit will not {use} it without being asked",
+                f"; the toolkit will not {use} without being asked",
                 file=self.source.path,
                 where=f"variable {hit[0]}",
                 found=reasons.iloc[0] if len(reasons) else "marked personal in the codebook",

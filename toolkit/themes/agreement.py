@@ -18,7 +18,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from itertools import permutations
@@ -28,6 +27,7 @@ import pandas as pd
 
 from toolkit.errors import UsageError
 from toolkit.interviews.corpus import Corpus
+from toolkit.themes.units import overlaps, unit_spans
 
 
 def cohen_kappa(a: Sequence, b: Sequence) -> float:
@@ -62,35 +62,10 @@ def krippendorff_alpha(data: Sequence[Sequence]) -> float:
     return 1.0 if expected == 0 else 1 - observed / expected
 
 
-def unit_spans(corpus: Corpus, unit: str) -> pd.DataFrame:
-    """``document``, ``unit``, ``start``, ``end`` of every unit of the corpus's texts."""
-    rows = []
-    for document, text in zip(corpus.documents["document"], corpus.documents["text"], strict=True):
-        if unit == "document":
-            rows.append((document, document, 0, len(text)))
-            continue
-        if unit == "turn":
-            turns = corpus.turns[corpus.turns["document"] == document]
-            rows += [(document, f"{document}#{t.turn}", t.start, t.end) for t in turns.itertuples()]
-            continue
-        pattern = r"[^\n]+" if unit == "paragraph" else r"[^.!?\n]+[.!?]*"
-        if unit not in {"paragraph", "sentence"}:
-            raise UsageError(
-                f"unknown unit {unit!r}", hint="unit= takes document, turn, paragraph or sentence"
-            )
-        rows += [
-            (document, f"{document}@{m.start()}", m.start(), m.end())
-            for m in re.finditer(pattern, text)
-            if m.group().strip()
-        ]
-    return pd.DataFrame(rows, columns=["document", "unit", "start", "end"])
-
-
 def _marks(segments: pd.DataFrame, spans: pd.DataFrame) -> set[tuple[str, str]]:
     """(unit, code path) pairs: a unit is coded when a passage overlaps it."""
-    merged = segments.merge(spans, on="document", suffixes=("", "_u"))
-    hit = (merged["start"] < merged["end_u"]) & (merged["end"] > merged["start_u"])
-    return set(zip(merged.loc[hit, "unit"], merged.loc[hit, "path"], strict=True))
+    hit = overlaps(segments, spans)
+    return set(zip(hit["unit"], hit["path"], strict=True))
 
 
 def agreement(
@@ -155,4 +130,4 @@ def _scores(path: str, values: dict[str, list[int]], names: list[str]) -> dict:
     }
 
 
-__all__ = ["agreement", "cohen_kappa", "krippendorff_alpha", "unit_spans"]
+__all__ = ["agreement", "cohen_kappa", "krippendorff_alpha"]

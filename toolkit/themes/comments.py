@@ -35,6 +35,7 @@ from toolkit.errors import UsageError
 from toolkit.interviews.build import CorpusBuilder
 from toolkit.interviews.corpus import DOCUMENT_COLUMNS, Corpus
 from toolkit.surveys.survey import Survey
+from toolkit.themes.units import sentences
 
 #: Norwegian (bokmål) function words, packaged so no download is needed.
 STOPWORDS = frozenset(
@@ -50,7 +51,6 @@ under ut uten var ved vi vil ville vår våre vårt være vært å
 )
 _TOKENS = RegexpTokenizer(r"\w+")
 _STEMMER = SnowballStemmer("norwegian")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
 def tokens(text: str, *, stem: bool = False, stopwords: bool = True) -> list[str]:
@@ -78,7 +78,9 @@ def comments_corpus(
         if name not in survey.data.columns:
             raise UsageError(f"no variable {name!r} in the survey", file=survey.source.path)
     survey.guard_personal(
-        variables + attributes, include_personal=include_personal, use="turn into comments"
+        variables + attributes,
+        include_personal=include_personal,
+        use="turn it into comment documents",
     )
     builder = CorpusBuilder({"path": survey.source.path, "format": "survey-comments"})
     for variable in variables:
@@ -160,13 +162,12 @@ def code_by_dictionary(corpus: Corpus, rules: dict[str, list[str]] | pd.DataFram
             {k: v for k, v in row.items() if k not in DOCUMENT_COLUMNS},
             row["document"],
         )
-        for m in _SENTENCE.finditer(row["text"]):
-            sentence = m.group()
-            start = m.start() + len(sentence) - len(sentence.lstrip())
+        for start, end in sentences(row["text"]):
+            sentence = row["text"][start:end]
             for code, tests in matchers.items():
-                if sentence.strip() and any(test(sentence) for test in tests):
+                if any(test(sentence) for test in tests):
                     builder.add_segment(
-                        doc, builder.code_for_path(code), start, m.end(), coder="ordliste"
+                        doc, builder.code_for_path(code), start, end, coder="ordliste"
                     )
     return builder.build()
 

@@ -23,20 +23,14 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from toolkit.errors import UsageError
 from toolkit.interviews.corpus import Corpus
 from toolkit.interviews.text import word_numbers
+from toolkit.themes.units import check_unit, group_index, positions, turn_units
 
+#: the units code_frequencies counts (see :mod:`toolkit.themes.units`)
 UNITS = ("segment", "turn", "document", "case")
-
-
-def positions(values, universe) -> np.ndarray:
-    """Row number in ``universe`` of each value (-1 when absent), hashed by Arrow."""
-    found = pc.index_in(pa.array(values), value_set=pa.array(universe))
-    return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def ancestors(codes: pd.DataFrame) -> dict[str, list[str]]:
@@ -52,59 +46,12 @@ def ancestors(codes: pd.DataFrame) -> dict[str, list[str]]:
     return out
 
 
-def turn_units(corpus: Corpus, segments: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """``(segment row, turn row)`` pairs for every turn a passage overlaps (one
-    ``searchsorted`` over (document, offset) keys for the whole corpus)."""
-    turns = corpus.turns
-    if turns.empty or segments.empty:
-        return np.array([], dtype=np.int64), np.array([], dtype=np.int64)
-    docs = corpus.documents["document"]
-    span = int(max(corpus.documents["text"].str.len().max(), 1)) + 1
-    t_doc = positions(turns["document"], docs)
-    order = np.lexsort((turns["start"].to_numpy(), t_doc))
-    t_start = t_doc[order] * span + turns["start"].to_numpy()[order]
-    t_end = t_doc[order] * span + turns["end"].to_numpy()[order]
-    s_doc = positions(segments["document"], docs)
-    first = np.searchsorted(t_end, s_doc * span + segments["start"].to_numpy(), side="right")
-    last = np.searchsorted(t_start, s_doc * span + segments["end"].to_numpy(), side="left") - 1
-    count = np.maximum(last - first + 1, 0)
-    rows = np.repeat(np.arange(len(segments)), count)
-    offsets = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-    return rows, order[np.repeat(first, count) + offsets]
-
-
 def codes_under(codes: pd.DataFrame, code: str, rollup: bool = True) -> set[str]:
     """The ids of a code (given by path or id) and, with ``rollup``, its descendants."""
     chosen = set(codes.loc[(codes["path"] == code) | (codes["code"] == code), "code"])
     if rollup and chosen:
         chosen |= {c for c, chain in ancestors(codes).items() if chosen & set(chain)}
     return chosen
-
-
-def unit_table(corpus: Corpus, unit: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(coded, units)``: (segment, code, unit id, document) rows and all units with
-    their document."""
-    seg = corpus.segments[["segment", "code", "document", "start", "end"]]
-    if unit == "segment":
-        units = corpus.segments[["segment", "document"]].rename(columns={"segment": "unit"})
-        return seg.assign(unit=seg["segment"]), units
-    if unit == "document":
-        return seg.assign(unit=seg["document"]), corpus.documents[["document"]].assign(
-            unit=corpus.documents["document"]
-        )
-    if unit == "case":
-        links = corpus.case_documents
-        if links.empty:
-            return unit_table(corpus, "document")
-        coded = seg.merge(links, on="document").rename(columns={"case": "unit"})
-        return coded, links.rename(columns={"case": "unit"})
-    if unit == "turn":
-        turns = corpus.turns
-        ids = (turns["document"] + "#" + turns["turn"].astype(str)).to_numpy()
-        rows, turn_rows = turn_units(corpus, seg)
-        coded = seg.iloc[rows].assign(unit=ids[turn_rows])
-        return coded, pd.DataFrame({"unit": ids, "document": turns["document"].to_numpy()})
-    raise UsageError(f"unknown unit {unit!r}", hint=f"unit= takes one of {', '.join(UNITS)}")
 
 
 def _groups(corpus: Corpus, by) -> list[str]:
@@ -118,25 +65,12 @@ def _groups(corpus: Corpus, by) -> list[str]:
     return names
 
 
-def _group_index(documents: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
-    """Group number per document (-1 = a blank attribute) and the groups: every
-    combination of the observed values, empty ones included."""
-    if not by:
-        return np.zeros(len(documents), dtype=np.int64), pd.DataFrame(index=[0])
-    levels = [sorted(documents[b].dropna().unique()) for b in by]
-    index = np.zeros(len(documents), dtype=np.int64)
-    for b, level in zip(by, levels, strict=True):
-        code = pd.Categorical(documents[b], categories=level).codes.astype(np.int64)
-        index = np.where((index < 0) | (code < 0), -1, index * len(level) + code)
-    return index, pd.MultiIndex.from_product(levels, names=by).to_frame(index=False)
-
-
 class _Counter:
     """Units × codes presence (each unit once), rolled up, summed per group."""
 
     def __init__(self, corpus: Corpus, by: list[str], rollup: bool) -> None:
         self.n_codes = len(corpus.codes)
-        self.doc_group, self.groups = _group_index(corpus.documents, by)
+        self.doc_group, self.groups = group_index(corpus.documents, by)
         index = {c: i for i, c in enumerate(corpus.codes["code"])}
         chains = ancestors(corpus.codes) if rollup else {c: [c] for c in index}
         # reach[i] lists code i and (with roll-up) its ancestors: the codes it counts for
@@ -188,8 +122,7 @@ def code_frequencies(
     """One row per code (× group): ``code``, ``path``, ``level``, the ``by`` columns, ``n``
     (units coded), ``units`` (units in the group), ``percent``, ``n_segments``,
     ``n_documents``, ``n_cases`` and ``coverage`` (see module docstring)."""
-    if unit not in UNITS:
-        raise UsageError(f"unknown unit {unit!r}", hint=f"unit= takes one of {', '.join(UNITS)}")
+    check_unit(unit, UNITS)
     by = _groups(corpus, by)
     counter = _Counter(corpus, by, rollup)
     segs = corpus.segments
@@ -288,4 +221,4 @@ def _coverage(counter: _Counter, words, rows, codes, seg_group) -> np.ndarray:
         return np.where(total[:, None] > 0, covered / total[:, None], np.nan)
 
 
-__all__ = ["UNITS", "ancestors", "code_frequencies", "codes_under", "turn_units", "unit_table"]
+__all__ = ["UNITS", "ancestors", "code_frequencies", "codes_under"]

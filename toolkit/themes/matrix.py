@@ -26,7 +26,8 @@ import numpy as np
 import pandas as pd
 
 from toolkit.interviews.corpus import Corpus
-from toolkit.themes.frequencies import ancestors, code_frequencies, codes_under, unit_table
+from toolkit.themes.frequencies import ancestors, code_frequencies, codes_under
+from toolkit.themes.units import check_unit, segment_pairs, unit_table
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,11 @@ def code_matrix(
 
 def cooccurrence(corpus: Corpus, *, unit: str = "document", rollup: bool = False) -> pd.DataFrame:
     """Pairs of codes on the same unit (``"segment"`` = overlapping passages in one
-    document, or ``"turn"``, ``"document"``, ``"case"``): ``n`` units with both codes,
+    document, or any unit of :mod:`toolkit.themes.units`): ``n`` units with both codes,
     ``n_a``, ``n_b`` and Jaccard ``n / (n_a + n_b - n)``."""
+    check_unit(unit, ("segment", "turn", "paragraph", "sentence", "document", "case"))
     if unit == "segment":
-        coded = _overlaps(corpus)
+        coded = segment_pairs(corpus)
     else:
         coded, _ = unit_table(corpus, unit)
         coded = coded[["code", "unit"]]
@@ -123,23 +125,6 @@ def cooccurrence(corpus: Corpus, *, unit: str = "document", rollup: bool = False
     return out.sort_values(
         ["n", "path_a", "path_b"], ascending=[False, True, True], ignore_index=True
     )
-
-
-def _overlaps(corpus: Corpus) -> pd.DataFrame:
-    """Each pair of overlapping passages forms a unit (units of single passages too)."""
-    rows = []
-    for _, segs in corpus.segments.groupby("document", sort=False):
-        segs = segs.sort_values("start")
-        starts, ends = segs["start"].to_numpy(), segs["end"].to_numpy()
-        codes, ids = segs["code"].to_numpy(), segs["segment"].to_numpy()
-        for i in range(len(segs)):
-            rows.append((codes[i], ids[i]))
-            j = i + 1
-            while j < len(segs) and starts[j] < ends[i]:
-                unit = f"{ids[i]}+{ids[j]}"
-                rows += [(codes[i], unit), (codes[j], unit)]
-                j += 1
-    return pd.DataFrame(rows, columns=["code", "unit"])
 
 
 def cooccurrence_matrix(pairs: pd.DataFrame, value: str = "n") -> pd.DataFrame:

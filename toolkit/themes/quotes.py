@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -39,6 +40,19 @@ ATTRIBUTIONS = {
 ROLE_COLUMNS = ("rolle", "role", "informantgruppe", "gruppe", "group")
 
 
+@dataclass(frozen=True)
+class Attribution:
+    """How quotes are attributed: which document attribute holds the role (default: the
+    first of :data:`ROLE_COLUMNS` the corpus has) and how each role is introduced (on top
+    of :data:`ATTRIBUTIONS`)."""
+
+    role: str | None = None
+    wording: dict[str, str] = field(default_factory=dict)
+
+    def text(self, role: str | None) -> str:
+        return attribution(role, self.wording)
+
+
 def attribution(role: str | None, table: dict[str, str] | None = None) -> str:
     table = {**ATTRIBUTIONS, **(table or {})}
     if not role or role != role:
@@ -53,15 +67,16 @@ def quotes(
     by: str | None = None,
     per_group: int = 3,
     min_words: int = 8,
-    role: str | None = None,
     redactor: Redactor | None = None,
     rollup: bool = True,
-    attributions: dict[str, str] | None = None,
+    attribution: Attribution | None = None,
 ) -> pd.DataFrame:
     """Up to ``per_group`` quotes of ``code`` (path or id; with ``rollup`` its sub-codes
     too) per group: ``path``, the ``by`` column, ``role``, ``attribution``, ``quote`` (redacted),
     ``words``, ``redactions``, ``document``, ``start``, ``end``. Longer quotes from
-    different documents come first."""
+    different documents come first. ``attribution`` says which attribute is the role and
+    how roles are introduced (:class:`Attribution`)."""
+    attribution = attribution or Attribution()
     codes = corpus.codes
     chosen = codes_under(codes, code, rollup)
     if not chosen:
@@ -69,7 +84,9 @@ def quotes(
             f"no code {code!r} in the corpus",
             hint="give a code path such as 'Tid/Arbeidspress'; see corpus.codes",
         )
-    role = role or next((c for c in ROLE_COLUMNS if c in corpus.documents.columns), None)
+    role = attribution.role or next(
+        (c for c in ROLE_COLUMNS if c in corpus.documents.columns), None
+    )
     redactor = redactor or Redactor()
     docs = corpus.documents.set_index("document")
     segs = corpus.segments[corpus.segments["code"].isin(chosen)].drop_duplicates(
@@ -88,7 +105,7 @@ def quotes(
                 "path": seg.path,
                 **({by: docs.at[seg.document, by]} if by else {}),
                 "role": group_role,
-                "attribution": attribution(group_role, attributions),
+                "attribution": attribution.text(group_role),
                 "quote": redactor.redact(text),
                 "words": words,
                 "redactions": len(findings),
@@ -122,4 +139,4 @@ def quotes(
     return picked.drop(columns="_repeat").reset_index(drop=True)
 
 
-__all__ = ["ATTRIBUTIONS", "attribution", "quotes"]
+__all__ = ["ATTRIBUTIONS", "Attribution", "attribution", "quotes"]
