@@ -46,6 +46,8 @@ COMPLETE = {"gjennomført", "gennemført", "fullført", "completed", "complete",
 def _completed(data: pd.DataFrame, codebook: pd.DataFrame) -> np.ndarray:
     """Respondents whose SurveyXact status says they completed the survey."""
     status = codebook[codebook["role"] == "status"]
+    if status.empty:
+        return np.zeros(len(data), dtype=bool)
     chosen = [
         v
         for v, text in zip(status["variable"], status["choice_text"], strict=True)
