@@ -35,7 +35,7 @@ bench: $(STAMP)
 
 # Regenerate the synthetic example round in surveys/ (seeded: same files every time).
 example: $(STAMP)
-	$(BIN)/python scripts/make_example_round.py surveys/2026
+	$(BIN)/python scripts/make_example_rounds.py surveys
 	$(BIN)/python scripts/make_example_project.py transcripts/nav2026
 
 clean:

@@ -49,7 +49,7 @@ def test_readme_notebook_example_runs_as_written():
         exec(compile(code, "README.md", "exec"), namespace)
     finally:
         os.chdir(cwd)
-    assert namespace["survey"].n == 190
+    assert namespace["survey"].n == 258
 
 
 def test_cli_inspect_prints_an_overview(capsys):
@@ -63,8 +63,8 @@ def test_cli_inspect_prints_an_overview(capsys):
 def test_cli_inspect_json(capsys):
     assert main(["inspect", str(ROOT / "surveys/2026/ledere_2026.xlsx"), "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
-    assert info["respondents"] == 190
-    assert info["questions_by_type"]["single"] == {"questions": 7, "variables": 19}
+    assert info["respondents"] == 258
+    assert info["questions_by_type"]["single"] == {"questions": 5, "variables": 17}
     assert info["personal_variables"] == ["name", "email"]
     assert info["unknown_codes"] == {}
 

@@ -4,8 +4,8 @@ Examples
 --------
 >>> import toolkit
 >>> survey = toolkit.read_surveyxact(toolkit.data.example_round())
->>> survey.n
-190
+>>> survey.n  # every office invited, respondents or not
+258
 """
 
 from toolkit import data

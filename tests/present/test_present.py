@@ -44,16 +44,16 @@ def test_shown_percentages_add_to_100_in_every_row(survey):
 
 
 def test_table_layout_norwegian_and_suppressed_with_footnote(survey):
-    table = likert_table(likert_summary(survey, "b1_1", by="region", min_base=20), min_base=20)
-    assert table.title.endswith("(N=18–52)")
+    table = likert_table(likert_summary(survey, "b1_1", by="region", min_base=30), min_base=30)
+    assert table.title.endswith("(N=25–56)")
     assert list(table.frame.columns)[-2:] == ["Vet ikke (antall)", "N"]
     assert table.frame.loc["Sør"].iloc[:5].tolist() == ["–"] * 5
-    assert table.frame.loc["Øst", "Helt enig"] == "37\u00a0%"
-    assert table.footnotes == ("– Færre enn 20 svar; ikke vist.",)
+    assert table.frame.loc["Øst", "Helt enig"] == "18\u00a0%"
+    assert table.footnotes == ("– Færre enn 30 svar; ikke vist.",)
     english = likert_table(
         likert_summary(survey, "b1_1"), style=Style(decimal=".", percent_sign="%", thousands=",")
     )
-    assert english.frame.iloc[0]["Helt enig"] == "29%"
+    assert english.frame.iloc[0]["Helt enig"] == "26%"
 
 
 def test_p_values_are_never_printed_as_zero():
@@ -75,7 +75,7 @@ def test_excel_has_numbers_not_text(survey, tmp_path):
     first = [c.value for c in sheet[4]]
     assert isinstance(first[1], float) and sheet["B4"].number_format == "0 %"
     assert sum(v for v in first[1:6]) == pytest.approx(1.0)
-    assert first[-1] == 181
+    assert first[-1] == 183  # b1_1: 16 + 20 + 38 + 61 + 48 (openpyxl count)
     notes = [c.value for c in sheet["A"] if c.value and str(c.value).startswith("Kilde")]
     assert notes == ["Kilde: ledere_2026.xlsx"]
 

@@ -162,7 +162,7 @@ def test_agreement_between_two_coders_on_turns():
 def test_comments_become_a_corpus_broken_down_by_background():
     survey = read_surveyxact(example_round())
     corpus = comments_corpus(survey, "s_14", attributes=["kontorstr"])
-    assert len(corpus.documents) == survey.data["s_14"].notna().sum() == 80
+    assert len(corpus.documents) == survey.data["s_14"].notna().sum() == 91
     assert set(corpus.documents["kontorstr"]) == set(survey.data["kontorstr"].cat.categories)
     assert word_frequencies(corpus, ngram=2)["word"].str.count(" ").eq(1).all()
     kwic = keyword_in_context(corpus, "samarbeid*")
@@ -182,6 +182,6 @@ def test_joint_display_numbers_come_from_the_summaries():
         survey, corpus, [{"item": "b1_1", "code": "Samarbeid", "label": "Felles forståelse"}]
     ).iloc[0]
     assert row["Påstand"] == "Felles forståelse"
-    assert row["Survey"].replace("\xa0", " ") == "Delvis enig / Helt enig: 51 % (N=181)"
+    assert row["Survey"].replace("\xa0", " ") == "Delvis enig / Helt enig: 60 % (N=183)"
     assert "leder: fire av fire" in row["Intervjuer"]
     assert row["Sitat"].startswith("«") and row["Sitat"].endswith(")")

@@ -14,10 +14,10 @@ Examples
 >>> table = likert_summary(survey, "b1")
 >>> row = table[(table["item"] == "b1_1") & (table["category"] == "Helt enig")].iloc[0]
 >>> int(row["n"]), int(row["base"]), round(float(row["percent"]), 1)
-(53, 181, 29.3)
+(48, 183, 26.2)
 >>> stats = item_statistics(survey, "b1")
 >>> round(float(stats.loc[stats["item"] == "b1_1", "top2"].iloc[0]), 1)
-50.8
+59.6
 """
 
 from __future__ import annotations

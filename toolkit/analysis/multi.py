@@ -12,8 +12,8 @@ Examples
 >>> table = multi_response(read_surveyxact(example_round()), "s_12")
 >>> table[["option", "n", "base"]].head(2)
               option    n  base
-0  Kurs og opplæring  100   162
-1  Kollegaveiledning  105   162
+0  Kurs og opplæring   99   169
+1  Kollegaveiledning  113   169
 """
 
 from __future__ import annotations

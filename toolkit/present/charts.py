@@ -12,7 +12,7 @@ Examples
 >>> from toolkit.data import example_round
 >>> from toolkit.analysis import likert_summary
 >>> figure = likert_chart(likert_summary(read_surveyxact(example_round()), "b1"))
->>> figure.axes[0].get_yticklabels()[0].get_text().endswith("(N=181)")
+>>> figure.axes[0].get_yticklabels()[0].get_text().endswith("(N=176)")
 True
 """
 

@@ -17,7 +17,7 @@ Examples
 >>> from openpyxl import load_workbook
 >>> sheet = load_workbook(path)["Tabell 1"]
 >>> sheet["B4"].number_format, round(sheet["B4"].value, 4)
-('0 %', 0.0663)
+('0 %', 0.0874)
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ Examples
 ...                       read_corpus(example_project("qdpx")),
 ...                       [{"item": "b1_3", "code": "Samarbeid/Med kommunen"}])
 >>> table.iloc[0]["Survey"].replace("\xa0", " ")
-'Delvis enig / Helt enig: 15 % (N=181)'
+'Delvis enig / Helt enig: 26 % (N=176)'
 """
 
 from __future__ import annotations

@@ -19,7 +19,9 @@ value_type
     ``id``
 role
     ``question`` (in the questionnaire), ``background`` (ids, contact, timestamps, system
-    sets) or ``status`` (SurveyXact's overall response status)
+    sets, variables of the distribution list: questionType "Background") or ``status``
+    (SurveyXact's overall response status); ``weight`` for weights added with
+    :meth:`Survey.with_weights`
 personal
     contact details that later outputs leave out unless asked
 labels, missing_codes
@@ -246,14 +248,44 @@ def _describe(variable, position, by_name, labels, raw, extra_personal) -> dict[
         "sx_subtype": sx_subtype,
         "personal": is_personal(variable) or variable.lower() in extra_personal,
     }
+    _classify(row, variable, meta, labels, raw, background)
+    if row["type"] == "multiple" or row["value_type"] == "multiple":
+        if in_structure:
+            row["choice_text"] = meta["choiceText"]
+            value = meta["choiceValue"]
+            row["choice_value"] = None if value != value else as_code(value)
+    elif row["role"] != "status":
+        row["question"] = variable  # single items form questions only as grids (below)
+    if row["personal"] and row["role"] == "question":
+        row["role"] = "background"
+        row["type"] = "background"
+    return row
+
+
+def _kind(sx_type: str | None, sx_subtype: str | None) -> str | None:
     kind = _SUBTYPES.get((sx_subtype or "").lower())
     if kind is None and (sx_type or "").lower() == "closed":
         kind = "single"
     if kind is None and (sx_type or "").lower() == "open":
         kind = "open"
-    if is_status_variable(variable, question if in_structure else None):
-        row.update(type="multiple", value_type="multiple", role="status")
-        row["question"] = "statoverall"
+    return kind
+
+
+def _classify(row: dict, variable: str, meta, labels: dict, raw: RawExport, background) -> None:
+    """Type, value type and role: status set, background (distribution list, system,
+    contact), a column outside the structure, or a question."""
+    in_structure = meta is not None
+    sx_type = (row["sx_question_type"] or "").lower()
+    kind = _kind(row["sx_question_type"], row["sx_subtype"])
+    if is_status_variable(variable, row["question"] if in_structure else None):
+        row.update(type="multiple", value_type="multiple", role="status", question="statoverall")
+    elif sx_type == "background":  # a variable of the distribution list
+        value_type = (
+            "single"
+            if variable in labels
+            else (kind if kind in {"single", "multiple", "date"} else "auto")
+        )
+        row.update(type="background", value_type=value_type, role="background")
     elif background is not None:
         value_type = kind if kind in {"single", "multiple", "date"} else background[0]
         row.update(type="background", value_type=value_type, role="background")
@@ -269,19 +301,7 @@ def _describe(variable, position, by_name, labels, raw, extra_personal) -> dict[
         )
     else:
         kind = kind or ("single" if variable in labels else "open")
-        row.update(type=kind, role="question")
-        row["value_type"] = "text" if kind == "open" else kind
-    if row["type"] == "multiple" or row["value_type"] == "multiple":
-        if in_structure:
-            row["choice_text"] = meta["choiceText"]
-            value = meta["choiceValue"]
-            row["choice_value"] = None if value != value else as_code(value)
-    elif row["role"] != "status":
-        row["question"] = variable  # single items form questions only as grids (below)
-    if row["personal"] and row["role"] == "question":
-        row["role"] = "background"
-        row["type"] = "background"
-    return row
+        row.update(type=kind, role="question", value_type="text" if kind == "open" else kind)
 
 
 def _link_other_texts(rows: list[dict[str, Any]]) -> None:

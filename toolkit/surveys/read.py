@@ -121,7 +121,7 @@ def read_surveyxact(
     >>> from toolkit.data import example_round
     >>> survey = read_surveyxact(example_round())
     >>> survey.data["region"].value_counts().sort_index().to_dict()
-    {'Øst': 55, 'Vest': 50, 'Sør': 19, 'Midt': 29, 'Nord': 37}
+    {'Øst': 76, 'Vest': 62, 'Sør': 28, 'Midt': 42, 'Nord': 50}
     >>> survey.source.format
     'xlsx'
     """

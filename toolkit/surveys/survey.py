@@ -6,7 +6,7 @@ Examples
 >>> from toolkit.data import example_round
 >>> survey = read_surveyxact(example_round())
 >>> survey.n
-190
+258
 >>> int(survey.questions().loc["b1", "n_items"])
 6
 """
@@ -14,7 +14,7 @@ Examples
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -23,6 +23,7 @@ import pandas as pd
 from toolkit.errors import PrivacyError, UsageError
 from toolkit.surveys.background import RESPONSE_STATUS
 from toolkit.surveys.export import Source
+from toolkit.surveys.sample import Sample, Step
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Survey:
     codebook: pd.DataFrame
     source: Source
     problems: pd.DataFrame
+    #: the steps that made these respondents (the export as read: none)
+    sample: Sample = field(default_factory=Sample)
 
     # ------------------------------------------------------------------ basics
     @property
@@ -118,6 +121,89 @@ class Survey:
     def to_frame(self, *, include_personal: bool = False) -> pd.DataFrame:
         """The respondent table (a copy), without contact details unless asked."""
         return self.data[self.variables(include_personal=include_personal)].copy()
+
+    # ------------------------------------------------------------------ subsets
+    def _mask(self, mask) -> np.ndarray:
+        if isinstance(mask, str):
+            try:
+                chosen = self.data.query(mask, engine="python").index
+            except Exception as exc:
+                raise UsageError(
+                    f"the filter {mask!r} cannot be applied",
+                    file=self.source.path,
+                    found=f"{type(exc).__name__}: {str(exc)[:200]}",
+                    hint="write it as a pandas query over survey.data, e.g. "
+                    '"kontorstr == \'Under 20 ansatte\'" or "b1_1.notna()"',
+                ) from None
+            return self.data.index.isin(chosen)
+        if isinstance(mask, pd.Series):
+            aligned = mask.reindex(self.data.index)
+            if aligned.isna().any():
+                raise UsageError(
+                    "the filter does not say what to do with every respondent",
+                    file=self.source.path,
+                    found=f"{int(aligned.isna().sum())} respondent(s) without a True/False",
+                    hint="give a boolean Series on survey.data's index (blank means neither)",
+                )
+            return aligned.to_numpy(dtype=bool)
+        array = np.asarray(mask, dtype=bool)
+        if array.shape != (self.n,):
+            raise UsageError(
+                f"the filter has {array.size} values for {self.n} respondents",
+                file=self.source.path,
+                hint="give one True/False per respondent",
+            )
+        return array
+
+    def filter(self, mask, name: str | None = None, *, rule: str | None = None) -> Survey:
+        """The respondents where ``mask`` holds: a boolean Series (on the index) or array,
+        or a ``data.query`` string. Codebook, source and problems are kept; the step is
+        added to :attr:`sample` under ``name`` (the step's name in a sample flow)."""
+        keep = self._mask(mask)
+        text = rule or (mask if isinstance(mask, str) else "a filter given in code")
+        step = Step(name or text, text, self.n, int(keep.sum()))
+        return replace(self, data=self.data[keep], sample=self.sample.then(step))
+
+    def with_weights(self, name: str, weights, *, description: str | None = None) -> Survey:
+        """A copy with ``weights`` (a :class:`~toolkit.prepare.weights.Weights` or a Series
+        on the index) as the numeric column ``name``, described in the codebook ("Vektet
+        etter region og kontorstørrelse"); use it as ``weight=name`` in any summary."""
+        values = getattr(weights, "values", weights)
+        values = pd.Series(values).reindex(self.data.index)
+        if values.isna().any():
+            raise UsageError(
+                f"{int(values.isna().sum())} respondent(s) have no weight",
+                file=self.source.path,
+                hint="make the weights on this survey (or its analytic sample)",
+            )
+        existing = self.codebook[self.codebook["variable"] == name]
+        if len(existing) and existing["role"].iloc[0] != "weight":
+            raise UsageError(
+                f"{name!r} is already a variable of the survey",
+                file=self.source.path,
+                hint="choose another name for the weight column",
+            )
+        text = description or getattr(weights, "description", None) or "Vektet"
+        data = self.data.assign(**{name: pd.array(values.to_numpy(dtype=float), dtype="Float64")})
+        row = {column: None for column in self.codebook.columns}
+        row.update(
+            variable=name,
+            position=int(self.codebook["position"].max()) + 1,
+            question=name,
+            question_text=text,
+            type="weight",
+            value_type="numeric",
+            role="weight",
+            personal=False,
+            labels={},
+            missing_codes=[],
+            unknown_codes=[],
+        )
+        book = pd.concat(
+            [self.codebook[self.codebook["variable"] != name], pd.DataFrame([row])],
+            ignore_index=True,
+        )
+        return replace(self, data=data, codebook=book)
 
     # ------------------------------------------------------------------ long form
     def answers(

@@ -42,7 +42,7 @@ class ExportTables:
 
 
 def _cell(value) -> str:
-    if value is None or value is pd.NA:
+    if value is None or value is pd.NA or value is pd.NaT:
         return ""
     if isinstance(value, float | np.floating):
         if np.isnan(value):
@@ -138,7 +138,7 @@ def write_xlsx_export(tables: ExportTables, path: str | Path, *, split_at: int =
 
 
 def _xl(value):
-    if value is None or value is pd.NA:
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float | np.floating) and np.isnan(value):
         return None

@@ -14,7 +14,7 @@ Examples
 >>> survey = read_surveyxact(example_round())
 >>> corpus = comments_corpus(survey, "s_14", attributes=["kontorstr"])
 >>> len(corpus.documents)
-80
+91
 >>> word_frequencies(corpus).iloc[0]["word"]
 'tid'
 >>> coded = code_by_dictionary(corpus, {"Tid": ["stem:tid"], "Samarbeid": ["samarbeid*"]})
