@@ -25,8 +25,8 @@ def kish(weights: np.ndarray) -> tuple[float, float]:
     weights = np.asarray(weights, dtype=float)
     total, squares = weights.sum(), (weights**2).sum()
     if total <= 0:
-        return np.nan, 0.0
-    return len(weights) * squares / total**2, total**2 / squares
+        return float("nan"), 0.0
+    return float(len(weights) * squares / total**2), float(total**2 / squares)
 
 
 @dataclass(frozen=True)
