@@ -23,8 +23,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.analysis.counting import count_item, groups_for
+from toolkit.analysis.counting import count_item, groups_for, resolve_weights
+from toolkit.analysis.design import weight_description
 from toolkit.analysis.likert import Items, entries, resolve_items, scale_of, substantive_mask
+from toolkit.analysis.rao_scott import rao_scott, wald_means
 from toolkit.surveys.survey import Survey
 
 
@@ -95,32 +97,96 @@ def _ordinal(samples: list[np.ndarray]) -> dict:
     }
 
 
+#: ``df`` is the (numerator) degrees of freedom, ``ddf`` the denominator's for F tests
+COLUMNS = [
+    "item",
+    "test",
+    "statistic",
+    "df",
+    "ddf",
+    "p_value",
+    "effect_size",
+    "effect_measure",
+    "n",
+    "note",
+]
+
+
+def _weighted(item: str, codes, keep, groups, weights, *, ordinal: bool) -> list[dict]:
+    """Rao–Scott chi-square (and the design-based F for means) on complete cases."""
+    answered = (codes >= 0) & keep[np.maximum(codes, 0)] & (groups.index >= 0) & (weights > 0)
+    rows, cols, w = codes[answered], groups.index[answered], weights[answered]
+    base = {"item": item, "n": int(answered.sum())}
+    chi = rao_scott(rows, cols, w)
+    out = [
+        {
+            **base,
+            "test": "Rao–Scott chi-square",
+            "statistic": chi["statistic"],
+            "df": chi["ndf"],
+            "ddf": chi["ddf"],
+            "p_value": chi["p_value"],
+            "effect_size": chi["deff"],
+            "effect_measure": "design effect",
+            "note": "weighted; F with second-order correction, as svychisq",
+        }
+    ]
+    if ordinal:
+        position = (np.cumsum(keep) - 1)[rows].astype(float)
+        wald = wald_means(position, cols, w)
+        out.append(
+            {
+                **base,
+                "test": "design-based F (means)",
+                "statistic": wald["statistic"],
+                "df": wald["ndf"],
+                "ddf": wald["ddf"],
+                "p_value": wald["p_value"],
+                "effect_size": np.nan,
+                "effect_measure": None,
+                "note": "weighted; Wald test of equal means, as regTermTest(svyglm)",
+            }
+        )
+    return out
+
+
 def compare_groups(
     survey: Survey,
     items: Items,
     *,
     by: str | list[str],
     ordinal: bool | None = None,
+    weight: str | pd.Series | np.ndarray | None = None,
     include_personal: bool = False,
 ) -> pd.DataFrame:
     """Tests of group differences per item: ``item``, ``test``, ``statistic``, ``df``,
     ``p_value``, ``effect_size``, ``effect_measure``, ``n``, ``note``.
 
-    ``ordinal`` forces (True) or skips (False) the rank test; by default it runs for
-    items with a recognised ordered scale (not yes/no).
+    ``ordinal`` forces (True) or skips (False) the test of the ordered scale; by default
+    it runs for items with a recognised ordered scale (not yes/no). Unweighted: chi-square
+    (Fisher for small 2×2) and Mann–Whitney U or Kruskal–Wallis. With ``weight``: the
+    Rao–Scott corrected chi-square and a design-based F test of equal means
+    (:mod:`toolkit.analysis.rao_scott`).
     """
     groups = groups_for(survey, by, include_personal=include_personal)
+    weights = resolve_weights(survey, weight)
     rows = []
     book = entries(survey)
     for item in resolve_items(survey, items, need_scale=False, include_personal=include_personal):
         entry = book[item]
         codes = survey.data[item].cat.codes.to_numpy()
         keep = substantive_mask(entry)
+        scale = scale_of(survey, item, entry=entry)
+        is_ordinal = bool(
+            ordinal or (ordinal is None and scale is not None and scale.kind != "yes/no")
+        )
+        if weights is not None:
+            rows += _weighted(item, codes, keep, groups, weights, ordinal=is_ordinal)
+            continue
         table = count_item(codes, len(keep), groups)[:, keep]
         base = {"item": item, "n": int(table.sum())}
         rows.append({**base, **_chi_square(table)})
-        scale = scale_of(survey, item, entry=entry)
-        if ordinal or (ordinal is None and scale is not None and scale.kind != "yes/no"):
+        if is_ordinal:
             position = np.cumsum(keep) - 1  # rank of each category among substantive ones
             samples = [
                 position[codes[(groups.index == g) & (codes >= 0) & keep[np.maximum(codes, 0)]]]
@@ -129,18 +195,9 @@ def compare_groups(
             result = _ordinal(samples)
             if result:
                 rows.append({**base, **result})
-    columns = [
-        "item",
-        "test",
-        "statistic",
-        "df",
-        "p_value",
-        "effect_size",
-        "effect_measure",
-        "n",
-        "note",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out.attrs["weighted"] = weight_description(survey, weight)
+    return out
 
 
 __all__ = ["compare_groups"]

@@ -1,0 +1,301 @@
+"""Means and proportions with confidence intervals, design-based when weighted.
+
+Values are the answer codes ("Vet ikke"-type answers excluded) or, with a declared scale,
+the scale's positions 1…k; numeric variables are used as they are.
+
+* Unweighted: the usual per-group estimate, standard error s/√n and a t-interval with
+  n − 1 degrees of freedom (proportions: Wilson, or logit).
+* Weighted: as R's ``survey`` package for a design with weights only
+  (``svydesign(ids=~1, weights=~w)``): the weighted mean, a linearisation standard error,
+  and per group the domain estimate of ``svyby`` (the design's n stays the whole survey's,
+  respondents outside the group or without an answer count as zeros). Intervals use a t
+  quantile with the design's n − 1 degrees of freedom, as ``confint(..., df=degf(design))``;
+  the logit interval for a proportion is ``svyciprop(method="logit")``. ``n_effective`` is
+  Kish's (Σw)² / Σw².
+
+Examples
+--------
+>>> from toolkit import read_surveyxact
+>>> from toolkit.data import example_round
+>>> survey = read_surveyxact(example_round())
+>>> row = means(survey, "b1_1").iloc[0]
+>>> [round(float(row[c]), 3) for c in ("mean", "ci_low", "ci_high")], int(row["n"])
+([3.574, 3.394, 3.754], 183)
+>>> row = proportions(survey, "b1_1").iloc[0]
+>>> row["value"], round(float(row["percent"]), 1), int(row["n"])
+('Delvis enig / Helt enig', 59.6, 183)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from toolkit.analysis.likert import Items, entries, resolve_items, scale_of, substantive_mask
+from toolkit.errors import UsageError
+from toolkit.surveys.groups import Groups, groups_for, resolve_weights
+from toolkit.surveys.scales import Scale
+from toolkit.surveys.survey import Survey
+
+INFO = ["item", "question", "question_text", "item_text"]
+
+
+def _variables(survey: Survey, items, include_personal: bool) -> list[str]:
+    """Closed items (names or grids) and numeric variables."""
+    names = [items] if isinstance(items, str) else list(items or [])
+    book = survey.codebook.set_index("variable")
+    numeric = [n for n in names if n in book.index and book.at[n, "value_type"] == "numeric"]
+    closed = [n for n in names if n not in numeric]
+    survey.guard_personal(numeric, include_personal=include_personal)
+    chosen = (
+        resolve_items(
+            survey,
+            closed or None,
+            need_scale=not closed and not numeric,
+            include_personal=include_personal,
+        )
+        if closed or not numeric
+        else []
+    )
+    order = {n: i for i, n in enumerate(names)}
+    return sorted(
+        [*chosen, *numeric],
+        key=lambda v: order.get(v, order.get(book.at[v, "question"], len(order))),
+    )
+
+
+def item_values(survey: Survey, item: str, scales: dict | None = None) -> np.ndarray:
+    """Float value per respondent: the code (or the declared scale's position 1…k) of a
+    substantive answer; NaN for blanks and non-substantive answers."""
+    book = entries(survey)[item]
+    column = survey.data[item]
+    if book["value_type"] == "numeric":
+        return pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    if book["value_type"] != "single":
+        raise UsageError(
+            f"{item} is not a closed item or a number",
+            file=survey.source.path,
+            hint="means and proportions take single-choice items or numbers",
+        )
+    codes = np.array(sorted({*book["labels"], *book["unknown_codes"]}), dtype=float)
+    values = np.where(substantive_mask(book), codes, np.nan)
+    declared = (scales or {}).get(item) or (scales or {}).get(book["question"])
+    if isinstance(declared, Scale):
+        categories = list(column.cat.categories)
+        values = np.array(
+            [
+                declared.categories.index(c) + 1.0 if c in declared.categories else np.nan
+                for c in categories
+            ]
+        )
+    lookup = np.concatenate([[np.nan], values])
+    return lookup[column.cat.codes.to_numpy().astype(np.int64) + 1]
+
+
+def _sums(y: np.ndarray, w: np.ndarray, groups: Groups) -> dict[str, np.ndarray]:
+    """Per group: respondents, Σw, Σwy, Σw², Σw²y, Σw²y², Σy, Σy² over answered rows."""
+    ok = ~np.isnan(y) & (groups.index >= 0)
+    g, yv, wv = groups.index[ok], y[ok], w[ok]
+    size = groups.size
+
+    def s(values):
+        return np.bincount(g, weights=values, minlength=size)
+
+    return {
+        "n": np.bincount(g, minlength=size),
+        "w": s(wv),
+        "wy": s(wv * yv),
+        "w2": s(wv * wv),
+        "w2y": s(wv * wv * yv),
+        "w2y2": s(wv * wv * yv * yv),
+        "y": s(yv),
+        "y2": s(yv * yv),
+    }
+
+
+def _estimates(sums: dict, design_n: int, weighted: bool, level: float) -> dict:
+    """Mean, SE and t-interval per group (see module docstring)."""
+    n = sums["n"].astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if weighted:
+            mean = sums["wy"] / sums["w"]
+            ss = sums["w2y2"] - 2 * mean * sums["w2y"] + mean**2 * sums["w2"]
+            se = np.sqrt(design_n / (design_n - 1) * np.maximum(ss, 0)) / sums["w"]
+            df = np.full(len(n), design_n - 1.0)
+            n_eff = sums["w"] ** 2 / sums["w2"]
+        else:
+            mean = sums["y"] / n
+            variance = (sums["y2"] - n * mean**2) / (n - 1)
+            se = np.sqrt(np.maximum(variance, 0) / n)
+            df, n_eff = n - 1, n
+        q = stats.t.ppf(0.5 + level / 2, np.where(df > 0, df, np.nan))
+    return {
+        "mean": mean,
+        "se": se,
+        "ci_low": mean - q * se,
+        "ci_high": mean + q * se,
+        "n": sums["n"],
+        "n_effective": n_eff,
+        "df": df,
+    }
+
+
+def _frame(survey, items, groups, per_item, extra_columns) -> pd.DataFrame:
+    book = entries(survey)
+    rows = []
+    for item, result in zip(items, per_item, strict=True):
+        for g in range(groups.size):
+            row = {c: item if c == "item" else book[item][c] for c in INFO}
+            if not groups.everyone:
+                row |= dict(groups.frame.iloc[g])
+            row |= {k: (v[g] if isinstance(v, np.ndarray) else v) for k, v in result.items()}
+            rows.append(row)
+    out = pd.DataFrame(rows)
+    for column in extra_columns:
+        if column in out:
+            out[column] = out[column].astype("int64")
+    return out
+
+
+def means(
+    survey: Survey,
+    items: Items,
+    *,
+    by: str | list[str] | None = None,
+    weight: str | pd.Series | np.ndarray | None = None,
+    level: float = 0.95,
+    scales: dict[str, Scale] | None = None,
+    include_personal: bool = False,
+) -> pd.DataFrame:
+    """One row per item × group: ``mean``, ``se``, ``ci_low``, ``ci_high``, ``n``,
+    ``n_effective``, ``df`` (see module docstring); ``attrs`` say whether it is weighted."""
+    chosen = _variables(survey, items, include_personal)
+    groups = groups_for(survey, by, include_personal=include_personal)
+    weights = resolve_weights(survey, weight)
+    w = np.ones(survey.n) if weights is None else weights
+    per_item = [
+        _estimates(
+            _sums(item_values(survey, item, scales), w, groups),
+            survey.n,
+            weights is not None,
+            level,
+        )
+        for item in chosen
+    ]
+    out = _frame(survey, chosen, groups, per_item, ["n"])
+    out.attrs |= {
+        "weighted": weight_description(survey, weight),
+        "level": level,
+        "sample": survey.sample.to_dict(),
+    }
+    return out
+
+
+def weight_description(survey: Survey, weight) -> str | None:
+    """How a weight describes itself in reports ("Vektet etter …"), or None."""
+    if weight is None:
+        return None
+    if isinstance(weight, str):
+        book = survey.codebook.set_index("variable")
+        if weight in book.index and book.at[weight, "role"] == "weight":
+            return str(book.at[weight, "question_text"])
+    return "Vektet"
+
+
+def _chosen_positions(survey, item, value, scales) -> tuple[list[int], str]:
+    """Category positions that count as a "yes" for ``value``, and how to say it."""
+    book = entries(survey)[item]
+    categories = list(survey.data[item].cat.categories)
+    keep = substantive_mask(book)
+    substantive = [c for c, k in zip(categories, keep, strict=True) if k]
+    if value in ("top2", "bottom2"):
+        scale = scale_of(survey, item, scales, book)
+        if scale is None:
+            raise UsageError(
+                f"{item} has no recognised scale for {value!r}",
+                file=survey.source.path,
+                hint="give value= a category label",
+            )
+        chosen = [substantive[i] for i in (scale.top() if value == "top2" else scale.bottom())]
+    else:
+        chosen = [value] if isinstance(value, str) else list(value)
+        wrong = [c for c in chosen if c not in substantive]
+        if wrong:
+            raise UsageError(
+                f"{item} has no category {wrong}",
+                file=survey.source.path,
+                hint=f"categories: {', '.join(substantive)}",
+            )
+    return [categories.index(c) for c in chosen], " / ".join(chosen)
+
+
+def _interval(p, se, n_eff, df, method, level):
+    q = stats.t.ppf(0.5 + level / 2, np.where(df > 0, df, np.nan))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if method == "logit":
+            logit = np.log(p / (1 - p))
+            half = q * se / (p * (1 - p))
+            return 1 / (1 + np.exp(-(logit - half))), 1 / (1 + np.exp(-(logit + half)))
+        z = stats.norm.ppf(0.5 + level / 2)
+        centre = (p + z * z / (2 * n_eff)) / (1 + z * z / n_eff)
+        half = z / (1 + z * z / n_eff) * np.sqrt(p * (1 - p) / n_eff + z * z / (4 * n_eff**2))
+        return centre - half, centre + half
+
+
+def proportions(
+    survey: Survey,
+    items: Items,
+    *,
+    by: str | list[str] | None = None,
+    weight: str | pd.Series | np.ndarray | None = None,
+    value: str | Sequence[str] = "top2",
+    method: str = "wilson",
+    level: float = 0.95,
+    include_personal: bool = False,
+) -> pd.DataFrame:
+    """Share (``percent``) of substantive answers in ``value`` ("top2", "bottom2", a
+    category label or several) per item × group, with ``se``, ``ci_low``, ``ci_high`` in
+    percent, ``n``, ``n_effective``; ``method`` "wilson" (unweighted n, or Kish's effective
+    n when weighted) or "logit" (as ``svyciprop``)."""
+    if method not in {"wilson", "logit"}:
+        raise UsageError(f"unknown interval method {method!r}", hint="method='wilson' or 'logit'")
+    chosen = resolve_items(survey, items, need_scale=False, include_personal=include_personal)
+    groups = groups_for(survey, by, include_personal=include_personal)
+    weights = resolve_weights(survey, weight)
+    w = np.ones(survey.n) if weights is None else weights
+    per_item = []
+    for item in chosen:
+        positions, text = _chosen_positions(survey, item, value, None)
+        codes = survey.data[item].cat.codes.to_numpy()
+        answered = ~np.isnan(item_values(survey, item))
+        y = np.where(answered, np.isin(codes, positions).astype(float), np.nan)
+        result = _estimates(_sums(y, w, groups), survey.n, weights is not None, level)
+        p, n = result["mean"], result["n"].astype(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            se = result["se"] if weights is not None else np.sqrt(p * (1 - p) / n)
+        low, high = _interval(p, se, result["n_effective"], result["df"], method, level)
+        per_item.append(
+            {
+                "value": text,
+                "percent": 100 * p,
+                "se": 100 * se,
+                "ci_low": 100 * low,
+                "ci_high": 100 * high,
+                "n": result["n"],
+                "n_effective": result["n_effective"],
+                "method": method,
+            }
+        )
+    out = _frame(survey, chosen, groups, per_item, ["n"])
+    out.attrs |= {
+        "weighted": weight_description(survey, weight),
+        "level": level,
+        "sample": survey.sample.to_dict(),
+    }
+    return out
+
+
+__all__ = ["item_values", "means", "proportions", "weight_description"]
