@@ -34,7 +34,14 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.analysis.likert import Items, entries, resolve_items, scale_of, substantive_mask
+from toolkit.analysis.likert import (
+    Items,
+    entries,
+    resolve_items,
+    scale_of,
+    substantive_mask,
+    weight_note,
+)
 from toolkit.errors import UsageError
 from toolkit.surveys.groups import Groups, groups_for, resolve_weights
 from toolkit.surveys.scales import Scale
@@ -194,15 +201,7 @@ def means(
     return out
 
 
-def weight_description(survey: Survey, weight) -> str | None:
-    """How a weight describes itself in reports ("Vektet etter …"), or None."""
-    if weight is None:
-        return None
-    if isinstance(weight, str):
-        book = survey.codebook.set_index("variable")
-        if weight in book.index and book.at[weight, "role"] == "weight":
-            return str(book.at[weight, "question_text"])
-    return "Vektet"
+weight_description = weight_note
 
 
 def _chosen_positions(survey, item, value, scales) -> tuple[list[int], str]:

@@ -225,6 +225,25 @@ def _finish(columns: dict, groups: Groups, include_missing, min_base, weighted) 
     return pd.DataFrame(table)
 
 
+def with_attrs(table: pd.DataFrame, survey: Survey, weight) -> pd.DataFrame:
+    """Metadata that travels with a summary: the analytic sample (name and N, so a report
+    prints one N for one sample) and how it is weighted ("Vektet etter …" or None)."""
+    table.attrs["sample"] = survey.sample.to_dict()
+    table.attrs["weighted"] = weight_note(survey, weight)
+    return table
+
+
+def weight_note(survey: Survey, weight) -> str | None:
+    """How a weight describes itself in reports ("Vektet etter …"), or None."""
+    if weight is None:
+        return None
+    if isinstance(weight, str):
+        book = survey.codebook.set_index("variable")
+        if weight in book.index and book.at[weight, "role"] == "weight":
+            return str(book.at[weight, "question_text"])
+    return "Vektet"
+
+
 def likert_summary(
     survey: Survey,
     items: Items = None,
@@ -260,7 +279,8 @@ def likert_summary(
         survey, items, need_scale=items is None, include_personal=include_personal
     )
     groups = groups_for(survey, by, include_personal=include_personal)
-    return _summarise(survey, chosen, groups, weight, include_missing, min_base, scales)
+    summary = _summarise(survey, chosen, groups, weight, include_missing, min_base, scales)
+    return with_attrs(summary, survey, weight)
 
 
 def frequencies(
@@ -276,7 +296,8 @@ def frequencies(
     """The same table for any closed single-choice variables (yes/no, background, ...)."""
     chosen = resolve_items(survey, variables, need_scale=False, include_personal=include_personal)
     groups = groups_for(survey, by, include_personal=include_personal)
-    return _summarise(survey, chosen, groups, weight, include_missing, min_base)
+    summary = _summarise(survey, chosen, groups, weight, include_missing, min_base)
+    return with_attrs(summary, survey, weight)
 
 
 def item_statistics(
@@ -336,7 +357,7 @@ def item_statistics(
             for side in ("negative", "neutral", "positive"):
                 row[side] = pct[sides == side].sum()
         rows.append(row)
-    return pd.DataFrame(rows)
+    return with_attrs(pd.DataFrame(rows), survey, weight)
 
 
 __all__ = ["SUMMARY_COLUMNS", "by_columns", "frequencies", "item_statistics", "likert_summary"]

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.analysis.counting import count_item, groups_for, resolve_weights
+from toolkit.analysis.likert import with_attrs
 from toolkit.errors import UsageError
 from toolkit.surveys.survey import Survey
 
@@ -87,9 +88,8 @@ def multi_response(
     out["n_free_text"] = out["n_free_text"].astype("Int64")
     first = [c for c in out.columns if c in set(groups.frame.columns)]
     rest = [c for c in out.columns if c not in first]
-    return out[
-        ["variable", "option", *first, *[c for c in rest if c not in ("variable", "option")]]
-    ]
+    out = out[["variable", "option", *first, *[c for c in rest if c not in ("variable", "option")]]]
+    return with_attrs(out, survey, weight)
 
 
 __all__ = ["multi_response"]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -39,6 +39,15 @@ from toolkit.surveys.groups import resolve_weights
 from toolkit.surveys.survey import Survey
 
 _NAME = re.compile(r"[A-Za-z_æøåÆØÅ][\wæøåÆØÅ]*")
+
+
+def _text_of(entry: dict) -> str:
+    """A variable's item text, else its question text, else its name."""
+    for key in ("item_text", "question_text", "variable"):
+        value = entry.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return str(entry.get("variable"))
 
 
 def stars(p: float) -> str:
@@ -61,6 +70,8 @@ class Model:
     r2: float
     weighted: str | None
     fit: object
+    #: variable → its text (item text, else question text), for table headings
+    texts: dict = field(default_factory=dict)
 
     @property
     def r2_name(self) -> str:
@@ -239,9 +250,10 @@ def regression(
         r2 = float(fit.rsquared)
     else:
         r2 = float(fit.prsquared) if not weighted else float(1 - fit.deviance / fit.null_deviance)
-    return Model(
-        formula, kind, outcome, coefficients, n, r2, weight_description(survey, weight), fit
-    )
+    book = entries(survey)
+    texts = {v: _text_of(book[v]) for v in [outcome, *names]}
+    weighted = weight_description(survey, weight)
+    return Model(formula, kind, outcome, coefficients, n, r2, weighted, fit, texts)
 
 
 def eta_squared(

@@ -140,11 +140,6 @@ class SampleFlow:
     def to_frame(self) -> pd.DataFrame:
         return self.table.copy()
 
-    def chart(self):
-        from toolkit.present.flow_chart import flow_chart
-
-        return flow_chart(self)
-
     def _repr_html_(self) -> str:
         rows = "".join(
             f"<tr><td>{html.escape(str(r.step))}</td><td>{html.escape(str(r.rule))}</td>"

@@ -38,6 +38,7 @@ class Style:
     suppressed_note: str = "– Færre enn {min_base} svar; ikke vist."
     n_label: str = "N"
     count_suffix: str = " (antall)"
+    language: str = "nb"
 
     def number(self, value: float, decimals: int = 0) -> str:
         if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -51,6 +52,22 @@ class Style:
 
 
 NORWEGIAN = Style()
+NYNORSK = Style(
+    suppressed_note="– Færre enn {min_base} svar; ikkje vist.", count_suffix=" (tal)", language="nn"
+)
+ENGLISH = Style(
+    decimal=".",
+    thousands=",",
+    percent_sign="\u00a0%",
+    suppressed_note="– Fewer than {min_base} responses; not shown.",
+    count_suffix=" (count)",
+    language="en",
+)
+
+
+def style_for(language: str) -> Style:
+    """The table style of a report language: ``nb`` (default), ``nn`` or ``en``."""
+    return {"nb": NORWEGIAN, "nn": NYNORSK, "en": ENGLISH}.get(language, NORWEGIAN)
 
 
 def format_percent(value: float, decimals: int = 0, style: Style = NORWEGIAN) -> str:
@@ -253,7 +270,9 @@ def format_p(p: float, style: Style = NORWEGIAN) -> str:
 
 
 __all__ = [
+    "ENGLISH",
     "NORWEGIAN",
+    "NYNORSK",
     "ReportTable",
     "Style",
     "format_number",
@@ -264,4 +283,5 @@ __all__ = [
     "multi_response_table",
     "n_label",
     "round_to_100",
+    "style_for",
 ]

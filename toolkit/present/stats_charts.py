@@ -1,0 +1,183 @@
+"""Charts for estimates: means with confidence intervals (dot and whisker), regression
+coefficients, and the sample flow. Every chart carries N and an alt text
+(``figure.toolkit_alt``: title and N) for the report.
+
+Examples
+--------
+>>> from toolkit import read_surveyxact
+>>> from toolkit.data import example_round
+>>> from toolkit.analysis.design import means
+>>> figure = means_chart(means(read_surveyxact(example_round()), "b1", by="kontorstr"))
+>>> figure.toolkit_alt.startswith("Gjennomsnitt med 95 % konfidensintervall")
+True
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib
+
+matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from toolkit.present.language import text  # noqa: E402
+from toolkit.present.tables import NORWEGIAN, Style  # noqa: E402
+
+INK, BLUE = "#333333", "#2c7bb6"
+
+
+def _wrap(label: str, width: int = 45) -> str:
+    return textwrap.fill(str(label), width)
+
+
+def means_chart(
+    table: pd.DataFrame, *, style: Style = NORWEGIAN, title: str | None = None, width: float = 8.0
+) -> Figure:
+    """Dot and whisker per item (× group) from :func:`~toolkit.analysis.means`."""
+    by = [
+        c
+        for c in table.columns
+        if c
+        not in {
+            "item",
+            "question",
+            "question_text",
+            "item_text",
+            "mean",
+            "se",
+            "ci_low",
+            "ci_high",
+            "n",
+            "n_effective",
+            "df",
+        }
+    ]
+    level = round(100 * table.attrs.get("level", 0.95))
+    rows = table.iloc[::-1]
+    labels = []
+    for row in rows.to_dict("records"):
+        item = row.get("item_text") or row.get("question_text") or row["item"]
+        group = ", ".join(str(row[b]) for b in by)
+        shown = (
+            f"{group}"
+            if by and table["item"].nunique() == 1
+            else (f"{item}: {group}" if by else str(item))
+        )
+        labels.append(_wrap(f"{shown} ({style.n_label}={int(row['n'])})"))
+    figure, ax = plt.subplots(figsize=(width, 0.8 + 0.42 * len(rows)), layout="constrained")
+    y = np.arange(len(rows))
+    ax.errorbar(
+        rows["mean"],
+        y,
+        xerr=[rows["mean"] - rows["ci_low"], rows["ci_high"] - rows["mean"]],
+        fmt="o",
+        color=BLUE,
+        ecolor=INK,
+        elinewidth=1,
+        capsize=3,
+    )
+    ax.set_yticks(y, labels, fontsize=8)
+    ax.set_xlabel(text("mean", style.language))
+    ax.spines[["top", "right"]].set_visible(False)
+    heading = title or text("means_title", style.language, level=level)
+    if title is None and table["item"].nunique() == 1 and len(table):
+        first = table.iloc[0]
+        item = first.get("item_text") if isinstance(first.get("item_text"), str) else None
+        heading = f"{heading}: {item or first.get('question_text') or first['item']}"
+    ax.set_title(_wrap(heading, 90), fontsize=10, loc="left")
+    n = (
+        f"N={int(table['n'].min())}–{int(table['n'].max())}"
+        if table["n"].nunique() > 1
+        else f"N={int(table['n'].iloc[0])}"
+    )
+    figure.toolkit_alt = f"{heading} ({n})"
+    return figure
+
+
+def coefficient_chart(model, *, style: Style = NORWEGIAN, title: str | None = None) -> Figure:
+    """Estimates with confidence intervals of a model's terms (constant and reference
+    categories left out), a line at zero."""
+    terms = model.coefficients[
+        ~model.coefficients["reference"] & (model.coefficients["term"] != "Intercept")
+    ].iloc[::-1]
+    labels = [
+        _wrap(
+            f"{model.texts.get(v, v)}: {lab}"
+            if isinstance(v, str) and lab != v
+            else model.texts.get(lab, lab)
+        )
+        for v, lab in zip(terms["variable"], terms["label"], strict=True)
+    ]
+    figure, ax = plt.subplots(figsize=(8, 0.8 + 0.45 * len(terms)), layout="constrained")
+    y = np.arange(len(terms))
+    ax.errorbar(
+        terms["estimate"],
+        y,
+        xerr=[terms["estimate"] - terms["ci_low"], terms["ci_high"] - terms["estimate"]],
+        fmt="o",
+        color=BLUE,
+        ecolor=INK,
+        elinewidth=1,
+        capsize=3,
+    )
+    ax.axvline(0, color=INK, linewidth=0.8)
+    ax.set_yticks(y, labels, fontsize=8)
+    ax.set_xlabel(text("estimate", style.language))
+    ax.spines[["top", "right"]].set_visible(False)
+    heading = (
+        title
+        or f"{text('regression_title', style.language)}: "
+        f"{model.texts.get(model.outcome, model.outcome)}"
+    )
+    ax.set_title(_wrap(heading, 90), fontsize=10, loc="left")
+    figure.toolkit_alt = f"{heading} (N={model.n})"
+    return figure
+
+
+def flow_chart(flow, *, style: Style = NORWEGIAN) -> Figure:
+    """Boxes from everyone invited to the analytic sample, the number removed at each step."""
+    table = flow.table
+    figure, ax = plt.subplots(figsize=(6, 0.9 + 0.95 * len(table)), layout="constrained")
+    ax.set_axis_off()
+    top = len(table) - 1
+    for i, row in enumerate(table.itertuples(index=False)):
+        y = top - i
+        ax.text(
+            0.5,
+            y,
+            f"{row.step}\n{style.n_label} = {style.number(row.n_after)}",
+            ha="center",
+            va="center",
+            fontsize=9,
+            bbox={"boxstyle": "round,pad=0.5", "facecolor": "#eef4fa", "edgecolor": BLUE},
+        )
+        if i:
+            ax.annotate(
+                "",
+                xy=(0.5, y + 0.28),
+                xytext=(0.5, y + 0.72),
+                arrowprops={"arrowstyle": "->", "color": INK},
+            )
+            if row.removed:
+                ax.text(
+                    0.78,
+                    y + 0.5,
+                    f"−{style.number(row.removed)}",
+                    fontsize=8,
+                    color=INK,
+                    va="center",
+                )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.6, top + 0.6)
+    heading = text("flow_title", style.language)
+    figure.toolkit_alt = f"{heading}: " + " → ".join(
+        f"{r.step} {r.n_after}" for r in table.itertuples(index=False)
+    )
+    return figure
+
+
+__all__ = ["coefficient_chart", "flow_chart", "means_chart"]

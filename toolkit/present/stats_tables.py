@@ -1,0 +1,383 @@
+"""Report tables for response, the sample flow, weighting, means with confidence intervals
+and regression models, in the style's language (Norwegian by default).
+
+Each returns a :class:`~toolkit.present.tables.ReportTable` (text for the page, numbers
+for Excel). Means tables follow "Tabell 4: gjennomsnitt med 95 % konfidensintervall";
+regression tables put one or more models side by side, the reference category as
+"(referanse)" with no coefficient, stars with their legend, N and R² at the bottom.
+
+Examples
+--------
+>>> from toolkit import read_surveyxact
+>>> from toolkit.data import example_round
+>>> from toolkit.analysis.design import means
+>>> table = means_table(means(read_surveyxact(example_round()), "b1_1"))
+>>> table.frame.iloc[0].tolist()
+['3,6', '3,4–3,8', '183']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from toolkit.analysis.regression import Model
+from toolkit.present.language import text
+from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p
+
+
+def _label(row, by: list[str], many_items: bool) -> str:
+    item = row.get("item_text") or row.get("question_text") or row.get("item")
+    parts = [str(row[b]) for b in by]
+    if not parts:
+        return str(item)
+    return f"{item}: {', '.join(parts)}" if many_items else ", ".join(parts)
+
+
+def _by_columns(table: pd.DataFrame) -> list[str]:
+    known = {
+        "item",
+        "question",
+        "question_text",
+        "item_text",
+        "mean",
+        "se",
+        "ci_low",
+        "ci_high",
+        "n",
+        "n_effective",
+        "df",
+        "value",
+        "percent",
+        "method",
+    }
+    return [c for c in table.columns if c not in known]
+
+
+def means_table(
+    table: pd.DataFrame, *, style: Style = NORWEGIAN, decimals: int = 1, title: str | None = None
+) -> ReportTable:
+    """Means with their confidence interval and N, items (× groups) as rows."""
+    by = _by_columns(table)
+    many = table["item"].nunique() > 1
+    level = round(100 * table.attrs.get("level", 0.95))
+    ci = text("ci", style.language, level=level)
+    mean, n = text("mean", style.language), style.n_label
+    rows, numbers = [], []
+    for row in table.to_dict("records"):
+        label = _label(row, by, many)
+        interval = (
+            (f"{style.number(row['ci_low'], decimals)}–{style.number(row['ci_high'], decimals)}")
+            if row["n"] > 1
+            else ""
+        )
+        rows.append(
+            {
+                "": label,
+                mean: style.number(row["mean"], decimals),
+                ci: interval,
+                n: style.number(row["n"]),
+            }
+        )
+        numbers.append({"": label, mean: row["mean"], ci: np.nan, n: row["n"]})
+    notes = (
+        [table.attrs["weighted"] + "; " + text("weighted_n", style.language)]
+        if table.attrs.get("weighted")
+        else []
+    )
+    return _report(
+        title or text("means_title", style.language, level=level),
+        rows,
+        numbers,
+        {mean: "number", ci: "text", n: "count"},
+        notes,
+    )
+
+
+def proportions_table(
+    table: pd.DataFrame, *, style: Style = NORWEGIAN, decimals: int = 0, title: str | None = None
+) -> ReportTable:
+    """Shares (percent) with their confidence interval and N."""
+    by = _by_columns(table)
+    many = table["item"].nunique() > 1
+    level = round(100 * table.attrs.get("level", 0.95))
+    ci, share, n = text("ci", style.language, level=level), text("share", style.language), "N"
+    rows, numbers = [], []
+    for row in table.to_dict("records"):
+        label = _label(row, by, many)
+        rows.append(
+            {
+                "": label,
+                share: style.percent(row["percent"], decimals),
+                ci: f"{style.number(row['ci_low'], decimals)}–"
+                f"{style.percent(row['ci_high'], decimals)}",
+                n: style.number(row["n"]),
+            }
+        )
+        numbers.append({"": label, share: row["percent"], ci: np.nan, n: row["n"]})
+    values = table["value"].iloc[0] if len(table) else ""
+    return _report(
+        title or f"{text('proportions_title', style.language, level=level)}: {values}",
+        rows,
+        numbers,
+        {share: "percent", ci: "text", n: "count"},
+        [],
+    )
+
+
+def _report(title, rows, numbers, kinds, notes) -> ReportTable:
+    frame = pd.DataFrame(rows).set_index("")
+    values = pd.DataFrame(numbers).set_index("")
+    frame.index.name = values.index.name = None
+    return ReportTable(title, frame, values, kinds, tuple(notes))
+
+
+def response_rate_table(rates: pd.DataFrame, *, style: Style = NORWEGIAN) -> ReportTable:
+    """AAPOR rates as rows; percent, numerator and denominator (one column per group)."""
+    language = style.language
+    by = [
+        c
+        for c in rates.columns
+        if c
+        not in {"rate", "percent", "numerator", "denominator", "I", "P", "R", "NC", "O", "UH", "UO"}
+    ]
+    rows, numbers = [], []
+    if not by:
+        for row in rates.itertuples(index=False):
+            label = text(row.rate, language)
+            rows.append(
+                {
+                    "": label,
+                    text("percent", language): style.percent(row.percent),
+                    text("numerator", language): style.number(row.numerator),
+                    text("denominator", language): style.number(row.denominator),
+                }
+            )
+            numbers.append(
+                {
+                    "": label,
+                    text("percent", language): row.percent,
+                    text("numerator", language): row.numerator,
+                    text("denominator", language): row.denominator,
+                }
+            )
+        kinds = {
+            text("percent", language): "percent",
+            text("numerator", language): "count",
+            text("denominator", language): "count",
+        }
+    else:
+        groups = rates[by[0]].astype(str)
+        wide = rates.assign(group=groups).pivot(index="rate", columns="group", values="percent")
+        wide = wide.reindex(
+            index=list(dict.fromkeys(rates["rate"])), columns=list(dict.fromkeys(groups))
+        )
+        for rate, values in wide.iterrows():
+            label = text(rate, language)
+            rows.append({"": label, **{g: style.percent(v) for g, v in values.items()}})
+            numbers.append({"": label, **values.to_dict()})
+        kinds = {g: "percent" for g in wide.columns}
+    return _report(text("rates_title", language), rows, numbers, kinds, [])
+
+
+def flow_table(flow, *, style: Style = NORWEGIAN) -> ReportTable:
+    """The sample flow: step, rule, N before, removed, N after."""
+    language = style.language
+    keys = ["rule", "n_before", "removed", "n_after"]
+    names = {k: text(k, language) for k in keys}
+    rows, numbers = [], []
+    for row in flow.table.to_dict("records"):
+        rows.append(
+            {
+                "": row["step"],
+                names["rule"]: row["rule"],
+                **{names[k]: style.number(row[k]) for k in keys[1:]},
+            }
+        )
+        numbers.append(
+            {"": row["step"], names["rule"]: row["rule"], **{names[k]: row[k] for k in keys[1:]}}
+        )
+    kinds = {names["rule"]: "text", **{names[k]: "count" for k in keys[1:]}}
+    return _report(text("flow_title", language), rows, numbers, kinds, [])
+
+
+def weighting_table(weights, *, style: Style = NORWEGIAN) -> ReportTable:
+    """Per weighting variable and category: target share, sample before and after."""
+    language = style.language
+    cols = {
+        "target_percent": text("target", language),
+        "before": text("before", language),
+        "after": text("after", language),
+        "sample": text("respondents", language),
+    }
+    rows, numbers = [], []
+    for row in weights.margins.to_dict("records"):
+        label = f"{row['variable']}: {row['category']}"
+        rows.append(
+            {
+                "": label,
+                **{cols[k]: style.percent(row[k], 1) for k in list(cols)[:3]},
+                cols["sample"]: style.number(row["sample"]),
+            }
+        )
+        numbers.append({"": label, **{cols[k]: row[k] for k in cols}})
+    kinds = {
+        cols["target_percent"]: "percent",
+        cols["before"]: "percent",
+        cols["after"]: "percent",
+        cols["sample"]: "count",
+    }
+    note = (
+        f"{weights.description} ({weights.method}); n = {len(weights.values)}, "
+        f"effektiv n = {style.number(weights.n_effective, 1)}, "
+        f"designeffekt = {style.number(weights.deff, 2)}"
+    )
+    return _report(text("weights_title", language), rows, numbers, kinds, [note])
+
+
+def _cell(term: pd.Series, style: Style, decimals: int) -> tuple[str, str]:
+    if term["reference"]:
+        return text("reference", style.language), ""
+    return (
+        f"{style.number(term['estimate'], decimals)}{term['stars']}",
+        f"({style.number(term['se'], decimals)})",
+    )
+
+
+def _term_order(models: list[Model]) -> list[tuple]:
+    """(variable, label) of every coefficient, in first-seen order over the models."""
+    order: list[tuple] = []
+    for model in models:
+        for row in model.coefficients.itertuples(index=False):
+            key = (row.variable if isinstance(row.variable, str) else None, row.label)
+            if key not in order:
+                order.append(key)
+    constant = [k for k in order if k[0] is None and k[1] == "Konstant"]
+    return [k for k in order if k not in constant] + constant  # "Konstant" last
+
+
+def _term_row(models, names, variable, label, shown: str, style, decimals) -> tuple[dict, dict]:
+    row, number = {"": shown}, {"": shown}
+    for name, model in zip(names, models, strict=True):
+        coefficients = model.coefficients
+        match = coefficients[
+            (coefficients["variable"].fillna("") == (variable or ""))
+            & (coefficients["label"] == label)
+        ]
+        b, se = _cell(match.iloc[0], style, decimals) if len(match) else ("", "")
+        row[f"{name} B"], row[f"{name} SE"] = b, se
+        if len(match) and not match.iloc[0]["reference"]:
+            number[f"{name} B"], number[f"{name} SE"] = match.iloc[0][["estimate", "se"]]
+    return row, number
+
+
+def regression_table(
+    models: Model | Sequence[Model],
+    *,
+    names: Sequence[str] | None = None,
+    style: Style = NORWEGIAN,
+    decimals: int = 2,
+    labels: dict[str, str] | None = None,
+) -> ReportTable:
+    """One or more models side by side: B with stars and (SE) per model; variable
+    headings (``labels`` can name them) with their categories indented; N and R² rows;
+    the star legend as a footnote."""
+    models = [models] if isinstance(models, Model) else list(models)
+    language = style.language
+    labels = {**{k: v for m in models for k, v in m.texts.items()}, **(labels or {})}
+    names = list(names or [f"{text('model', language)} {i}" for i in range(1, len(models) + 1)])
+    empty = {f"{n} {part}": "" for n in names for part in ("B", "SE")}
+    categorical = {
+        v for m in models for v, k in m.coefficients["variable"].value_counts().items() if k > 1
+    }
+    rows, numbers, headed = [], [], set()
+    for variable, label in _term_order(models):
+        if variable in categorical and variable not in headed:
+            headed.add(variable)
+            rows.append({"": labels.get(variable, variable), **empty})
+            numbers.append({"": labels.get(variable, variable)})
+        if label == "Konstant":
+            shown = text("constant", language)
+        elif variable in categorical:
+            shown = f"  {label}"
+        else:
+            shown = labels.get(variable or "", label)
+        row, number = _term_row(models, names, variable, label, shown, style, decimals)
+        rows.append(row)
+        numbers.append(number)
+    r2 = text("r2" if models[0].kind == "ols" else "pseudo_r2", language)
+    for label, values, digits in (("N", [m.n for m in models], 0), (r2, [m.r2 for m in models], 3)):
+        pairs = list(zip(names, values, strict=True))
+        rows.append({"": label, **empty, **{f"{n} B": style.number(v, digits) for n, v in pairs}})
+        numbers.append({"": label, **{f"{n} B": v for n, v in pairs}})
+    kinds = dict.fromkeys((c for c in rows[0] if c), "number")
+    notes = [text("stars", language), *[m.weighted for m in models if m.weighted][:1]]
+    outcome = labels.get(models[0].outcome, models[0].outcome)
+    return _report(f"{text('regression_title', language)}: {outcome}", rows, numbers, kinds, notes)
+
+
+def comparison_table(tests: pd.DataFrame, *, style: Style = NORWEGIAN) -> ReportTable:
+    """Group-comparison tests with their names in the report language."""
+    language = style.language
+    cols = ["test", "statistic", "df", "p", "effect", "effect_measure", "n"]
+    heads = {c: text(c, language) if c != "n" else "N" for c in cols}
+    rows, numbers = [], []
+    for row in tests.to_dict("records"):
+        label = f"{row['item']}: {text(row['test'], language)}"
+        df = row["df"]
+        shown_df = (
+            ""
+            if df != df
+            else (
+                style.number(df, 2)
+                + (
+                    f"; {style.number(row['ddf'], 1)}"
+                    if row.get("ddf") == row.get("ddf") and row.get("ddf") is not None
+                    else ""
+                )
+            )
+        )
+        rows.append(
+            {
+                "": label,
+                heads["test"]: text(row["test"], language),
+                heads["statistic"]: style.number(row["statistic"], 2),
+                heads["df"]: shown_df,
+                heads["p"]: format_p(row["p_value"], style),
+                heads["effect"]: style.number(row["effect_size"], 2),
+                heads["effect_measure"]: text(row["effect_measure"], language)
+                if row["effect_measure"]
+                else "",
+                heads["n"]: style.number(row["n"]),
+            }
+        )
+        numbers.append(
+            {
+                "": label,
+                heads["statistic"]: row["statistic"],
+                heads["p"]: row["p_value"],
+                heads["effect"]: row["effect_size"],
+                heads["n"]: row["n"],
+            }
+        )
+    kinds = {heads[c]: "text" for c in ("test", "df", "effect_measure")}
+    kinds |= {
+        heads["statistic"]: "number",
+        heads["p"]: "number",
+        heads["effect"]: "number",
+        heads["n"]: "count",
+    }
+    return _report(text("test", language), rows, numbers, kinds, [])
+
+
+__all__ = [
+    "comparison_table",
+    "flow_table",
+    "means_table",
+    "proportions_table",
+    "regression_table",
+    "response_rate_table",
+    "weighting_table",
+]
