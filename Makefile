@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/likert.py
 	$(BIN)/python benchmarks/corpus.py
 	$(BIN)/python benchmarks/themes.py
+	cd benchmarks && ../$(BIN)/python weights.py
 
 # Regenerate the synthetic example round in surveys/ (seeded: same files every time).
 example: $(STAMP)

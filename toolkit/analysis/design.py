@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from toolkit.analysis.counting import count_item
 from toolkit.analysis.likert import (
     Items,
     entries,
@@ -74,36 +75,43 @@ def _variables(survey: Survey, items, include_personal: bool) -> list[str]:
     )
 
 
-def item_values(survey: Survey, item: str, scales: dict | None = None) -> np.ndarray:
-    """Float value per respondent: the code (or the declared scale's position 1…k) of a
-    substantive answer; NaN for blanks and non-substantive answers."""
-    book = entries(survey)[item]
-    column = survey.data[item]
-    if book["value_type"] == "numeric":
-        return pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    if book["value_type"] != "single":
-        raise UsageError(
-            f"{item} is not a closed item or a number",
-            file=survey.source.path,
-            hint="means and proportions take single-choice items or numbers",
-        )
-    codes = np.array(sorted({*book["labels"], *book["unknown_codes"]}), dtype=float)
-    values = np.where(substantive_mask(book), codes, np.nan)
-    declared = (scales or {}).get(item) or (scales or {}).get(book["question"])
+def category_values(survey: Survey, item: str, entry: dict, scales: dict | None = None):
+    """Float value of each category of a closed item: its code (or the declared scale's
+    position 1…k); NaN for non-substantive categories."""
+    codes = np.array(sorted({*entry["labels"], *entry["unknown_codes"]}), dtype=float)
+    values = np.where(substantive_mask(entry), codes, np.nan)
+    declared = (scales or {}).get(item) or (scales or {}).get(entry["question"])
     if isinstance(declared, Scale):
-        categories = list(column.cat.categories)
+        categories = list(survey.data[item].cat.categories)
         values = np.array(
             [
                 declared.categories.index(c) + 1.0 if c in declared.categories else np.nan
                 for c in categories
             ]
         )
-    lookup = np.concatenate([[np.nan], values])
+    return values
+
+
+def item_values(survey: Survey, item: str, scales: dict | None = None, entry=None) -> np.ndarray:
+    """Float value per respondent: the code (or the declared scale's position 1…k) of a
+    substantive answer; NaN for blanks and non-substantive answers."""
+    entry = entry if entry is not None else entries(survey)[item]
+    column = survey.data[item]
+    if entry["value_type"] == "numeric":
+        return pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    if entry["value_type"] != "single":
+        raise UsageError(
+            f"{item} is not a closed item or a number",
+            file=survey.source.path,
+            hint="means and proportions take single-choice items or numbers",
+        )
+    lookup = np.concatenate([[np.nan], category_values(survey, item, entry, scales)])
     return lookup[column.cat.codes.to_numpy().astype(np.int64) + 1]
 
 
 def _sums(y: np.ndarray, w: np.ndarray, groups: Groups) -> dict[str, np.ndarray]:
-    """Per group: respondents, Σw, Σwy, Σw², Σw²y, Σw²y², Σy, Σy² over answered rows."""
+    """Per group: respondents, Σw, Σwy, Σw², Σw²y, Σw²y², Σy, Σy² over answered rows
+    (for values that vary within a category: numeric variables)."""
     ok = ~np.isnan(y) & (groups.index >= 0)
     g, yv, wv = groups.index[ok], y[ok], w[ok]
     size = groups.size
@@ -123,8 +131,30 @@ def _sums(y: np.ndarray, w: np.ndarray, groups: Groups) -> dict[str, np.ndarray]
     }
 
 
-def _estimates(sums: dict, design_n: int, weighted: bool, level: float) -> dict:
-    """Mean, SE and t-interval per group (see module docstring)."""
+def _category_sums(codes, values, groups: Groups, weights, squares) -> dict[str, np.ndarray]:
+    """The same sums for a closed item from per (group × category) counts: the value is
+    constant within a category, so three bincounts (n, Σw, Σw²) give every moment."""
+    k = len(values)
+    valid = ~np.isnan(values)
+    v = np.where(valid, values, 0.0)
+    n = count_item(codes, k, groups)
+    out = {"n": n[:, valid].sum(axis=1), "y": n @ v, "y2": n @ (v * v)}
+    if weights is not None:
+        w = count_item(codes, k, groups, weights)
+        w2 = count_item(codes, k, groups, squares)
+        out |= {
+            "w": w[:, valid].sum(axis=1),
+            "wy": w @ v,
+            "w2": w2[:, valid].sum(axis=1),
+            "w2y": w2 @ v,
+            "w2y2": w2 @ (v * v),
+        }
+    return out
+
+
+def _estimates(sums: dict, design_n: int, weighted: bool) -> dict:
+    """Mean, SE, degrees of freedom and effective n per group (module docstring); the
+    interval is added for all items at once (:func:`_with_intervals`)."""
     n = sums["n"].astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
         if weighted:
@@ -138,33 +168,47 @@ def _estimates(sums: dict, design_n: int, weighted: bool, level: float) -> dict:
             variance = (sums["y2"] - n * mean**2) / (n - 1)
             se = np.sqrt(np.maximum(variance, 0) / n)
             df, n_eff = n - 1, n
-        q = stats.t.ppf(0.5 + level / 2, np.where(df > 0, df, np.nan))
-    return {
-        "mean": mean,
-        "se": se,
-        "ci_low": mean - q * se,
-        "ci_high": mean + q * se,
-        "n": sums["n"],
-        "n_effective": n_eff,
-        "df": df,
-    }
+    return {"mean": mean, "se": se, "n": sums["n"], "n_effective": n_eff, "df": df}
 
 
-def _frame(survey, items, groups, per_item, extra_columns) -> pd.DataFrame:
+def _quantiles(df: np.ndarray, level: float) -> np.ndarray:
+    """t quantiles for many degrees of freedom (computed once per distinct value)."""
+    distinct, inverse = np.unique(np.where(df > 0, df, np.nan), return_inverse=True)
+    return stats.t.ppf(0.5 + level / 2, distinct)[inverse.ravel()]
+
+
+def _frame(survey, items, groups, per_item) -> pd.DataFrame:
+    """One row per item × group, assembled from arrays (not row by row)."""
     book = entries(survey)
-    rows = []
-    for item, result in zip(items, per_item, strict=True):
-        for g in range(groups.size):
-            row = {c: item if c == "item" else book[item][c] for c in INFO}
-            if not groups.everyone:
-                row |= dict(groups.frame.iloc[g])
-            row |= {k: (v[g] if isinstance(v, np.ndarray) else v) for k, v in result.items()}
-            rows.append(row)
-    out = pd.DataFrame(rows)
-    for column in extra_columns:
-        if column in out:
-            out[column] = out[column].astype("int64")
-    return out
+    g = groups.size
+    row_item = np.repeat(np.arange(len(items)), g)
+    out = {
+        c: np.array([item if c == "item" else book[item][c] for item in items], dtype=object)[
+            row_item
+        ]
+        for c in INFO
+    }
+    if not groups.everyone:
+        rows = np.tile(np.arange(g), len(items))
+        out |= {b: groups.frame[b].array.take(rows) for b in groups.frame.columns}
+    keys = list(per_item[0]) if per_item else ["mean", "se", "n", "n_effective", "df"]
+    for key in keys:
+        values = [
+            r[key] if isinstance(r[key], np.ndarray) else np.repeat(r[key], g) for r in per_item
+        ]
+        out[key] = np.concatenate(values) if values else np.array([])
+    frame = pd.DataFrame(out)
+    if "n" in frame:
+        frame["n"] = frame["n"].astype("int64")
+    return frame
+
+
+def _with_intervals(frame: pd.DataFrame, level: float) -> pd.DataFrame:
+    q = _quantiles(frame["df"].to_numpy(dtype=float), level)
+    position = frame.columns.get_loc("se") + 1
+    frame.insert(position, "ci_low", frame["mean"] - q * frame["se"])
+    frame.insert(position + 1, "ci_high", frame["mean"] + q * frame["se"])
+    return frame
 
 
 def means(
@@ -182,17 +226,20 @@ def means(
     chosen = _variables(survey, items, include_personal)
     groups = groups_for(survey, by, include_personal=include_personal)
     weights = resolve_weights(survey, weight)
-    w = np.ones(survey.n) if weights is None else weights
-    per_item = [
-        _estimates(
-            _sums(item_values(survey, item, scales), w, groups),
-            survey.n,
-            weights is not None,
-            level,
-        )
-        for item in chosen
-    ]
-    out = _frame(survey, chosen, groups, per_item, ["n"])
+    squares = None if weights is None else weights * weights
+    book = entries(survey)
+    per_item = []
+    for item in chosen:
+        entry = book[item]
+        if entry["value_type"] == "single":
+            values = category_values(survey, item, entry, scales)
+            codes = survey.data[item].cat.codes.to_numpy()
+            sums = _category_sums(codes, values, groups, weights, squares)
+        else:
+            w = np.ones(survey.n) if weights is None else weights
+            sums = _sums(item_values(survey, item, scales, entry), w, groups)
+        per_item.append(_estimates(sums, survey.n, weights is not None))
+    out = _with_intervals(_frame(survey, chosen, groups, per_item), level)
     out.attrs |= {
         "weighted": weight_description(survey, weight),
         "level": level,
@@ -232,7 +279,7 @@ def _chosen_positions(survey, item, value, scales) -> tuple[list[int], str]:
 
 
 def _interval(p, se, n_eff, df, method, level):
-    q = stats.t.ppf(0.5 + level / 2, np.where(df > 0, df, np.nan))
+    q = _quantiles(np.asarray(df, dtype=float), level)
     with np.errstate(invalid="ignore", divide="ignore"):
         if method == "logit":
             logit = np.log(p / (1 - p))
@@ -271,7 +318,7 @@ def proportions(
         codes = survey.data[item].cat.codes.to_numpy()
         answered = ~np.isnan(item_values(survey, item))
         y = np.where(answered, np.isin(codes, positions).astype(float), np.nan)
-        result = _estimates(_sums(y, w, groups), survey.n, weights is not None, level)
+        result = _estimates(_sums(y, w, groups), survey.n, weights is not None)
         p, n = result["mean"], result["n"].astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
             se = result["se"] if weights is not None else np.sqrt(p * (1 - p) / n)
@@ -288,7 +335,7 @@ def proportions(
                 "method": method,
             }
         )
-    out = _frame(survey, chosen, groups, per_item, ["n"])
+    out = _frame(survey, chosen, groups, per_item)
     out.attrs |= {
         "weighted": weight_description(survey, weight),
         "level": level,

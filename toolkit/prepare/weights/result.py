@@ -90,21 +90,25 @@ class Weights:
 
 
 def group_summary(values: np.ndarray, margins) -> pd.DataFrame:
-    """Kish deff and effective n per category of every weighting variable."""
+    """Kish deff and effective n per category of every weighting variable (bincounts of
+    w and w² per category)."""
     rows = []
+    squares = values * values
     for margin in margins:
-        for k, label in enumerate(margin.labels):
-            w = values[margin.codes == k]
-            if len(w):
-                deff, n_eff = kish(w)
+        k = len(margin.labels)
+        n = np.bincount(margin.codes, minlength=k)
+        total = np.bincount(margin.codes, weights=values, minlength=k)
+        sumsq = np.bincount(margin.codes, weights=squares, minlength=k)
+        for j, label in enumerate(margin.labels):
+            if n[j]:
                 rows.append(
                     {
                         "variable": margin.variable,
                         "category": label,
-                        "n": len(w),
-                        "weight_sum": w.sum(),
-                        "n_effective": n_eff,
-                        "deff": deff,
+                        "n": int(n[j]),
+                        "weight_sum": float(total[j]),
+                        "n_effective": float(total[j] ** 2 / sumsq[j]),
+                        "deff": float(n[j] * sumsq[j] / total[j] ** 2),
                     }
                 )
     return pd.DataFrame(rows)

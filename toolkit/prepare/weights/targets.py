@@ -62,7 +62,7 @@ def respondent_codes(survey: Survey, variable: str) -> tuple[np.ndarray, list[st
     column = survey.data[variable]
     if not isinstance(column.dtype, pd.CategoricalDtype):
         column = column.astype("string").astype("category")
-    codes = column.cat.codes.to_numpy().astype(np.int64)
+    codes = column.cat.codes.to_numpy().astype(np.intp)
     return codes, [str(c) for c in column.cat.categories]
 
 
@@ -93,7 +93,7 @@ def _resolve(survey: Survey, variable: str, targets, file) -> tuple[Margin, bool
             hint="respondents without a value cannot be weighted: restrict the sample first "
             "(sample_flow) or give them a category",
         )
-    present = {labels[c] for c in np.unique(codes)}
+    present = {labels[c] for c in np.flatnonzero(np.bincount(codes, minlength=len(labels)))}
     unknown = sorted(present - set(wanted))
     if unknown:
         raise WeightingError(
