@@ -65,8 +65,10 @@ def bench_rake(rows: int, repeat: int) -> None:
     toolkit = best(lambda: rake(survey, margins), repeat)
     floor = best(lambda: bare_ipf(codes, targets, result.iterations), repeat)
     print(f"rake {rows:,} × {len(SIZES)} margins {SIZES}: {result.iterations} iterations")
-    print(f"  toolkit {toolkit:6.3f} s   bare numpy IPF {floor:6.3f} s   ratio {toolkit / floor:4.2f}×"
-          f"   (targets < 2 s, ≤ 3×)")
+    print(
+        f"  toolkit {toolkit:6.3f} s   bare numpy IPF {floor:6.3f} s   "
+        f"ratio {toolkit / floor:4.2f}×   (targets < 2 s, ≤ 3×)"
+    )
 
 
 def bench_means(rows: int, repeat: int) -> None:
@@ -77,8 +79,10 @@ def bench_means(rows: int, repeat: int) -> None:
     weighted = best(lambda: means(survey, items, by="gruppe", weight="vekt"), repeat)
     plain = best(lambda: likert_summary(survey, items, by="gruppe"), repeat)
     print(f"means {len(items)} items × {rows:,} by a 5-level group")
-    print(f"  weighted means {weighted:6.3f} s   unweighted likert_summary {plain:6.3f} s   "
-          f"ratio {weighted / plain:4.2f}×   (target ≤ 3×)")
+    print(
+        f"  weighted means {weighted:6.3f} s   unweighted likert_summary {plain:6.3f} s   "
+        f"ratio {weighted / plain:4.2f}×   (target ≤ 3×)"
+    )
 
 
 def main() -> None:

@@ -57,6 +57,7 @@ from toolkit.prepare import (
     sample_flow,
 )
 from toolkit.present import likert_chart, likert_table, save_figure, to_excel
+from toolkit.present.joint import joint_display
 from toolkit.present.stats_charts import coefficient_chart, flow_chart, means_chart
 from toolkit.present.stats_tables import (
     comparison_table,
@@ -67,7 +68,6 @@ from toolkit.present.stats_tables import (
     response_rate_table,
     weighting_table,
 )
-from toolkit.present.joint import joint_display
 from toolkit.surveys import MISSING_LABELS, Survey, is_missing_label, read_surveyxact
 from toolkit.themes import (
     agreement,
@@ -85,6 +85,7 @@ from toolkit.themes import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "MISSING_LABELS",
     "ConfigError",
     "Corpus",
     "CorruptFileError",
@@ -93,7 +94,6 @@ __all__ = [
     "EncodingError",
     "ExportFormatError",
     "LimitExceededError",
-    "MISSING_LABELS",
     "MissingFileError",
     "PrivacyError",
     "Redactor",
