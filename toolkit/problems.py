@@ -55,6 +55,10 @@ KINDS: dict[str, tuple[str, str]] = {
         "warning",
         "a code set apart from the scale, treated as non-substantive (not in means)",
     ),
+    "round-undecided": (
+        "warning",
+        "a variable changed between rounds without a confirmed decision (left out of the stack)",
+    ),
     "multi-not-reached": (
         "info",
         "multi-response options of respondents who never reached the question set to blank",

@@ -35,19 +35,11 @@ from scipy import stats
 from toolkit.analysis.design import _chosen_positions, item_values, weight_description
 from toolkit.analysis.likert import entries
 from toolkit.errors import UsageError
+from toolkit.surveys.codebook import text_of
 from toolkit.surveys.groups import resolve_weights
 from toolkit.surveys.survey import Survey
 
 _NAME = re.compile(r"[A-Za-z_æøåÆØÅ][\wæøåÆØÅ]*")
-
-
-def _text_of(entry: dict) -> str:
-    """A variable's item text, else its question text, else its name."""
-    for key in ("item_text", "question_text", "variable"):
-        value = entry.get(key)
-        if isinstance(value, str) and value.strip():
-            return value
-    return str(entry.get("variable"))
 
 
 def stars(p: float) -> str:
@@ -251,7 +243,7 @@ def regression(
     else:
         r2 = float(fit.prsquared) if not weighted else float(1 - fit.deviance / fit.null_deviance)
     book = entries(survey)
-    texts = {v: _text_of(book[v]) for v in [outcome, *names]}
+    texts = {v: text_of(book[v]) for v in [outcome, *names]}
     weighted = weight_description(survey, weight)
     return Model(formula, kind, outcome, coefficients, n, r2, weighted, fit, texts)
 

@@ -21,21 +21,12 @@ True
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from toolkit.present.word import new_document, save
-
-_MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>]")
-
-
-def markdown_text(text: str) -> str:
-    """Text shown in Markdown exactly as written: HTML characters as entities and Markdown
-    punctuation escaped, so an answer can never become markup or a link."""
-    text = html.escape(str(text), quote=False)
-    return _MARKDOWN.sub(r"\\\g<0>", text).replace("\n", " ")
+from toolkit.rawfiles.safe_export import markdown_text
 
 
 def to_markdown(bank: pd.DataFrame, path: str | Path, *, title: str = "Sitatbank") -> Path:

@@ -27,6 +27,8 @@ Examples
 from __future__ import annotations
 
 import csv
+import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +80,16 @@ def safe_title(title: str) -> str:
     return cleaned[:31]
 
 
+_MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>]")
+
+
+def markdown_text(text) -> str:
+    """Text shown in Markdown exactly as written: HTML characters as entities and Markdown
+    punctuation escaped, so an answer or a label can never become markup or a link."""
+    escaped = html.escape(str(text), quote=False)
+    return _MARKDOWN.sub(r"\\\g<0>", escaped).replace("\n", " ")
+
+
 def write_csv(frame: pd.DataFrame, path: str | Path, *, sep: str = ";") -> Path:
     """A DataFrame to CSV (UTF-8 with BOM, so Excel reads æøå), texts neutralised,
     header and index included."""
@@ -91,4 +103,12 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, sep: str = ";") -> Path:
     return path
 
 
-__all__ = ["csv_text", "excel_value", "is_dangerous", "safe_title", "write_cell", "write_csv"]
+__all__ = [
+    "csv_text",
+    "excel_value",
+    "is_dangerous",
+    "markdown_text",
+    "safe_title",
+    "write_cell",
+    "write_csv",
+]

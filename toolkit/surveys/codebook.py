@@ -83,6 +83,16 @@ _PREFIX = re.compile(r"^(?P<prefix>.+?)_?(?P<number>\d+)$")
 _STEM_SEP = re.compile(r"\s+-\s+|^-\s+")
 
 
+def text_of(entry) -> str:
+    """What a variable asks, for headings: its item text, else its question text, else its
+    name (blank and NaN texts skipped)."""
+    for key in ("item_text", "question_text", "choice_text", "variable"):
+        value = entry.get(key) if hasattr(entry, "get") else None
+        if isinstance(value, str) and value.strip():
+            return value
+    return str(entry.get("variable")) if hasattr(entry, "get") else str(entry)
+
+
 def as_code(value: float) -> int | float:
     """Codes are whole numbers in practice; keep them as int where they are."""
     return int(value) if float(value).is_integer() else float(value)
@@ -335,4 +345,4 @@ def _report_shared_question_names(rows, structure, problems, file) -> None:
             )
 
 
-__all__ = ["CODEBOOK_COLUMNS", "as_code", "build_codebook"]
+__all__ = ["CODEBOOK_COLUMNS", "as_code", "build_codebook", "text_of"]

@@ -1,0 +1,1 @@
+"""Survey rounds: compare codebooks, harmonise, stack, import a new round, store."""

@@ -1,0 +1,303 @@
+"""``rounds.toml``: the rounds in order and the harmonisation decisions a researcher made.
+
+.. code-block:: toml
+
+    [rounds]
+    order = ["2025", "2026"]
+    labels = { "2025" = "Nullpunkt 2025", "2026" = "Oppfølging 2026" }   # optional
+
+    [[decisions]]
+    kind = "rename"          # the same question under another name in earlier rounds
+    old = "s_9"
+    new = "s_10"
+    status = "confirmed"     # "proposed" until a researcher confirms it
+
+    [[decisions]]
+    kind = "recode"          # earlier labels onto the latest round's labels
+    variable = ["b2_1", "b2_2"]
+    round = "2025"
+    map = { "Litt enig" = "Delvis enig" }   # labels with the same text map by themselves
+    status = "confirmed"
+
+    [[decisions]]
+    kind = "same"            # a wording edit accepted as the same question
+    variable = "b1_4"
+
+    [[decisions]]
+    kind = "exclude"         # not comparable: earlier rounds left blank in the stack
+    variable = "b1_7"
+
+Only confirmed decisions are applied; proposals (as ``toolkit import-round`` writes them)
+are listed until someone confirms them. Every error names the key and its line.
+
+Examples
+--------
+>>> config = parse('[rounds]\\norder = ["2025", "2026"]\\n\\n[[decisions]]\\nkind = "same"\\n'
+...                'variable = "b1_4"\\nstatus = "confirmed"\\n', file="rounds.toml")
+>>> config.order, [(d.kind, d.variables, d.confirmed, d.line) for d in config.decisions]
+(['2025', '2026'], [('same', ['b1_4'], True, 4)])
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.errors import ConfigError
+
+KINDS = ("rename", "recode", "same", "exclude")
+STATUS = ("confirmed", "proposed")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One harmonisation decision (see module docstring); ``line`` is where it starts."""
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    old: str | None = None
+    new: str | None = None
+    rounds: list[str] | None = None
+    map: dict[str, str] = field(default_factory=dict)
+    status: str = "proposed"
+    note: str | None = None
+    line: int = 0
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == "confirmed"
+
+    def describe(self) -> str:
+        what = {
+            "rename": f"{self.old} → {self.new}",
+            "recode": ", ".join(self.variables),
+            "same": ", ".join(self.variables),
+            "exclude": ", ".join(self.variables),
+        }
+        where = f" ({', '.join(self.rounds)})" if self.rounds else ""
+        return f"{self.kind} {what[self.kind]}{where}"
+
+
+@dataclass(frozen=True)
+class RoundsConfig:
+    order: list[str]
+    labels: dict[str, str]
+    decisions: list[Decision]
+    path: str
+    text: str = ""
+
+    def open_decisions(self) -> list[Decision]:
+        return [d for d in self.decisions if not d.confirmed]
+
+    def confirmed(self, kind: str | None = None) -> list[Decision]:
+        return [d for d in self.decisions if d.confirmed and (kind is None or d.kind == kind)]
+
+    def line(self, decision: int | None, key: str) -> int:
+        return key_line(self.text, decision, key)
+
+
+def key_line(text: str, decision: int | None, key: str) -> int:
+    """The line of ``key`` in the ``decision``-th ``[[decisions]]`` table (or in
+    ``[rounds]`` when ``decision`` is None); the table's first line when the key is absent."""
+    lines = text.splitlines()
+    header = (
+        re.compile(r"^\s*\[\[\s*decisions\s*\]\]")
+        if decision is not None
+        else re.compile(r"^\s*\[\s*rounds\s*\]")
+    )
+    starts = [i for i, line in enumerate(lines) if header.match(line)]
+    if not starts:
+        return 1
+    start = starts[min(decision or 0, len(starts) - 1)]
+    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+    for i in range(start + 1, len(lines)):
+        if re.match(r"^\s*\[", lines[i]):
+            break
+        if pattern.match(lines[i]):
+            return i + 1
+    return start + 1
+
+
+def _error(what: str, path: str, line: int, key: str, **parts) -> ConfigError:
+    return ConfigError(what, file=path, where=f"line {line}, key {key!r}", **parts)
+
+
+def _names(value, path, line, key) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise _error(
+        f"{key} must be a variable name or a list of them",
+        path,
+        line,
+        key,
+        found=repr(value),
+        hint='write variable = "b1_4" or variable = ["b2_1", "b2_2"]',
+    )
+
+
+def _decision(table: dict, index: int, text: str, path: str) -> Decision:
+    def line(key: str) -> int:
+        return key_line(text, index, key)
+
+    kind = table.get("kind")
+    if kind not in KINDS:
+        raise _error(
+            f"unknown decision kind {kind!r}",
+            path,
+            line("kind"),
+            "kind",
+            expected=", ".join(KINDS),
+            hint="kind is rename, recode, same or exclude",
+        )
+    status = table.get("status", "proposed")
+    if status not in STATUS:
+        raise _error(
+            f"unknown status {status!r}",
+            path,
+            line("status"),
+            "status",
+            expected="confirmed or proposed",
+            hint='write status = "confirmed"',
+        )
+    unknown = sorted(
+        set(table) - {"kind", "variable", "old", "new", "round", "rounds", "map", "status", "note"}
+    )
+    if unknown:
+        raise _error(
+            f"unknown key {unknown[0]!r} in a {kind} decision",
+            path,
+            line(unknown[0]),
+            unknown[0],
+            hint="see the rounds.toml format in toolkit.rounds.config",
+        )
+    rounds = table.get("rounds", table.get("round"))
+    rounds = None if rounds is None else _names(rounds, path, line("round"), "round")
+    mapping = table.get("map", {})
+    if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+        raise _error(
+            "map must be a table of label = label",
+            path,
+            line("map"),
+            "map",
+            hint='write map = { "Litt enig" = "Delvis enig" }',
+        )
+    if kind == "rename":
+        for key in ("old", "new"):
+            if not isinstance(table.get(key), str):
+                raise _error(
+                    f'a rename needs {key} = "<variable>"',
+                    path,
+                    line(key),
+                    key,
+                    hint='write old = "s_9" and new = "s_10"',
+                )
+        return Decision(
+            kind,
+            [table["new"]],
+            table["old"],
+            table["new"],
+            rounds,
+            mapping,
+            status,
+            table.get("note"),
+            line("kind") - 1,
+        )
+    if "variable" not in table:
+        raise _error(
+            f"a {kind} decision needs variable = ...",
+            path,
+            line("kind"),
+            "variable",
+            hint='write variable = "b1_4"',
+        )
+    variables = _names(table["variable"], path, line("variable"), "variable")
+    return Decision(
+        kind, variables, None, None, rounds, mapping, status, table.get("note"), line("kind") - 1
+    )
+
+
+def parse(text: str, *, file: str | Path) -> RoundsConfig:
+    """Read rounds.toml text (see module docstring)."""
+    path = str(file)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise ConfigError(
+            f"{Path(path).name} is not valid TOML",
+            file=path,
+            where=f"line {match.group(1)}" if match else None,
+            found=str(exc),
+            hint="fix the line (strings in double quotes, one key = value per line)",
+        ) from None
+    rounds = data.get("rounds", {})
+    order = rounds.get("order")
+    if not isinstance(order, list) or not order or not all(isinstance(r, str) for r in order):
+        raise _error(
+            '[rounds] needs order = ["<round>", ...]',
+            path,
+            key_line(text, None, "order"),
+            "order",
+            hint='list the round folders in time order: order = ["2025", "2026"]',
+        )
+    if len(set(order)) != len(order):
+        raise _error(
+            "a round is listed twice in order",
+            path,
+            key_line(text, None, "order"),
+            "order",
+            found=", ".join(order),
+            hint="each round once, in time order",
+        )
+    decisions = data.get("decisions", [])
+    if not isinstance(decisions, list):
+        raise _error(
+            "decisions must be [[decisions]] tables",
+            path,
+            1,
+            "decisions",
+            hint="write each decision as its own [[decisions]] table",
+        )
+    parsed = [_decision(table, i, text, path) for i, table in enumerate(decisions)]
+    labels = {str(k): str(v) for k, v in (rounds.get("labels") or {}).items()}
+    return RoundsConfig(list(order), labels, parsed, path, text)
+
+
+def read_config(path: str | Path) -> RoundsConfig:
+    path = Path(path)
+    return parse(path.read_text(encoding="utf-8"), file=path)
+
+
+def _toml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def proposal_text(decision: Decision) -> str:
+    """A ``[[decisions]]`` block for a proposed decision (appended by import-round)."""
+    lines = ["", "[[decisions]]", f"kind = {_toml_string(decision.kind)}"]
+    if decision.kind == "rename":
+        lines += [f"old = {_toml_string(decision.old)}", f"new = {_toml_string(decision.new)}"]
+    else:
+        names = decision.variables
+        value = (
+            _toml_string(names[0])
+            if len(names) == 1
+            else "[" + ", ".join(_toml_string(n) for n in names) + "]"
+        )
+        lines.append(f"variable = {value}")
+    if decision.rounds:
+        lines.append("round = [" + ", ".join(_toml_string(r) for r in decision.rounds) + "]")
+    if decision.map:
+        pairs = ", ".join(f"{_toml_string(k)} = {_toml_string(v)}" for k, v in decision.map.items())
+        lines.append(f"map = {{ {pairs} }}")
+    lines.append('status = "proposed"  # confirm by writing "confirmed"')
+    if decision.note:
+        lines.append(f"note = {_toml_string(decision.note)}")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["KINDS", "Decision", "RoundsConfig", "key_line", "parse", "proposal_text", "read_config"]

@@ -1,0 +1,241 @@
+"""A project of survey rounds: ``surveys/<round>/`` with one raw export each, and
+``surveys/rounds.toml`` with the order and the harmonisation decisions.
+
+``read_rounds("surveys/")`` gives a :class:`Rounds`: an ordered mapping round → Survey
+(each read when first used, from a Parquet cache in ``surveys/.cache/`` when the raw files
+are unchanged), with :meth:`~Rounds.codebooks`, :meth:`~Rounds.diff`, :meth:`~Rounds.stack`
+and :meth:`~Rounds.import_round`. Nothing in a round folder is ever changed.
+
+Examples
+--------
+>>> from toolkit.data import example_rounds
+>>> rounds = read_rounds(example_rounds(), cache=False)  # (no cache written in doctests)
+>>> list(rounds), [rounds[r].n for r in rounds]
+(['2025', '2026'], [258, 258])
+>>> rounds.diff("2025", "2026")["status"].value_counts().to_dict()
+{'unchanged': 26, 'changed': 6, 'added': 1, 'renamed': 1, 'removed': 1}
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.errors import ExportFormatError, MissingFileError
+from toolkit.rounds.compare import compare_codebooks
+from toolkit.rounds.config import RoundsConfig, read_config
+from toolkit.surveys.read import read_surveyxact
+from toolkit.surveys.read_csv import MEMBERS
+from toolkit.surveys.survey import Survey
+
+EXPORT_SUFFIXES = {".xlsx", ".xlsm", ".sav", ".zsav"}
+CONFIG = "rounds.toml"
+CACHE = ".cache"
+
+
+def _is_csv_export(folder: Path) -> bool:
+    names = {p.name.lower() for p in folder.iterdir() if p.is_file()}
+    return all(f"{m}.csv" in names for m in MEMBERS)
+
+
+def find_export(folder: Path) -> Path:
+    """The one raw export of a round folder: an .xlsx/.sav file or a CSV trio (in the
+    folder itself or one subfolder). None or several is an error saying which."""
+    if not folder.is_dir():
+        raise MissingFileError(
+            f"no round folder {folder.name}/",
+            file=folder,
+            hint="each round has a folder surveys/<round>/ with its export",
+        )
+    found = [
+        p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES
+    ]
+    if _is_csv_export(folder):
+        found.append(folder)
+    found += [
+        p
+        for p in sorted(folder.iterdir())
+        if p.is_dir() and not p.name.startswith(".") and _is_csv_export(p)
+    ]
+    if not found:
+        raise MissingFileError(
+            f"the round folder {folder.name}/ holds no SurveyXact export",
+            file=folder,
+            expected="one .xlsx or .sav export, or a folder with dataset.csv, labels.csv and "
+            "structure.csv",
+            found=", ".join(sorted(p.name for p in folder.iterdir())) or "an empty folder",
+            hint="copy the export in with `toolkit import-round EXPORT --into surveys/ "
+            "--round <name>`",
+        )
+    if len(found) > 1:
+        raise ExportFormatError(
+            f"the round folder {folder.name}/ holds {len(found)} exports",
+            file=folder,
+            found=", ".join(p.name if p != folder else "the CSV files" for p in found),
+            expected="exactly one export per round",
+            hint="keep one export per round folder; move the other into its own round",
+        )
+    return found[0]
+
+
+class Rounds(Mapping):
+    """Survey rounds in order (see module docstring)."""
+
+    def __init__(
+        self,
+        folder: Path,
+        order: list[str],
+        config: RoundsConfig | None,
+        surveys: dict[str, Survey] | None = None,
+        *,
+        cache: bool = True,
+    ) -> None:
+        self.folder, self.order, self.config = Path(folder), list(order), config
+        self._surveys: dict[str, Survey] = dict(surveys or {})
+        self.cache = cache
+
+    # ----------------------------------------------------------------- mapping
+    def __getitem__(self, name: str) -> Survey:
+        if name not in self.order:
+            raise MissingFileError(
+                f"no round {name!r}",
+                file=self.folder,
+                hint=f"the rounds are {', '.join(self.order)}",
+            )
+        if name not in self._surveys:
+            self._surveys[name] = self._load(name)
+        return self._surveys[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.order)
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def label(self, name: str) -> str:
+        return (self.config.labels.get(name) if self.config else None) or name
+
+    def _load(self, name: str) -> Survey:
+        from toolkit.rounds.storage import cached_round
+
+        export = find_export(self.folder / name)
+        if self.cache:
+            return cached_round(self.folder / CACHE, name, export)
+        return read_surveyxact(export)
+
+    # ----------------------------------------------------------------- views
+    def codebooks(self) -> pd.DataFrame:
+        """One row per round × variable: the codebook columns of every round."""
+        parts = [self[name].codebook.assign(round=name) for name in self.order]
+        out = pd.concat(parts, ignore_index=True)
+        return out[["round", *[c for c in out.columns if c != "round"]]]
+
+    def diff(self, old: str, new: str) -> pd.DataFrame:
+        """:func:`~toolkit.rounds.compare.compare_codebooks` of two rounds."""
+        return compare_codebooks(self[old], self[new])
+
+    def stack(self, variables=None, *, panel: str | None = None) -> Survey:
+        """All rounds as one Survey (see :func:`toolkit.rounds.stack.stack`)."""
+        from toolkit.rounds.stack import stack
+
+        stacked = getattr(self, "_stacked", None)
+        if stacked is None:
+            return stack(self, variables, panel=panel)
+        if variables is None:  # read from a stacked dataset: already harmonised
+            return stacked
+        wanted = {variables} if isinstance(variables, str) else set(variables)
+        keep = ["round", *[v for v in stacked.data.columns if v in wanted]]
+        book = stacked.codebook[stacked.codebook["variable"].isin(keep)]
+        return replace(stacked, data=stacked.data[keep], codebook=book)
+
+    def open_decisions(self) -> pd.DataFrame:
+        """Proposed decisions not yet confirmed, and changes between consecutive rounds
+        that no confirmed decision covers."""
+        rows = [
+            {
+                "kind": d.kind,
+                "what": d.describe(),
+                "source": f"rounds.toml line {d.line}",
+                "note": d.note,
+            }
+            for d in (self.config.open_decisions() if self.config else [])
+        ]
+        if len(self.order) > 1:
+            rows += [
+                {"kind": "undecided", "what": msg, "source": "stack", "note": None}
+                for msg in self.stack().problems.query("kind == 'round-undecided'")["message"]
+            ]
+        return pd.DataFrame(rows, columns=["kind", "what", "source", "note"])
+
+    def import_round(self, path, name: str, *, progress: bool | None = None):
+        """Import a new round (see :func:`toolkit.rounds.importer.import_round`)."""
+        from toolkit.rounds.importer import import_round
+
+        return import_round(self.folder, path, name, progress=progress)
+
+    def to_parquet(self, folder) -> Path:
+        """The stacked rounds as a Hive-partitioned Parquet dataset (see
+        :func:`toolkit.rounds.storage.write_dataset`)."""
+        from toolkit.rounds.storage import write_dataset
+
+        return write_dataset(self.stack(), folder)
+
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{html.escape(n)}</td><td>{html.escape(self.label(n))}</td>"
+            f"<td>{self[n].n}</td><td>{len(self[n].codebook)}</td></tr>"
+            for n in self.order
+        )
+        open_ = self.open_decisions()
+        decisions = (
+            f"<p>{len(open_)} open decision(s):</p>{open_.to_html(index=False)}"
+            if len(open_)
+            else "<p>No open decisions.</p>"
+        )
+        return (
+            f"<div><strong>Survey rounds in {html.escape(str(self.folder))}</strong>"
+            "<table><tr><th>Round</th><th>Label</th><th>N</th><th>Variables</th></tr>"
+            f"{rows}</table>{decisions}</div>"
+        )
+
+    def __repr__(self) -> str:
+        return f"<Rounds {self.folder}: {', '.join(self.order)}>"
+
+
+def read_rounds(folder: str | Path, *, cache: bool = True) -> Rounds:
+    """The rounds of a project folder (``rounds.toml`` names them; without it, every
+    subfolder holding an export, in name order), or a stacked Parquet dataset written by
+    :meth:`Rounds.to_parquet`."""
+    folder = Path(folder)
+    from toolkit.rounds.storage import is_dataset, read_dataset
+
+    if is_dataset(folder):
+        return read_dataset(folder)
+    if not folder.is_dir():
+        raise MissingFileError(
+            f"{folder} is not a folder",
+            file=folder,
+            hint="give the folder that holds the round folders",
+        )
+    config = read_config(folder / CONFIG) if (folder / CONFIG).is_file() else None
+    if config is not None:
+        order = config.order
+    else:
+        order = [
+            p.name
+            for p in sorted(folder.iterdir())
+            if p.is_dir() and not p.name.startswith(".") and any(p.iterdir())
+        ]
+    rounds = Rounds(folder, order, config, cache=cache)
+    if config is not None:
+        from toolkit.rounds.checks import check_config
+
+        check_config(rounds)
+    return rounds
+
+
+__all__ = ["CACHE", "CONFIG", "Rounds", "find_export", "read_rounds"]

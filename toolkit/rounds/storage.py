@@ -1,0 +1,199 @@
+"""Surveys in Parquet: a fast cache of each round, and stacked rounds as a dataset that
+DuckDB, polars or Spark read directly.
+
+* :func:`cached_round` keeps ``<project>/.cache/<round>/`` (data.parquet + meta.json) and
+  uses it while the round's raw files are unchanged (size and modification time as
+  recorded, with their sha256); otherwise the export is read again and the cache renewed.
+* :func:`write_dataset` writes the stacked rounds Hive-partitioned by round
+  (``round=2025/part-0.parquet``), closed items as dictionary-encoded columns, and the
+  codebook as a JSON sidecar (``_codebook.json``); :func:`read_dataset` reads it back to an
+  equal Survey.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from toolkit.data import example_rounds
+>>> from toolkit.rounds.project import read_rounds
+>>> stacked = read_rounds(example_rounds(), cache=False).stack()
+>>> folder = write_dataset(stacked, pathlib.Path(tempfile.mkdtemp()) / "runder")
+>>> sorted(p.name for p in folder.iterdir())
+['_codebook.json', 'round=2025', 'round=2026']
+>>> read_dataset(folder).stack().data.equals(stacked.data)
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from toolkit.problems import COLUMNS as PROBLEM_COLUMNS
+from toolkit.rawfiles.files import sha256_of
+from toolkit.surveys.codebook import as_code
+from toolkit.surveys.export import Source, SourceFile
+from toolkit.surveys.read import read_surveyxact
+from toolkit.surveys.survey import Survey
+
+SIDECAR = "_codebook.json"
+FORMAT = 1
+
+
+# ---------------------------------------------------------------------- Survey ↔ JSON
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {"__dict__": [[_jsonable(k), _jsonable(v)] for k, v in value.items()]}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, np.integer | np.floating | np.bool_):
+        return value.item()
+    if value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value
+
+
+def _restore(value):
+    if isinstance(value, dict) and "__dict__" in value:
+        return {_restore(k): _restore(v) for k, v in value["__dict__"]}
+    if isinstance(value, list):
+        return [_restore(v) for v in value]
+    return value
+
+
+def _meta(survey: Survey) -> dict:
+    book = survey.codebook
+    return {
+        "format": FORMAT,
+        "codebook": {c: [_jsonable(v) for v in book[c].tolist()] for c in book.columns},
+        "codebook_attrs": _jsonable(dict(book.attrs)),
+        "categories": {
+            c: [str(x) for x in survey.data[c].cat.categories]
+            for c in survey.data.columns
+            if isinstance(survey.data[c].dtype, pd.CategoricalDtype)
+        },
+        "source": survey.source.to_dict(),
+        "problems": [_jsonable(r) for r in survey.problems.to_dict("records")],
+    }
+
+
+def _survey(data: pd.DataFrame, meta: dict) -> Survey:
+    book = pd.DataFrame(
+        {c: [_restore(v) for v in values] for c, values in meta["codebook"].items()}
+    )
+    book["labels"] = [
+        {as_code(k): v for k, v in (labels or {}).items()} for labels in book["labels"]
+    ]
+    for column in ("missing_codes", "unknown_codes"):
+        book[column] = [[as_code(c) for c in codes or []] for codes in book[column]]
+    book["position"] = book["position"].astype("int64")
+    book["personal"] = book["personal"].astype(bool)
+    book.attrs = _restore(meta.get("codebook_attrs") or {})
+    for column, categories in meta["categories"].items():
+        values = data[column].astype(object)
+        dtype = pd.CategoricalDtype(categories, ordered=True)
+        data[column] = pd.Categorical(values.where(values.notna(), None), dtype=dtype)
+    source = meta["source"]
+    files = tuple(SourceFile(**f) for f in source.pop("files", []))
+    source["sheets"] = tuple(source.get("sheets", ()))
+    problems = pd.DataFrame(meta["problems"], columns=PROBLEM_COLUMNS)
+    problems["count"] = problems["count"].astype("Int64")
+    return Survey(data=data, codebook=book, source=Source(files=files, **source), problems=problems)
+
+
+def _table(data: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(data, preserve_index=True)
+
+
+# ---------------------------------------------------------------------- the round cache
+def _stamp(export: Path) -> list[dict]:
+    files = sorted(p for p in export.iterdir() if p.is_file()) if export.is_dir() else [export]
+    return [
+        {"path": p.name, "size": p.stat().st_size, "mtime_ns": p.stat().st_mtime_ns} for p in files
+    ]
+
+
+def cached_round(cache: Path, name: str, export: Path) -> Survey:
+    """Round ``name`` read from its Parquet cache while the export is unchanged."""
+    folder = cache / name
+    meta_path = folder / "meta.json"
+    stamp = _stamp(export)
+    if meta_path.is_file():
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            if meta.get("stamp") == stamp and meta.get("format") == FORMAT:
+                data = pq.read_table(folder / "data.parquet").to_pandas()
+                return _survey(data, meta)
+        except (OSError, ValueError, KeyError, pa.ArrowException):
+            pass  # a damaged cache is read again from the raw export below
+    survey = read_surveyxact(export)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        pq.write_table(_table(survey.data), folder / "data.parquet")
+        meta = _meta(survey) | {
+            "stamp": stamp,
+            "sha256": {
+                f["path"]: sha256_of(export / f["path"] if export.is_dir() else export)
+                for f in stamp
+            },
+        }
+        temporary = meta_path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, meta_path)
+    except OSError:
+        pass  # no cache where it cannot be written (a read-only copy): only slower
+    return survey
+
+
+# ---------------------------------------------------------------------- the dataset
+def is_dataset(folder: Path) -> bool:
+    return (Path(folder) / SIDECAR).is_file()
+
+
+def write_dataset(stacked: Survey, folder) -> Path:
+    """Stacked rounds as a Hive-partitioned Parquet dataset with a codebook sidecar."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    order = list(stacked.data["round"].cat.categories)
+    data = stacked.data.copy()
+    data["round"] = data["round"].astype(str)
+    pq.write_to_dataset(
+        _table(data),
+        folder,
+        partition_cols=["round"],
+        existing_data_behavior="delete_matching",
+        basename_template="part-{i}.parquet",
+    )
+    meta = _meta(stacked) | {"order": order, "columns": list(stacked.data.columns)}
+    (folder / SIDECAR).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    return folder
+
+
+def read_dataset(folder):
+    """The rounds of a dataset written by :func:`write_dataset` (``.stack()`` gives the
+    stacked Survey back)."""
+    from toolkit.rounds.project import Rounds
+
+    folder = Path(folder)
+    meta = json.loads((folder / SIDECAR).read_text(encoding="utf-8"))
+    order = meta["order"]
+    parts = []
+    for name in order:
+        part = pq.read_table(folder / f"round={name}").to_pandas()
+        part.insert(0, "round", name)
+        parts.append(part)
+    data = pd.concat(parts)
+    data = data[meta["columns"]]
+    meta["categories"]["round"] = order
+    stacked = _survey(data, meta)
+    rounds = Rounds(folder, order, None, cache=False)
+    rounds._stacked = stacked
+    rounds._surveys = {name: stacked.filter(stacked.data["round"] == name, name) for name in order}
+    return rounds
+
+
+__all__ = ["cached_round", "is_dataset", "read_dataset", "write_dataset"]
