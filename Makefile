@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/corpus.py
 	$(BIN)/python benchmarks/themes.py
 	cd benchmarks && ../$(BIN)/python weights.py
+	cd benchmarks && ../$(BIN)/python rounds.py
 
 # Regenerate the synthetic example round in surveys/ (seeded: same files every time).
 example: $(STAMP)

@@ -80,7 +80,7 @@ def test_cli_errors_read_like_advice(tmp_path, capsys):
 def test_report_builds_html_and_manifest(tmp_path):
     from toolkit.report.build import build_report
 
-    survey = ROOT / "surveys/2026/ledere_2026_csv"
+    survey = ROOT / "surveys/2026/ledere_2026.xlsx"
     out = build_report(
         ROOT / "notebooks/report.ipynb",
         tmp_path / "report.html",
@@ -88,14 +88,10 @@ def test_report_builds_html_and_manifest(tmp_path):
         progress=False,
     )
     html = out.read_text()
-    assert "Respondenter:</strong> 190 (N=190)" in html
+    assert "Respondenter:</strong> 258 (N=258)" in html  # rewritten with issue 10
     assert "(N=177–184)" in html or "(N=" in html
     manifest = json.loads((tmp_path / "manifest.json").read_text())
-    assert {f["path"].rsplit("/", 1)[1] for f in manifest["inputs"]} == {
-        "dataset.csv",
-        "labels.csv",
-        "structure.csv",
-    }
+    assert {f["path"].rsplit("/", 1)[1] for f in manifest["inputs"]} == {"ledere_2026.xlsx"}
 
 
 def test_cli_inspect_describes_a_corpus(capsys):

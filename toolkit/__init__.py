@@ -10,8 +10,11 @@ Examples
 
 from toolkit import data
 from toolkit.analysis import (
+    DidResult,
+    change_table,
     compare_groups,
     declare_scale,
+    did_table,
     eta_squared,
     frequencies,
     item_statistics,
@@ -57,6 +60,7 @@ from toolkit.prepare import (
     sample_flow,
 )
 from toolkit.present import likert_chart, likert_table, save_figure, to_excel
+from toolkit.present.change import change_chart, change_report_table, did_report_table, trend_chart
 from toolkit.present.joint import joint_display
 from toolkit.present.stats_charts import coefficient_chart, flow_chart, means_chart
 from toolkit.present.stats_tables import (
@@ -68,6 +72,7 @@ from toolkit.present.stats_tables import (
     response_rate_table,
     weighting_table,
 )
+from toolkit.rounds import Rounds, compare_codebooks, read_rounds
 from toolkit.surveys import MISSING_LABELS, Survey, is_missing_label, read_surveyxact
 from toolkit.themes import (
     agreement,
@@ -89,6 +94,7 @@ __all__ = [
     "ConfigError",
     "Corpus",
     "CorruptFileError",
+    "DidResult",
     "DuplicateRespondentError",
     "EmptyDatasetError",
     "EncodingError",
@@ -97,6 +103,7 @@ __all__ = [
     "MissingFileError",
     "PrivacyError",
     "Redactor",
+    "Rounds",
     "StructureMismatchError",
     "Survey",
     "ToolkitError",
@@ -107,17 +114,23 @@ __all__ = [
     "agreement",
     "answered",
     "cell_weights",
+    "change_chart",
+    "change_report_table",
+    "change_table",
     "code_by_dictionary",
     "code_frequencies",
     "code_matrix",
     "coefficient_chart",
     "comments_corpus",
+    "compare_codebooks",
     "compare_groups",
     "comparison_table",
     "cooccurrence",
     "data",
     "declare_scale",
     "describe",
+    "did_report_table",
+    "did_table",
     "eta_squared",
     "exclude_outliers",
     "flow_chart",
@@ -141,6 +154,7 @@ __all__ = [
     "rake",
     "read_corpus",
     "read_framework_matrix",
+    "read_rounds",
     "read_segments",
     "read_surveyxact",
     "regression",
@@ -151,6 +165,7 @@ __all__ = [
     "sample_flow",
     "save_figure",
     "to_excel",
+    "trend_chart",
     "weighting_table",
     "word_frequencies",
     "x_av_y",

@@ -251,7 +251,7 @@ def means(
 weight_description = weight_note
 
 
-def _chosen_positions(survey, item, value, scales) -> tuple[list[int], str]:
+def chosen_positions(survey, item, value, scales) -> tuple[list[int], str]:
     """Category positions that count as a "yes" for ``value``, and how to say it."""
     book = entries(survey)[item]
     categories = list(survey.data[item].cat.categories)
@@ -314,7 +314,7 @@ def proportions(
     w = np.ones(survey.n) if weights is None else weights
     per_item = []
     for item in chosen:
-        positions, text = _chosen_positions(survey, item, value, None)
+        positions, text = chosen_positions(survey, item, value, None)
         codes = survey.data[item].cat.codes.to_numpy()
         answered = ~np.isnan(item_values(survey, item))
         y = np.where(answered, np.isin(codes, positions).astype(float), np.nan)

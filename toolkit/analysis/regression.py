@@ -32,7 +32,7 @@ import statsmodels.api as sm
 import statsmodels.formula.api as smf
 from scipy import stats
 
-from toolkit.analysis.design import _chosen_positions, item_values, weight_description
+from toolkit.analysis.design import chosen_positions, item_values, weight_description
 from toolkit.analysis.likert import entries
 from toolkit.errors import UsageError
 from toolkit.surveys.codebook import text_of
@@ -131,7 +131,7 @@ def _outcome(survey: Survey, name: str, kind: str, positive) -> pd.Series:
             ),
             "top2",
         )
-    positions, _ = _chosen_positions(survey, name, value, None)
+    positions, _ = chosen_positions(survey, name, value, None)
     codes = survey.data[name].cat.codes.to_numpy()
     answered = ~np.isnan(item_values(survey, name))
     return pd.Series(np.where(answered, np.isin(codes, positions), np.nan), index=survey.data.index)

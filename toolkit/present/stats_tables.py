@@ -231,8 +231,8 @@ def weighting_table(weights, *, style: Style = NORWEGIAN) -> ReportTable:
     }
     note = (
         f"{weights.description} ({weights.method}); n = {len(weights.values)}, "
-        f"effektiv n = {style.number(weights.n_effective, 1)}, "
-        f"designeffekt = {style.number(weights.deff, 2)}"
+        f"{text('n_effective', language)} = {style.number(weights.n_effective, 1)}, "
+        f"{text('deff_short', language)} = {style.number(weights.deff, 2)}"
     )
     return _report(text("weights_title", language), rows, numbers, kinds, [note])
 

@@ -80,14 +80,26 @@ def safe_title(title: str) -> str:
     return cleaned[:31]
 
 
-_MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>]")
+_MARKDOWN = re.compile(r"[\\`*_{}\[\]|~>]")
+_LEADING = re.compile(r"^(\s*)(?:([#+\-=])|(\d+)([.)]))")
+
+
+def _escape_marker(match: re.Match) -> str:
+    space, marker, number, stop = match.groups()
+    return f"{space}\\{marker}" if marker else f"{space}{number}\\{stop}"
 
 
 def markdown_text(text) -> str:
-    """Text shown in Markdown exactly as written: HTML characters as entities and Markdown
-    punctuation escaped, so an answer or a label can never become markup or a link."""
-    escaped = html.escape(str(text), quote=False)
-    return _MARKDOWN.sub(r"\\\g<0>", escaped).replace("\n", " ")
+    """Text shown in Markdown exactly as written: HTML characters as entities, inline
+    Markdown punctuation escaped, and a leading heading, list or quote marker escaped, so
+    an answer or a label can never become markup, a table cell break or a link.
+
+    >>> markdown_text("1. <b>q_2</b> | [lenke](x) (uendret)")
+    '1\\\\. &lt;b&gt;q\\\\_2&lt;/b&gt; \\\\| \\\\[lenke\\\\](x) (uendret)'
+    """
+    escaped = _MARKDOWN.sub(r"\\\g<0>", html.escape(str(text), quote=False))
+    escaped = _LEADING.sub(_escape_marker, escaped)
+    return escaped.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
 def write_csv(frame: pd.DataFrame, path: str | Path, *, sep: str = ";") -> Path:

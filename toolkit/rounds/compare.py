@@ -102,7 +102,7 @@ def _label_sentence(diff: dict, old: dict, new: dict) -> str:
     parts += [f"{label!r} ({code}) removed" for label, code in diff["removed"].items()]
     parts += [
         f"{' + '.join(map(repr, sources))} merged into {label!r} "
-        f"({new[{normalise_label(v): k for k, v in new.items()}[normalise_label(label)]]})"
+        f"({ {normalise_label(v): k for k, v in new.items()}[normalise_label(label)] })"
         for label, sources in diff["merged"].items()
     ]
     moves = [
@@ -168,6 +168,14 @@ def similarity(old: dict, new: dict) -> float:
     return round((0.75 * text + 0.25 * labels) * (1.0 if same_type else 0.5), 4)
 
 
+def _shown(entry: dict) -> str:
+    """The item text when there is one, else the question (and option) text as written."""
+    item = entry.get("item_text") or entry.get("choice_text")
+    if isinstance(item, str) and item.strip():
+        return item
+    return str(entry.get("question_text") or entry.get("variable"))
+
+
 def _row(old_name, new_name, status, old, new, *, score=1.0, extra=()) -> dict:
     changes, words, recode = _differences(old, new) if old and new else ([], [], None)
     changes = [*extra, *changes]
@@ -180,9 +188,9 @@ def _row(old_name, new_name, status, old, new, *, score=1.0, extra=()) -> dict:
         ]
     )
     if status == "removed":
-        detail = f"only in the earlier round: {(old or {}).get('item_text') or _full_text(old)}"
+        detail = f"only in the earlier round: {_shown(old)}"
     if status == "added":
-        detail = f"new in this round: {(new or {}).get('item_text') or _full_text(new)}"
+        detail = f"new in this round: {_shown(new)}"
     return {
         "old_variable": old_name,
         "new_variable": new_name,

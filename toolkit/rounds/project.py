@@ -155,6 +155,7 @@ class Rounds(Mapping):
     def open_decisions(self) -> pd.DataFrame:
         """Proposed decisions not yet confirmed, and changes between consecutive rounds
         that no confirmed decision covers."""
+        proposals = self.config.open_decisions() if self.config else []
         rows = [
             {
                 "kind": d.kind,
@@ -162,12 +163,15 @@ class Rounds(Mapping):
                 "source": f"rounds.toml line {d.line}",
                 "note": d.note,
             }
-            for d in (self.config.open_decisions() if self.config else [])
+            for d in proposals
         ]
+        proposed = {v for d in proposals for v in [*d.variables, d.new] if v}
         if len(self.order) > 1:
+            undecided = self.stack().problems.query("kind == 'round-undecided'")
             rows += [
-                {"kind": "undecided", "what": msg, "source": "stack", "note": None}
-                for msg in self.stack().problems.query("kind == 'round-undecided'")["message"]
+                {"kind": "undecided", "what": row.message, "source": "stack", "note": None}
+                for row in undecided.itertuples(index=False)
+                if row.variable not in proposed  # a proposal already waits for it
             ]
         return pd.DataFrame(rows, columns=["kind", "what", "source", "note"])
 

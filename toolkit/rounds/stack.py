@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from toolkit.errors import ConfigError, UsageError
 from toolkit.problems import Problems
@@ -72,14 +74,43 @@ def _source_name(config, variable: str, earlier: Survey, round_: str) -> tuple[s
     return None, ""
 
 
-def _plan(config, variable: str, latest: dict, earlier: Survey, round_: str) -> _Plan:
+_COMPARED = (
+    "question_text",
+    "item_text",
+    "choice_text",
+    "type",
+    "value_type",
+    "labels",
+    "missing_codes",
+)
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True  # both NaN
+    try:
+        return bool(a == b)
+    except (TypeError, ValueError):
+        return False
+
+
+def entries(survey: Survey) -> dict[str, dict]:
+    """Every codebook row as a dict, by variable (one pass; Survey.entry is per call)."""
+    book = survey.codebook
+    names = list(book.columns)
+    rows = zip(*(book[c].tolist() for c in names), strict=True)
+    return {row["variable"]: row for row in (dict(zip(names, r, strict=True)) for r in rows)}
+
+
+def _plan(config, variable: str, latest: dict, earlier: Survey, round_: str, book) -> _Plan:
     source, note = _source_name(config, variable, earlier, round_)
     if source is None:
         return _Plan(None, "not in this round")
     if _decisions(config, "exclude", variable, round_):
         return _Plan(None, "exclude (confirmed): not comparable, left blank")
-    old = earlier.entry(source).to_dict()
-    changes, words, _ = _differences(old, latest)
+    old = book[source]
+    same_entry = all(_same(old.get(k), latest.get(k)) for k in _COMPARED)
+    changes, words, _ = ([], [], None) if same_entry else _differences(old, latest)
     recodes = _decisions(config, "recode", variable, round_)
     same = _decisions(config, "same", variable, round_)
     notes = [note] if note else []
@@ -131,19 +162,23 @@ def _recode_pairs(old: dict, new: dict) -> list[tuple]:
 def _convert(column: pd.Series, target: pd.Series, plan: _Plan, where: str, config) -> object:
     """Values of an earlier round in the latest round's form (categories by label text)."""
     if not isinstance(target.dtype, pd.CategoricalDtype):
+        if column.dtype == target.dtype:
+            return column.array
         if isinstance(target.dtype, pd.StringDtype):
             return column.astype("string").array
         return column.astype(target.dtype).array if column.dtype != target.dtype else column.array
+    if column.dtype == target.dtype and not plan.mapping:
+        return column.array  # the same categories in the same order: nothing to convert
     categories = list(target.cat.categories)
     by_text = {normalise_label(c): i for i, c in enumerate(categories)}
     mapping = {normalise_label(k): v for k, v in (plan.mapping or {}).items()}
     old = list(column.cat.categories)
     lookup = np.full(len(old) + 1, -1, dtype=np.int64)
-    used = set(np.unique(column.cat.codes.to_numpy()))
+    codes = column.cat.codes.to_numpy()
     for i, label in enumerate(old):
         wanted = mapping.get(normalise_label(label), label)
         position = by_text.get(normalise_label(wanted))
-        if position is None and i in used:
+        if position is None and (codes == i).any():
             bad = mapping.get(normalise_label(label))
             line = next(
                 (
@@ -164,8 +199,50 @@ def _convert(column: pd.Series, target: pd.Series, plan: _Plan, where: str, conf
                 hint="add the label to a confirmed recode map (old label = latest label)",
             )
         lookup[i + 1] = -1 if position is None else position
-    codes = lookup[column.cat.codes.to_numpy().astype(np.int64) + 1]
-    return pd.Categorical.from_codes(codes, dtype=target.dtype)
+    return pd.Categorical.from_codes(lookup[codes.astype(np.int64) + 1], dtype=target.dtype)
+
+
+def _respondents(name: str, index: pd.Index) -> pa.Array:
+    """ "<round>-<respondent>" for every row, built in Arrow (a Python loop is the slow part
+    of stacking large rounds)."""
+    raw = index.to_numpy()
+    values = pa.array(raw) if raw.dtype.kind in "iu" else pa.array(index.astype(str).to_numpy())
+    return pc.binary_join_element_wise(f"{name}-", pc.cast(values, pa.string()), "")
+
+
+def _round_frame(rounds, name: str, kept: list[str], plans: dict) -> pd.DataFrame:
+    """One round's columns in the latest round's form; columns that need nothing (same
+    name, same categories) are taken as they are, without a copy."""
+    latest, survey = rounds[rounds.order[-1]], rounds[name]
+    dtypes, targets = dict(survey.data.dtypes.items()), dict(latest.data.dtypes.items())
+    direct = [
+        v
+        for v in kept
+        if (plans.get(v) is None or (plans[v].source == v and not plans[v].mapping))
+        and v in dtypes
+        and dtypes[v] == targets[v]
+    ]
+    frame = survey.data[direct]
+    if len(direct) == len(kept):
+        return frame.reset_index(drop=True)
+    columns = {}
+    for variable in kept:
+        if variable in direct:
+            columns[variable] = frame[variable].array
+            continue
+        target, plan = latest.data[variable], plans.get(variable, _Plan(variable))
+        if plan.source is None:
+            columns[variable] = (
+                pd.array([None] * survey.n, dtype=target.dtype)
+                if not isinstance(target.dtype, pd.CategoricalDtype)
+                else pd.Categorical.from_codes(np.full(survey.n, -1), dtype=target.dtype)
+            )
+        else:
+            where = f"{variable} in round {name}"
+            columns[variable] = _convert(
+                survey.data[plan.source], target, plan, where, rounds.config
+            )
+    return pd.DataFrame(columns, copy=False)
 
 
 def _variables(latest: Survey, variables) -> list[str]:
@@ -217,16 +294,12 @@ def stack(rounds, variables=None, *, panel: str | None = None) -> Survey:
         _check_panel(rounds, panel)
     problems, left_out = Problems(), set()
     plans: dict[str, dict[str, _Plan]] = {}
-    book = latest.codebook.set_index("variable")
+    books = {name: entries(rounds[name]) for name in order}
     for name in order[:-1]:
         plans[name] = {}
         for variable in chosen:
             plan = _plan(
-                config,
-                variable,
-                book.loc[variable].to_dict() | {"variable": variable},
-                rounds[name],
-                name,
+                config, variable, books[order[-1]][variable], rounds[name], name, books[name]
             )
             if plan.problem:
                 if asked:
@@ -244,46 +317,25 @@ def stack(rounds, variables=None, *, panel: str | None = None) -> Survey:
                 )
             plans[name][variable] = plan
     kept = [v for v in chosen if v not in left_out]
-    frames = []
-    for name in order:
-        survey = rounds[name]
-        columns = {}
-        for variable in kept:
-            target = latest.data[variable]
-            plan = plans.get(name, {}).get(variable, _Plan(variable))
-            if plan.source is None:
-                columns[variable] = (
-                    pd.array([None] * survey.n, dtype=target.dtype)
-                    if not isinstance(target.dtype, pd.CategoricalDtype)
-                    else pd.Categorical.from_codes(np.full(survey.n, -1), dtype=target.dtype)
-                )
-            elif name == order[-1]:
-                columns[variable] = target.array
-            else:
-                columns[variable] = _convert(
-                    survey.data[plan.source], target, plan, f"{variable} in round {name}", config
-                )
-        frame = pd.DataFrame(columns, copy=False)
-        frame.index = pd.Index([f"{name}-{i}" for i in survey.data.index], name="respondent")
-        frames.append(frame)
-    data = pd.concat(frames)
-    labels = [rounds.label(n) for n in order]
-    data.insert(
-        0,
-        "round",
-        pd.Categorical(
-            np.repeat(order, [rounds[n].n for n in order]), categories=order, ordered=True
-        ),
+    frames = [_round_frame(rounds, name, kept, plans.get(name, {})) for name in order]
+    data = pd.concat(frames, ignore_index=True)
+    data.index = pd.Index(
+        pa.chunked_array([_respondents(name, rounds[name].data.index) for name in order]),
+        dtype="str",
+        name="respondent",
     )
+    labels = [rounds.label(n) for n in order]
+    positions = np.repeat(np.arange(len(order)), [rounds[n].n for n in order])
+    data.insert(0, "round", pd.Categorical.from_codes(positions, categories=order, ordered=True))
     return Survey(
         data=data,
-        codebook=_codebook(rounds, kept, plans, labels, panel),
+        codebook=_codebook(rounds, kept, plans, labels, panel, books),
         source=_source(rounds),
         problems=_problems(rounds, problems),
     )
 
 
-def _codebook(rounds, kept, plans, labels, panel) -> pd.DataFrame:
+def _codebook(rounds, kept, plans, labels, panel, books) -> pd.DataFrame:
     latest = rounds[rounds.order[-1]]
     book = latest.codebook[latest.codebook["variable"].isin(kept)].copy()
     texts, applied, present = [], [], []
@@ -292,8 +344,7 @@ def _codebook(rounds, kept, plans, labels, panel) -> pd.DataFrame:
         for name in rounds.order:
             plan = plans.get(name, {}).get(variable, _Plan(variable))
             if plan.source is not None:
-                entry = rounds[name].entry(plan.source)
-                by_round[name] = text_of(entry)
+                by_round[name] = text_of(books[name][plan.source])
                 where.append(name)
             if plan.note and name != rounds.order[-1]:
                 notes.append(f"{name}: {plan.note}")

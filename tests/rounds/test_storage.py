@@ -1,0 +1,95 @@
+"""Parquet: the round cache, the Hive-partitioned dataset read back equal, and a DuckDB
+query over it that gives likert_summary's counts."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import duckdb
+import pandas as pd
+import pytest
+
+from tests.rounds.builders import project
+from toolkit import likert_summary, read_rounds
+from toolkit.data import example_rounds
+from toolkit.errors import CorruptFileError
+
+
+@pytest.fixture(scope="module")
+def stacked_dataset(tmp_path_factory):
+    rounds = read_rounds(example_rounds(), cache=False)
+    folder = rounds.to_parquet(tmp_path_factory.mktemp("ds") / "runder")
+    return rounds.stack(), folder
+
+
+def test_the_dataset_reads_back_to_an_equal_survey(stacked_dataset):
+    stacked, folder = stacked_dataset
+    again = read_rounds(folder).stack()
+    pd.testing.assert_frame_equal(again.data, stacked.data)
+    columns = ["variable", "question", "type", "labels", "missing_codes", "harmonisation"]
+    pd.testing.assert_frame_equal(again.codebook[columns], stacked.codebook[columns])
+    assert list(again.data["round"].cat.categories) == ["2025", "2026"]
+    pd.testing.assert_frame_equal(again.problems, stacked.problems)
+    assert len(again.problems) > 0
+    # analyses give the same on the copy
+    pd.testing.assert_frame_equal(
+        likert_summary(again, "b1", by="round"), likert_summary(stacked, "b1", by="round")
+    )
+
+
+def test_partitions_and_dictionary_encoded_closed_items(stacked_dataset):
+    import pyarrow.parquet as pq
+
+    _, folder = stacked_dataset
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "_codebook.json",
+        "round=2025",
+        "round=2026",
+    ]
+    schema = pq.read_schema(next((folder / "round=2026").glob("*.parquet")))
+    assert str(schema.field("b1_1").type).startswith("dictionary")
+
+
+def test_duckdb_over_the_dataset_gives_likert_summary_counts(stacked_dataset):
+    stacked, folder = stacked_dataset
+    query = f"""
+        SELECT round, b1_1 AS category, count(*) AS n
+        FROM read_parquet('{folder}/*/*.parquet', hive_partitioning = true)
+        WHERE b1_1 IS NOT NULL
+        GROUP BY ALL ORDER BY ALL
+    """
+    counts = duckdb.sql(query).df()
+    summary = likert_summary(stacked, "b1_1", by="round")
+    summary = summary[summary["n"] > 0]
+    expected = {
+        (str(r), c): n
+        for r, c, n in zip(summary["round"], summary["category"], summary["n"], strict=True)
+    }
+    assert {(str(r), c): n for r, c, n in counts.itertuples(index=False)} == expected
+
+
+def test_the_round_cache_is_used_while_the_export_is_unchanged(tmp_path):
+    surveys = project(tmp_path)
+    first = read_rounds(surveys)["2026"]
+    meta = surveys / ".cache" / "2026" / "meta.json"
+    assert meta.is_file()
+    assert json.loads(meta.read_text())["sha256"]  # the raw files' checksums are recorded
+    again = read_rounds(surveys)["2026"]
+    pd.testing.assert_frame_equal(again.data, first.data)
+    pd.testing.assert_frame_equal(again.problems, first.problems)
+    # a changed export is read again (the cache never hides new raw data)
+    dataset = surveys / "2026" / "eksport" / "dataset.csv"
+    text = dataset.read_text(encoding="cp1252").replace("101;", "901;", 1)
+    os.chmod(dataset, 0o644)
+    dataset.write_text(text, encoding="cp1252")
+    renewed = read_rounds(surveys)["2026"]
+    assert 901 in renewed.data["respondentid"].tolist()
+
+
+def test_a_damaged_dataset_is_a_clear_error(tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "_codebook.json").write_text("{not json")
+    with pytest.raises(CorruptFileError, match="cannot be read back"):
+        read_rounds(broken)
