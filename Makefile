@@ -6,12 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: test report lint bench example clean
+.PHONY: test report lab lint bench example clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11 (or newer) and try again")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=70.1"
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
@@ -20,8 +20,15 @@ test: $(STAMP)
 	@$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests"; exit 0; fi; exit $$rc
 
+# The example report (report.toml: the 2026 round, compared with 2025, weighted, with the
+# interviews) into build/; build/ is emptied first so it always holds one report.
 report: $(STAMP)
-	$(BIN)/toolkit report notebooks/report.ipynb --survey surveys/2026/ledere_2026.xlsx --corpus transcripts/nav2026/prosjekt.qdpx --out build/report.html
+	rm -rf build
+	$(BIN)/toolkit report surveys/2026/ledere_2026.xlsx --config report.toml --out build
+
+# JupyterLab in the project's environment, on the notebooks.
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -34,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/themes.py
 	cd benchmarks && ../$(BIN)/python weights.py
 	cd benchmarks && ../$(BIN)/python rounds.py
+	$(BIN)/python benchmarks/report.py
 
 # Regenerate the synthetic example round in surveys/ (seeded: same files every time).
 example: $(STAMP)
@@ -41,4 +49,4 @@ example: $(STAMP)
 	$(BIN)/python scripts/make_example_project.py transcripts/nav2026
 
 clean:
-	rm -rf build .pytest_cache
+	rm -rf build .pytest_cache .setuptools-build

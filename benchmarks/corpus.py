@@ -1,6 +1,6 @@
 """REFI-QDA load speed: read_corpus beside a bare zipfile + defusedxml parse, same run.
 
-Generates (once, cached in build/bench/) a .qdpx with 500 documents of ~5,000 words and
+Generates (once, cached in .bench-cache/) a .qdpx with 500 documents of ~5,000 words and
 100,000 coded selections on a 3-level code tree. Targets (issue 5): load under 5 s and
 ≤ 3× the floor (reading every archive member and parsing project.qde with defusedxml).
 Usage: python benchmarks/corpus.py [--documents N] [--selections N] [--repeat K]
@@ -108,7 +108,7 @@ def main() -> None:
     parser.add_argument("--selections", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    path = ROOT / "build" / "bench" / f"corpus_{args.documents}_{args.selections}.qdpx"
+    path = ROOT / ".bench-cache" / f"corpus_{args.documents}_{args.selections}.qdpx"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         print(f"generating {path} (once; cached)…", flush=True)

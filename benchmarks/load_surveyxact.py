@@ -1,6 +1,6 @@
 """Load speed and memory: the toolkit's read_surveyxact beside the bare readers, same run.
 
-Generates a 100,000 × 240 SurveyXact export (cached under build/bench/: CSV cp1252 ';',
+Generates a 100,000 × 240 SurveyXact export (cached under .bench-cache/: CSV cp1252 ';',
 .xlsx, .sav) and times, each in a fresh process (best of N runs, peak RSS):
 
 * CSV:  toolkit vs the faster of pyarrow.csv.read_csv (file's encoding) and pandas.read_csv
@@ -166,7 +166,7 @@ def write_fast_xlsx(tables, path: Path) -> None:
 def prepare(rows: int, formats: list[str]) -> Path:
     from toolkit.surveys.synthetic import ExportTables, write_csv_export, write_sav_export
 
-    folder = ROOT / "build" / "bench" / f"export_{rows}"
+    folder = ROOT / ".bench-cache" / f"export_{rows}"
     if all((folder / f"done_{fmt}").exists() for fmt in formats):
         return folder
     folder.mkdir(parents=True, exist_ok=True)

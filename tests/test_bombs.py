@@ -31,6 +31,7 @@ for reader, path in zip(sys.argv[1::2], sys.argv[2::2]):
         print("loaded", path)
     except toolkit.ToolkitError as error:
         print("refused", type(error).__name__)
+    print("peak so far", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
@@ -52,4 +53,4 @@ def test_every_bomb_is_refused_under_one_gib(tmp_path):
         for name, verdict in zip(BOMBS, verdicts, strict=True)
         if verdict.startswith("refused")
     }
-    assert int(peak_kib) < 1 << 20, f"peak {int(peak_kib) / 1024:.0f} MiB"
+    assert int(peak_kib) < 1 << 20, f"peak {int(peak_kib) / 1024:.0f} MiB; {done.stderr}"

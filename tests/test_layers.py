@@ -13,6 +13,8 @@ STAGE = {
     "errors": 0,
     "problems": 0,
     "identifiers": 0,
+    "progress": 0,
+    "language": 0,
     "rawfiles": 0,
     "surveys": 1,
     "interviews": 1,

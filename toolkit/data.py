@@ -57,6 +57,18 @@ def example_population() -> Path:
     return example_rounds() / "populasjon.csv"
 
 
+def example_config() -> Path:
+    """The example report's configuration (``report.toml``; its paths are relative to it)."""
+    for path in (PACKAGED / "report.toml", ROOT / "report.toml"):
+        if path.is_file():
+            return path
+    raise MissingFileError(
+        "the example report.toml is not here",
+        file=PACKAGED / "report.toml",
+        hint="reinstall the toolkit (pip install .)",
+    )
+
+
 def example_project(kind: str = "qdpx") -> Path:
     """The synthetic example interview project: ``"qdpx"`` (REFI-QDA), ``"docx"`` (coded
     Word folder) or ``"txt"`` (inline-coded text folder)."""
@@ -70,6 +82,7 @@ def example_notebook() -> Path:
 
 
 __all__ = [
+    "example_config",
     "example_notebook",
     "example_population",
     "example_project",

@@ -49,7 +49,10 @@ def test_table_layout_norwegian_and_suppressed_with_footnote(survey):
     assert list(table.frame.columns)[-2:] == ["Vet ikke (antall)", "N"]
     assert table.frame.loc["Sør"].iloc[:5].tolist() == ["–"] * 5
     assert table.frame.loc["Øst", "Helt enig"] == "18\u00a0%"
-    assert table.footnotes == ("– Færre enn 30 svar; ikke vist.",)
+    assert table.footnotes == (
+        "– Færre enn 30 svar; ikke vist.",
+        "«Vet ikke» er ikke med i prosentgrunnlaget (vist som antall).",
+    )
     english = likert_table(
         likert_summary(survey, "b1_1"), style=Style(decimal=".", percent_sign="%", thousands=",")
     )

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.errors import UsageError
+from toolkit.language import text
 from toolkit.prepare.response import dispositions
 from toolkit.surveys.sample import Step
 from toolkit.surveys.survey import Survey
@@ -50,13 +51,15 @@ class Rule:
         return survey.filter(self.select(survey), self.name, rule=self.description)
 
 
-def answered(name: str = "Besvart", *, keep: Sequence[str] = ("I", "P")) -> Rule:
+def answered(
+    name: str | None = None, *, keep: Sequence[str] = ("I", "P"), language: str = "nb"
+) -> Rule:
     """Respondents whose AAPOR disposition is complete or partial (see
-    :mod:`toolkit.prepare.response`)."""
+    :mod:`toolkit.prepare.response`); ``name`` and the rule's text in ``language``."""
+    statuses = f" {text('or', language)} ".join(text(f"status_{k}", language) for k in keep)
     return Rule(
-        name,
-        "svarstatus "
-        + " eller ".join({"I": "gjennomført", "P": "noen svar"}.get(k, k) for k in keep),
+        name or text("flow_answered", language),
+        text("flow_answered_rule", language, statuses=statuses),
         lambda survey: dispositions(survey).isin(list(keep)).to_numpy(),
     )
 
@@ -65,7 +68,8 @@ def key_items(
     items: Sequence[str],
     *,
     share: float = 0.5,
-    name: str = "Minst halvparten av nøkkelspørsmålene besvart",
+    name: str | None = None,
+    language: str = "nb",
 ) -> Rule:
     """Respondents who answered at least ``share`` of ``items`` (any answer, "Vet ikke"
     included: a respondent who says "Vet ikke" took part)."""
@@ -82,8 +86,14 @@ def key_items(
         done = survey.data[items].notna().sum(axis=1).to_numpy()
         return done >= share * len(items)
 
-    text = f"minst {share:.0%} av {', '.join(items)} besvart".replace("%", " %")
-    return Rule(name, text, select)
+    described = text(
+        "flow_key_items_rule",
+        language,
+        share=f"{share:.0%}".replace("%", "\u00a0%"),
+        items=", ".join(items),
+    )
+    default = text("flow_key_items" if share == 0.5 else "flow_key_items_share", language)
+    return Rule(name or default, described, select)
 
 
 def exclude_outliers(
@@ -92,6 +102,7 @@ def exclude_outliers(
     above: float | None = None,
     below: float | None = None,
     name: str | None = None,
+    language: str = "nb",
 ) -> Rule:
     """Respondents whose ``variable`` lies within [``below``, ``above``] (blank kept)."""
 
@@ -106,16 +117,18 @@ def exclude_outliers(
             keep &= ~(values < below)
         return keep
 
-    limits = " og ".join(
+    limits = f" {text('and', language)} ".join(
         t
         for t in (
-            f"over {above:g}" if above is not None else "",
-            f"under {below:g}" if below is not None else "",
+            text("above", language, value=f"{above:g}") if above is not None else "",
+            text("below", language, value=f"{below:g}") if below is not None else "",
         )
         if t
     )
     return Rule(
-        name or f"Uten ekstremverdier på {variable}", f"{variable} {limits} utelatt", select
+        name or text("flow_outliers", language, variable=variable),
+        text("flow_outliers_rule", language, variable=variable, limits=limits),
+        select,
     )
 
 
@@ -153,7 +166,11 @@ class SampleFlow:
 
 
 def sample_flow(
-    survey: Survey, steps: Sequence[Rule | tuple], *, invited: int | None = None
+    survey: Survey,
+    steps: Sequence[Rule | tuple],
+    *,
+    invited: int | None = None,
+    language: str = "nb",
 ) -> SampleFlow:
     """Apply ``steps`` (:class:`Rule` objects, or ``(name, query_or_mask)`` pairs) in
     order; the first row is everyone invited (the export's rows, or ``invited=`` when the
@@ -168,8 +185,8 @@ def sample_flow(
     current = replace(survey, sample=replace(survey.sample, invited=start))
     rows = [
         {
-            "step": "Invitert",
-            "rule": "alle som fikk undersøkelsen",
+            "step": text("flow_invited", language),
+            "rule": text("flow_invited_rule", language),
             "n_before": start,
             "removed": 0,
             "n_after": start,
@@ -178,8 +195,8 @@ def sample_flow(
     if start != survey.n:
         rows.append(
             {
-                "step": "I eksporten",
-                "rule": "besvarte (eksporten har bare disse)",
+                "step": text("flow_in_export", language),
+                "rule": text("flow_in_export_rule", language),
                 "n_before": start,
                 "removed": start - survey.n,
                 "n_after": survey.n,

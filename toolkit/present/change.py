@@ -26,12 +26,12 @@ import textwrap
 import matplotlib
 
 matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from toolkit.present.language import text  # noqa: E402
+from toolkit.language import text  # noqa: E402
+from toolkit.present.figures import new_figure  # noqa: E402
 from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p  # noqa: E402
 
 INK, PALE, BLUE = "#333333", "#9ecae1", "#2c7bb6"
@@ -251,7 +251,7 @@ def change_chart(changes: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
         _wrap(f"{_label(r, by, many)} ({style.n_label}={r['n_a']}/{r['n_b']})")
         for r in rows.to_dict("records")
     ]
-    figure, ax = plt.subplots(figsize=(8, 1.0 + 0.45 * len(rows)), layout="constrained")
+    figure, ax = new_figure(figsize=(8, 1.0 + 0.45 * len(rows)), layout="constrained")
     y = np.arange(len(rows))
     ax.hlines(y, rows["value_a"], rows["value_b"], color=INK, linewidth=1)
     ax.scatter(rows["value_a"], y, color=PALE, edgecolor=INK, zorder=3, label=a)
@@ -288,7 +288,7 @@ def trend_chart(table: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
     mean = "mean" in table.columns
     value = "mean" if mean else "percent"
     rounds = [str(r) for r in pd.unique(table["round"])]
-    figure, ax = plt.subplots(figsize=(8, 4.5), layout="constrained")
+    figure, ax = new_figure(figsize=(8, 4.5), layout="constrained")
     x = np.arange(len(rounds))
     for item, rows in table.groupby("item", sort=False):
         rows = rows.set_index(rows["round"].astype(str)).reindex(rounds)

@@ -1,37 +1,43 @@
 """Likert charts: 100 % stacked horizontal bars, optionally diverging around the middle.
 
-One bar per item (or per item × group with ``by``), "(N=43)" in every label, long
+One bar per item, or per group with ``by`` (one panel per item when several items are
+broken down by a group, the item text as the panel's title); "(N=43)" in every label, long
 Norwegian texts wrapped, a colour-blind-safe diverging palette (ColorBrewer RdYlBu: red
-negative, blue positive, pale middle), non-substantive answers ("Vet ikke") in a grey
-panel of their own, items ordered by net agreement. Returns a matplotlib Figure; use
-:func:`save_figure` for PNG and SVG at print resolution.
+negative, blue positive, pale middle). Non-substantive answers ("Vet ikke") are left out of
+the percentages, as in :func:`~toolkit.present.tables.likert_table`, and shown as counts
+in a grey panel of their own. Axis labels are absolute percentages, also when diverging;
+every fixed text is in the style's language; weighted summaries say so under the chart.
+Returns a matplotlib Figure (with ``toolkit_alt``, the alt text); use
+:func:`~toolkit.present.figures.save_figure` for PNG and SVG at print resolution.
 
 Examples
 --------
 >>> from toolkit import read_surveyxact
 >>> from toolkit.data import example_round
 >>> from toolkit.analysis import likert_summary
->>> figure = likert_chart(likert_summary(read_surveyxact(example_round()), "b1"))
+>>> survey = read_surveyxact(example_round())
+>>> figure = likert_chart(likert_summary(survey, "b1"))
 >>> figure.axes[0].get_yticklabels()[0].get_text().endswith("(N=176)")
 True
+>>> faceted = likert_chart(likert_summary(survey, ["b1_1", "b1_2"], by="kontorstr"))
+>>> [ax.get_title(loc="left")[:30] for ax in faceted.axes if ax.get_title(loc="left")]
+['Kontoret har en felles forståe', 'Ansvarsdelingen mellom stat og']
 """
 
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
-import matplotlib
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from toolkit.analysis.likert import by_columns  # noqa: E402
-from toolkit.present.tables import NORWEGIAN, Style, heading, round_to_100  # noqa: E402
+from toolkit.analysis.likert import by_columns
+from toolkit.language import text
+from toolkit.present.figures import new_figure, save_figure
+from toolkit.present.tables import NORWEGIAN, Style, heading, n_label, round_to_100
 
 GREY = "#bdbdbd"
 
@@ -41,30 +47,34 @@ def palette(k: int) -> list:
     return sns.color_palette("RdYlBu", k)
 
 
+def _item_text(cell: pd.DataFrame, item: str) -> str:
+    return next(
+        t
+        for t in (cell["item_text"].iloc[0], cell["question_text"].iloc[0], item)
+        if isinstance(t, str) and t
+    )
+
+
 def _bars(summary: pd.DataFrame, wrap: int, style: Style, sort: bool) -> pd.DataFrame:
     by_cols = by_columns(summary)
     rows = []
     for (item, *groups), cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
         sub = cell[cell["substantive"]]
-        text = next(
-            t
-            for t in (cell["item_text"].iloc[0], cell["question_text"].iloc[0], item)
-            if isinstance(t, str) and t
-        )
+        item_text = _item_text(cell, item)
         n = int(cell["unweighted_base"].iloc[0])
-        label = ", ".join(map(str, groups)) if groups else text
-        total = cell["n"].sum()
+        label = ", ".join(map(str, groups)) if groups else item_text
         k = len(sub)
         net = sub["percent"].iloc[k - k // 2 :].sum() - sub["percent"].iloc[: k // 2].sum()
+        other = cell[~cell["substantive"]]
         rows.append(
             {
                 "item": item,
-                "text": text,
+                "text": item_text,
                 "label": textwrap.fill(f"{label} ({style.n_label}={n})", wrap),
                 "percents": sub["percent"].fillna(0).to_numpy(),
                 "categories": list(sub["category"]),
-                "other": 100 * cell.loc[~cell["substantive"], "n"].sum() / total if total else 0.0,
-                "other_names": list(cell.loc[~cell["substantive"], "category"]),
+                "other": float(other["unweighted_n"].sum()),
+                "other_names": list(other["category"]),
                 "net": net,
                 "suppressed": bool(cell["suppressed"].iloc[0]),
             }
@@ -72,7 +82,59 @@ def _bars(summary: pd.DataFrame, wrap: int, style: Style, sort: bool) -> pd.Data
     bars = pd.DataFrame(rows)
     if sort and not by_cols:
         bars = bars.sort_values("net", ascending=True, kind="stable")
-    return bars.iloc[::-1] if by_cols else bars
+    return bars if not by_cols else bars.iloc[::-1]
+
+
+def _draw_bars(ax, bars: pd.DataFrame, colours, diverging: bool, style: Style) -> float:
+    """Stacked bars on ``ax`` (first row at the bottom); returns the widest reach."""
+    categories = bars["categories"].iloc[0]
+    reach = 0.0
+    for row, (_, bar) in enumerate(bars.iterrows()):
+        values = np.zeros(len(categories)) if bar["suppressed"] else bar["percents"]
+        k = len(values)
+        start = -values[: k // 2].sum() - (values[k // 2] / 2 if k % 2 else 0) if diverging else 0
+        shown = round_to_100(values) if values.sum() else values
+        for j, (value, label) in enumerate(zip(values, shown, strict=True)):
+            ax.barh(row, value, left=start, color=colours[j], edgecolor="white", height=0.7)
+            if value >= 6:
+                ax.text(
+                    start + value / 2, row, f"{label:.0f}", ha="center", va="center", fontsize=8
+                )
+            start += value
+        reach = max(reach, abs(min(0.0, start - values.sum())), start)
+        if bar["suppressed"]:
+            too_few = text("too_few", style.language)
+            ax.text(0, row, f"{style.suppressed} {too_few}", va="center", fontsize=8)
+    ax.set_yticks(np.arange(len(bars)), bars["label"], fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    return reach
+
+
+def _draw_other(ax, bars: pd.DataFrame, style: Style) -> None:
+    y = np.arange(len(bars))
+    ax.barh(y, bars["other"], color=GREY, height=0.7)
+    for row, value in zip(y, bars["other"], strict=True):
+        if value:
+            ax.text(value, row, f" {style.number(value)}", va="center", fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(axis="y", left=False, labelleft=False)
+
+
+def _layout(bars: pd.DataFrame, facets: list, show_other: bool, width: float):
+    lines = sum(label.count("\n") + 1 for label in bars["label"])
+    height = 1.3 + 0.38 * lines + 0.45 * len(facets) * (len(facets) > 1)
+    ratios = [1] if facets == [None] else [(bars["item"] == i).sum() + 0.8 for i in facets]
+    figure, axes = new_figure(
+        len(facets),
+        2 if show_other else 1,
+        figsize=(width, height),
+        sharex="col",
+        sharey="row",
+        squeeze=False,
+        gridspec_kw={"width_ratios": [6, 1] if show_other else [1], "height_ratios": ratios},
+        layout="constrained",
+    )
+    return figure, axes
 
 
 def likert_chart(
@@ -84,94 +146,70 @@ def likert_chart(
     title: str | None = None,
     style: Style = NORWEGIAN,
     width: float = 9.0,
+    ordinal: bool | None = None,
 ) -> Figure:
     """100 % stacked bars of a :func:`~toolkit.analysis.likert_summary` table.
 
     ``diverging`` centres the bars on the neutral middle; ``sort`` orders items by net
-    agreement (most positive on top). Suppressed bars (small N) are left empty.
+    agreement (most positive on top); groups keep their category order. Suppressed bars
+    (small N) are left empty. Categories without a recognised scale (``ordinal=False``,
+    the default for them) get distinct colours rather than a red-to-blue scale.
     """
     bars = _bars(summary, wrap, style, sort)
     categories = bars["categories"].iloc[0]
-    colours = palette(len(categories))
-    show_other = bars["other"].gt(0).any()
-    height = 0.9 + 0.45 * len(bars) + 0.12 * sum(label.count("\n") for label in bars["label"])
-    figure, axes = plt.subplots(
-        1,
-        2 if show_other else 1,
-        figsize=(width, height + 0.5),
-        sharey=True,
-        squeeze=False,
-        gridspec_kw={"width_ratios": [6, 1]} if show_other else None,
-        layout="constrained",
+    if ordinal is None:
+        ordinal = "scale" in summary.columns and summary["scale"].notna().all()
+    colours = (
+        palette(len(categories)) if ordinal else sns.color_palette("colorblind", len(categories))
     )
-    ax = axes[0][0]
-    y = np.arange(len(bars))
+    show_other = bool(bars["other"].gt(0).any())
+    grouped = bool(by_columns(summary)) and summary["item"].nunique() > 1
+    facets = list(dict.fromkeys(summary["item"])) if grouped else [None]
+    figure, axes = _layout(bars, facets, show_other, width)
     reach = 0.0
-    for row, (_, bar) in enumerate(bars.iterrows()):
-        values = np.zeros(len(categories)) if bar["suppressed"] else bar["percents"]
-        k = len(values)
-        start = 0.0
-        if diverging:
-            start = -values[: k // 2].sum() - (values[k // 2] / 2 if k % 2 else 0)
-        shown = round_to_100(values) if values.sum() else values
-        for j, (value, text) in enumerate(zip(values, shown, strict=True)):
-            ax.barh(
-                row,
-                value,
-                left=start,
-                color=colours[j],
-                edgecolor="white",
-                height=0.7,
-                label=categories[j] if row == 0 else None,
-            )
-            if value >= 6:
-                ax.text(
-                    start + value / 2,
-                    row,
-                    f"{text:.0f}",
-                    ha="center",
-                    va="center",
-                    fontsize=8,
-                    color="black",
-                )
-            start += value
-        reach = max(reach, abs(min(0.0, start - values.sum())), start)
-        if bar["suppressed"]:
-            ax.text(0, row, f"{style.suppressed} for få svar", va="center", fontsize=8)
-    ax.set_yticks(y, bars["label"])
+    for row, item in enumerate(facets):
+        part = bars if item is None else bars[bars["item"] == item]
+        reach = max(reach, _draw_bars(axes[row][0], part, colours, diverging, style))
+        if item is not None:
+            axes[row][0].set_title(textwrap.fill(part["text"].iloc[0], 90), fontsize=9, loc="left")
+        if show_other:
+            _draw_other(axes[row][1], part, style)
     limit = min(100, 10 * np.ceil(reach / 10) + 5)
-    ax.set_xlim(-limit, limit) if diverging else ax.set_xlim(0, 100)
-    ax.axvline(0, color="black", linewidth=0.8, zorder=0) if diverging else None
-    ax.set_xlabel("Prosent")
-    ax.spines[["top", "right"]].set_visible(False)
-    figure.legend(
-        ncol=min(len(categories), 6), loc="outside lower center", frameon=False, fontsize=8
+    for row in range(len(facets)):
+        ax = axes[row][0]
+        if diverging:
+            ax.set_xlim(-limit, limit)
+            ax.axvline(0, color="black", linewidth=0.8, zorder=0)
+        else:
+            ax.set_xlim(0, 100)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(v):.0f}"))
+    weighted = (
+        f" ({text('weighted_lower', style.language)})" if summary.attrs.get("weighted") else ""
     )
+    axes[-1][0].set_xlabel(text("percent_axis", style.language) + weighted)
     if show_other:
-        other = axes[0][1]
-        other.barh(y, bars["other"], color=GREY, height=0.7)
-        names = sorted({n for names in bars["other_names"] for n in names})
-        other.set_xlabel(" / ".join(names) + " (%)", fontsize=8)
-        other.spines[["top", "right"]].set_visible(False)
-        for row, value in zip(y, bars["other"], strict=True):
-            if value:
-                other.text(value, row, f" {value:.0f}", va="center", fontsize=8)
-    text = title or heading(summary)
-    if text:
-        figure.suptitle(textwrap.fill(text, 95), fontsize=10, x=0.01, ha="left")
+        names = " / ".join(dict.fromkeys(n for names in bars["other_names"] for n in names))
+        axes[-1][1].set_xlabel(f"{names}{style.count_suffix}", fontsize=8)
+    handles = [matplotlib_patch(colours[j], label) for j, label in enumerate(categories)]
+    figure.legend(
+        handles=handles,
+        ncol=min(len(categories), 6),
+        loc="outside lower center",
+        frameon=False,
+        fontsize=8,
+    )
+    heading_text = title or heading(summary) or str(summary["item"].iloc[0])
+    figure.suptitle(textwrap.fill(heading_text, 95), fontsize=10, x=0.01, ha="left")
+    figure.toolkit_alt = f"{heading_text} {n_label(summary['unweighted_base'], style)}" + (
+        f". {summary.attrs['weighted']}" if summary.attrs.get("weighted") else ""
+    )
     return figure
 
 
-def save_figure(figure: Figure, path: str | Path, *, dpi: int = 300) -> list[Path]:
-    """Save as PNG (``dpi``) and SVG next to each other; returns both paths."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    out = []
-    for suffix in (".png", ".svg"):
-        target = path.with_suffix(suffix)
-        figure.savefig(target, dpi=dpi, bbox_inches="tight")
-        out.append(target)
-    return out
+def matplotlib_patch(colour, label: str):
+    from matplotlib.patches import Patch
+
+    return Patch(facecolor=colour, edgecolor="white", label=label)
 
 
 __all__ = ["likert_chart", "palette", "save_figure"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -42,6 +43,10 @@ def normalise_zip(path: str | Path) -> None:
     when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     with zipfile.ZipFile(path) as source:
         members = [(info, source.read(info)) for info in source.infolist()]
+    members = [
+        (info, _fixed_times(data, stamp) if info.filename == "docProps/core.xml" else data)
+        for info, data in members
+    ]
     with zipfile.ZipFile(path, "w") as target:
         for info, data in members:
             fixed = zipfile.ZipInfo(info.filename, date_time=when)
@@ -49,6 +54,15 @@ def normalise_zip(path: str | Path) -> None:
             fixed.external_attr = 0o600 << 16
             fixed.create_system = 0
             target.writestr(fixed, data)
+
+
+_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _fixed_times(core: bytes, stamp: dt.datetime) -> bytes:
+    """Office writers (openpyxl) stamp ``modified`` with the clock at save: fix it."""
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return _TIMES.sub(rb"\g<1>" + when + rb"\g<2>", core)
 
 
 def matplotlib_metadata(kind: str) -> dict:

@@ -19,12 +19,12 @@ import textwrap
 import matplotlib
 
 matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from toolkit.present.language import text  # noqa: E402
+from toolkit.language import text  # noqa: E402
+from toolkit.present.figures import new_figure  # noqa: E402
 from toolkit.present.tables import NORWEGIAN, Style  # noqa: E402
 
 INK, BLUE = "#333333", "#2c7bb6"
@@ -68,7 +68,7 @@ def means_chart(
             else (f"{item}: {group}" if by else str(item))
         )
         labels.append(_wrap(f"{shown} ({style.n_label}={int(row['n'])})"))
-    figure, ax = plt.subplots(figsize=(width, 0.8 + 0.42 * len(rows)), layout="constrained")
+    figure, ax = new_figure(figsize=(width, 0.8 + 0.42 * len(rows)), layout="constrained")
     y = np.arange(len(rows))
     ax.errorbar(
         rows["mean"],
@@ -112,7 +112,7 @@ def coefficient_chart(model, *, style: Style = NORWEGIAN, title: str | None = No
         )
         for v, lab in zip(terms["variable"], terms["label"], strict=True)
     ]
-    figure, ax = plt.subplots(figsize=(8, 0.8 + 0.45 * len(terms)), layout="constrained")
+    figure, ax = new_figure(figsize=(8, 0.8 + 0.45 * len(terms)), layout="constrained")
     y = np.arange(len(terms))
     ax.errorbar(
         terms["estimate"],
@@ -141,7 +141,7 @@ def coefficient_chart(model, *, style: Style = NORWEGIAN, title: str | None = No
 def flow_chart(flow, *, style: Style = NORWEGIAN) -> Figure:
     """Boxes from everyone invited to the analytic sample, the number removed at each step."""
     table = flow.table
-    figure, ax = plt.subplots(figsize=(6, 0.9 + 0.95 * len(table)), layout="constrained")
+    figure, ax = new_figure(figsize=(6, 0.9 + 0.95 * len(table)), layout="constrained")
     ax.set_axis_off()
     top = len(table) - 1
     for i, row in enumerate(table.itertuples(index=False)):
@@ -174,6 +174,7 @@ def flow_chart(flow, *, style: Style = NORWEGIAN) -> Figure:
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.6, top + 0.6)
     heading = text("flow_title", style.language)
+    figure.toolkit_title = heading
     figure.toolkit_alt = f"{heading}: " + " → ".join(
         f"{r.step} {r.n_after}" for r in table.itertuples(index=False)
     )

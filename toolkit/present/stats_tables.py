@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.analysis.regression import Model
-from toolkit.present.language import text
+from toolkit.language import text
 from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p
 
 
@@ -203,9 +203,13 @@ def flow_table(flow, *, style: Style = NORWEGIAN) -> ReportTable:
     return _report(text("flow_title", language), rows, numbers, kinds, [])
 
 
-def weighting_table(weights, *, style: Style = NORWEGIAN) -> ReportTable:
-    """Per weighting variable and category: target share, sample before and after."""
+def weighting_table(
+    weights, *, style: Style = NORWEGIAN, labels: dict[str, str] | None = None
+) -> ReportTable:
+    """Per weighting variable and category: target share, sample before and after;
+    ``labels`` names the variables (their question texts)."""
     language = style.language
+    labels = labels or {}
     cols = {
         "target_percent": text("target", language),
         "before": text("before", language),
@@ -214,7 +218,7 @@ def weighting_table(weights, *, style: Style = NORWEGIAN) -> ReportTable:
     }
     rows, numbers = [], []
     for row in weights.margins.to_dict("records"):
-        label = f"{row['variable']}: {row['category']}"
+        label = f"{labels.get(row['variable'], row['variable'])}: {row['category']}"
         rows.append(
             {
                 "": label,
@@ -230,7 +234,7 @@ def weighting_table(weights, *, style: Style = NORWEGIAN) -> ReportTable:
         cols["sample"]: "count",
     }
     note = (
-        f"{weights.description} ({weights.method}); n = {len(weights.values)}, "
+        f"{weights.description} ({text(weights.method, language)}); n = {len(weights.values)}, "
         f"{text('n_effective', language)} = {style.number(weights.n_effective, 1)}, "
         f"{text('deff_short', language)} = {style.number(weights.deff, 2)}"
     )
@@ -318,14 +322,18 @@ def regression_table(
     return _report(f"{text('regression_title', language)}: {outcome}", rows, numbers, kinds, notes)
 
 
-def comparison_table(tests: pd.DataFrame, *, style: Style = NORWEGIAN) -> ReportTable:
-    """Group-comparison tests with their names in the report language."""
+def comparison_table(
+    tests: pd.DataFrame, *, style: Style = NORWEGIAN, labels: dict[str, str] | None = None
+) -> ReportTable:
+    """Group-comparison tests with their names in the report language; ``labels`` gives
+    the items' texts (item names are shown otherwise)."""
+    labels = labels or {}
     language = style.language
-    cols = ["test", "statistic", "df", "p", "effect", "effect_measure", "n"]
+    cols = ["statistic", "df", "p", "effect", "effect_measure", "n"]
     heads = {c: text(c, language) if c != "n" else "N" for c in cols}
     rows, numbers = [], []
     for row in tests.to_dict("records"):
-        label = f"{row['item']}: {text(row['test'], language)}"
+        label = f"{labels.get(row['item'], row['item'])}: {text(row['test'], language)}"
         df = row["df"]
         shown_df = (
             ""
@@ -342,13 +350,12 @@ def comparison_table(tests: pd.DataFrame, *, style: Style = NORWEGIAN) -> Report
         rows.append(
             {
                 "": label,
-                heads["test"]: text(row["test"], language),
                 heads["statistic"]: style.number(row["statistic"], 2),
                 heads["df"]: shown_df,
                 heads["p"]: format_p(row["p_value"], style),
                 heads["effect"]: style.number(row["effect_size"], 2),
                 heads["effect_measure"]: text(row["effect_measure"], language)
-                if row["effect_measure"]
+                if isinstance(row["effect_measure"], str) and row["effect_measure"]
                 else "",
                 heads["n"]: style.number(row["n"]),
             }
@@ -362,14 +369,15 @@ def comparison_table(tests: pd.DataFrame, *, style: Style = NORWEGIAN) -> Report
                 heads["n"]: row["n"],
             }
         )
-    kinds = {heads[c]: "text" for c in ("test", "df", "effect_measure")}
+    kinds = {heads[c]: "text" for c in ("df", "effect_measure")}
     kinds |= {
         heads["statistic"]: "number",
         heads["p"]: "number",
         heads["effect"]: "number",
         heads["n"]: "count",
     }
-    return _report(text("test", language), rows, numbers, kinds, [])
+    notes = [text("tests_note", language)]
+    return _report(text("tests_title", language), rows, numbers, kinds, notes)
 
 
 __all__ = [

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.analysis.likert import by_columns
+from toolkit.language import text
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def likert_table(
     and a footnote.
     """
     by_cols = by_columns(summary)
-    rows, numbers, kinds, notes = [], [], {}, []
+    rows, numbers, kinds, notes, others = [], [], {}, [], []
     for _, cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
         label = _row_label(cell, by_cols)
         if by_cols and summary["item"].nunique() > 1:
@@ -182,9 +183,10 @@ def likert_table(
             kinds[category] = "percent"
         for other in cell[~cell["substantive"]].itertuples(index=False):
             column = f"{other.category}{style.count_suffix}"
-            row[column] = style.number(other.n)
-            number[column] = other.n
+            row[column] = style.number(other.unweighted_n)  # answers, as in the chart
+            number[column] = other.unweighted_n
             kinds[column] = "count"
+            others.append(str(other.category))
         n = int(cell["unweighted_base"].iloc[0])
         row[style.n_label] = style.number(n)
         number[style.n_label] = n
@@ -201,9 +203,14 @@ def likert_table(
         + [c for c in kinds if kinds[c] == "count" and c != style.n_label]
         + [style.n_label]
     )
-    text = title or heading(summary) or str(summary["item"].iloc[0])
+    if others:
+        labels = "», «".join(dict.fromkeys(others))
+        notes.append(text("dont_know_note", style.language, labels=labels))
+    if summary.attrs.get("weighted"):
+        notes.append(f"{summary.attrs['weighted']}. {text('weighted_n', style.language)}")
+    shown = title or heading(summary) or str(summary["item"].iloc[0])
     return ReportTable(
-        title=f"{text} {n_label(summary['unweighted_base'], style)}",
+        title=f"{shown} {n_label(summary['unweighted_base'], style)}",
         frame=frame[order],
         values=values[order],
         kinds={c: kinds[c] for c in order},
@@ -241,23 +248,24 @@ def multi_response_table(
         style.suppressed if s else style.percent(p)
         for p, s in zip(table["percent_of_cases"], table["suppressed"], strict=True)
     ]
+    count, share = text("count", style.language), text("percent_of_cases", style.language)
     frame = pd.DataFrame(
-        {"Antall": [style.number(n) for n in table["n"]], "Prosent av respondentene": pct},
-        index=list(label),
+        {count: [style.number(n) for n in table["n"]], share: pct}, index=list(label)
     )
     values = pd.DataFrame(
-        {
-            "Antall": table["n"].to_numpy(),
-            "Prosent av respondentene": table["percent_of_cases"].to_numpy(),
-        },
+        {count: table["n"].to_numpy(), share: table["percent_of_cases"].to_numpy()},
         index=list(label),
     )
-    notes = ["Flere svar mulig: prosentene summerer seg til mer enn 100."]
+    notes = [text("multi_note", style.language)]
+    if table["suppressed"].any():
+        notes.append(style.suppressed_note.format(min_base=table.attrs.get("min_base", 5)))
+    if table.attrs.get("weighted"):
+        notes.append(f"{table.attrs['weighted']}. {text('weighted_n', style.language)}")
     return ReportTable(
         f"{title} {n_label(table['unweighted_base'], style)}".strip(),
         frame,
         values,
-        {"Antall": "count", "Prosent av respondentene": "percent"},
+        {count: "count", share: "percent"},
         tuple(notes),
     )
 

@@ -1,6 +1,7 @@
 """Charts for interview themes: frequencies by group, code × group and co-occurrence
-heatmaps; N per group in every label. Returns matplotlib Figures (save with
-:func:`toolkit.present.charts.save_figure`).
+heatmaps; N per group in every label, every fixed text in the style's language, an alt
+text on each (``figure.toolkit_alt``). Returns matplotlib Figures (save with
+:func:`toolkit.present.figures.save_figure`).
 
 Examples
 --------
@@ -18,20 +19,15 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
+from toolkit.language import text
+from toolkit.present.figures import new_figure
+from toolkit.present.tables import NORWEGIAN, Style
 from toolkit.themes.matrix import CodeMatrix, cooccurrence_matrix
-
-UNIT_WORDS = {
-    "document": "dokumenter",
-    "case": "informanter",
-    "turn": "ytringer",
-    "segment": "kodede avsnitt",
-}
 
 
 def code_frequency_chart(
@@ -41,6 +37,7 @@ def code_frequency_chart(
     level: int | None = None,
     unit: str = "document",
     width: float = 9.0,
+    style: Style = NORWEGIAN,
 ) -> Figure:
     """Horizontal bars: percent of units per code, one colour per group ("(N=…)")."""
     data = table if level is None else table[table["level"] == level]
@@ -48,7 +45,7 @@ def code_frequency_chart(
     groups = list(dict.fromkeys(data[by]))
     units = data.drop_duplicates(by).set_index(by)["units"]
     colours = sns.color_palette("colorblind", len(groups))
-    figure, ax = plt.subplots(
+    figure, ax = new_figure(
         figsize=(width, 0.9 + 0.35 * len(order) * max(1, len(groups) / 2)), layout="constrained"
     )
     height = 0.8 / max(len(groups), 1)
@@ -59,22 +56,27 @@ def code_frequency_chart(
             part["percent"].fillna(0),
             height=height,
             color=colours[k],
-            label=f"{group} (N={int(units[group])})",
+            label=f"{group} ({style.n_label}={int(units[group])})",
         )
     ax.set_yticks(np.arange(len(order)), [textwrap.fill(p, 40) for p in order])
-    ax.set_xlabel(f"Prosent av {UNIT_WORDS.get(unit, unit)} i gruppen")
+    units_word = text(f"unit_{unit}", style.language)
+    ax.set_xlabel(text("percent_of_units", style.language, units=units_word))
     ax.set_xlim(0, 100)
     ax.spines[["top", "right"]].set_visible(False)
     figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=min(len(groups), 5))
+    total = ", ".join(f"{g} {style.n_label}={int(units[g])}" for g in groups)
+    figure.toolkit_alt = f"{text('themes_title', style.language)}: {units_word} ({total})"
     return figure
 
 
-def matrix_heatmap(matrix: CodeMatrix, *, value: str = "percent") -> Figure:
+def matrix_heatmap(
+    matrix: CodeMatrix, *, value: str = "percent", style: Style = NORWEGIAN
+) -> Figure:
     """Code × group heatmap (percent of units, counts annotated), N per group on the axis."""
     data = matrix.percent if value == "percent" else matrix.counts
     counts = matrix.counts
-    labels = [f"{g}\n(N={int(matrix.units[g])})" for g in data.columns]
-    figure, ax = plt.subplots(
+    labels = [f"{g}\n({style.n_label}={int(matrix.units[g])})" for g in data.columns]
+    figure, ax = new_figure(
         figsize=(1.6 + 1.1 * len(labels), 0.9 + 0.4 * len(data)), layout="constrained"
     )
     sns.heatmap(
@@ -84,20 +86,25 @@ def matrix_heatmap(matrix: CodeMatrix, *, value: str = "percent") -> Figure:
         cmap="Blues",
         vmin=0,
         vmax=100 if value == "percent" else None,
-        cbar_kws={"label": "Prosent"},
+        cbar_kws={"label": text("percent_axis", style.language)},
         xticklabels=labels,
         yticklabels=list(data.index),
         ax=ax,
     )
     ax.set_xlabel("")
     ax.set_ylabel("")
+    figure.toolkit_alt = f"{text('themes_title', style.language)}: " + ", ".join(labels).replace(
+        "\n", " "
+    )
     return figure
 
 
-def cooccurrence_heatmap(pairs: pd.DataFrame, *, value: str = "n") -> Figure:
+def cooccurrence_heatmap(
+    pairs: pd.DataFrame, *, value: str = "n", style: Style = NORWEGIAN
+) -> Figure:
     """Symmetric code × code heatmap of :func:`~toolkit.themes.matrix.cooccurrence`."""
     data = cooccurrence_matrix(pairs, value)
-    figure, ax = plt.subplots(
+    figure, ax = new_figure(
         figsize=(2 + 0.55 * len(data), 1.5 + 0.45 * len(data)), layout="constrained"
     )
     sns.heatmap(
@@ -107,8 +114,10 @@ def cooccurrence_heatmap(pairs: pd.DataFrame, *, value: str = "n") -> Figure:
         cmap="Purples",
         mask=np.isnan(data.to_numpy(dtype=float)),
         ax=ax,
-        cbar_kws={"label": "Felles enheter" if value == "n" else "Jaccard"},
+        cbar_kws={"label": text("shared_units", style.language) if value == "n" else "Jaccard"},
     )
+    codes = text("codes", style.language)
+    figure.toolkit_alt = f"{text('cooccurrence_title', style.language)} ({len(data)} {codes})"
     return figure
 
 

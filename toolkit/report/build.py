@@ -1,121 +1,199 @@
-"""Build a report: execute a notebook headless (nbclient), write HTML and a manifest.
+"""``toolkit report EXPORT --out build/``: a complete report of any SurveyXact export.
 
-The notebook's cell tagged ``parameters`` holds defaults (e.g. ``survey_path``); the builder
-inserts a cell after it with the values given here, as papermill does. The HTML leaves the
-code out; ``manifest.json`` beside it records the inputs' sha256, the toolkit version and
-the time, so every number in the report can be traced to the raw export it came from.
+Reads the export, checks ``report.toml`` against it (or uses the starter configuration
+``--init`` would write), applies the analytic sample and weights, builds every section
+(progress per section), and writes into the output folder:
+
+* ``report.html``: self-contained, escaped, with alt texts and print styles;
+* ``report.docx``: a Word document built with python-docx;
+* ``tabeller.xlsx``: one sheet per table with real numbers;
+* ``figurer/``: every figure as PNG (300 dpi) and SVG (text as text);
+* ``manifest.json``: inputs, outputs, configuration and versions.
+
+Every output is byte-identical when rebuilt from the same inputs and configuration.
+:class:`BuildResult` keeps the time per stage (read, analyse, charts, html, word, excel).
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from toolkit.data import example_round
+>>> out = pathlib.Path(tempfile.mkdtemp())
+>>> result = build_report(example_round(), out, progress=False)
+>>> sorted(p.name for p in out.iterdir())
+['figurer', 'manifest.json', 'report.docx', 'report.html', 'tabeller.xlsx']
+>>> list(result.timings)
+['read', 'analyse', 'charts', 'html', 'word', 'excel']
 """
 
 from __future__ import annotations
 
-import json
 import time
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
-from nbconvert import HTMLExporter
-from tqdm.auto import tqdm
+from toolkit.errors import UsageError
+from toolkit.language import text
+from toolkit.present.excel import to_excel
+from toolkit.progress import progress_bar
+from toolkit.report.blocks import Figure, Section
+from toolkit.report.config import ReportConfig, parse, read_config
+from toolkit.report.html import numbering, report_html
+from toolkit.report.init import starter_config
+from toolkit.report.manifest import inputs, write_manifest
+from toolkit.report.plan import check_config, plan, prepare
+from toolkit.report.word import report_docx
+from toolkit.surveys.read import read_surveyxact
 
-from toolkit.errors import ToolkitError
-from toolkit.rawfiles.files import sha256_of
-
-
-class ReportError(ToolkitError, RuntimeError):
-    """A report notebook failed to run."""
-
-
-def _inject(notebook: nbformat.NotebookNode, parameters: dict[str, Any]) -> None:
-    source = "# Parameters set by the report build\n" + "".join(
-        f"{name} = {value!r}\n" for name, value in parameters.items()
-    )
-    cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
-    for index, existing in enumerate(notebook.cells):
-        if "parameters" in existing.get("metadata", {}).get("tags", []):
-            notebook.cells.insert(index + 1, cell)
-            return
-    notebook.cells.insert(0, cell)
+FIGURES = "figurer"
 
 
-def _inputs(paths: list[Path]) -> list[dict[str, Any]]:
-    files = []
-    for path in paths:
-        for item in sorted(path.rglob("*")) if path.is_dir() else [path]:
-            if item.is_file():
-                files.append(
-                    {"path": str(item), "size": item.stat().st_size, "sha256": sha256_of(item)}
-                )
-    return files
+@dataclass
+class BuildResult:
+    """What a build wrote (``outputs`` by name) and how long each stage took."""
+
+    folder: Path
+    outputs: dict[str, Path]
+    timings: dict[str, float] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+
+    def summary(self) -> str:
+        files = ", ".join(p.relative_to(self.folder).as_posix() for p in self.outputs.values())
+        stages = ", ".join(f"{k} {v:.1f} s" for k, v in self.timings.items())
+        figures = sum(1 for s in self.sections for _ in s.figures())
+        tables = sum(1 for s in self.sections for _ in s.tables())
+        return (
+            f"wrote {files} into {self.folder} ({tables} tables, {figures} figures)\ntime: {stages}"
+        )
+
+
+def _config(survey, export: Path, config) -> ReportConfig:
+    if config is None:
+        return parse(starter_config(survey, export), file="report.toml")
+    if isinstance(config, ReportConfig):
+        return config
+    return read_config(config)
+
+
+def _extras(config: ReportConfig):
+    rounds = corpus = None
+    if config.rounds:
+        from toolkit.rounds.project import read_rounds
+
+        rounds = read_rounds(config.resolve(config.rounds.get("folder", ".")))
+    if config.corpus:
+        from toolkit.interviews.read import read_corpus
+
+        path = config.resolve(config.corpus.get("path"))
+        if path is None:
+            raise UsageError(
+                '[corpus] needs path = "..."',
+                file=config.path,
+                hint='path = "transcripts/prosjekt.qdpx"',
+            )
+        corpus = read_corpus(path)
+    return rounds, corpus
+
+
+def _write_figures(sections, numbers: dict, folder: Path, progress: bool) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("figur-*"):
+        stale.unlink()
+    figures = [b for s in sections for b in s.figures()]
+    written = []
+    for block in progress_bar(figures, desc="charts", unit="figure", show=progress):
+        stem = f"figur-{numbers[id(block)]:02d}-{block.name}"
+        for suffix, data in ((".png", block.png), (".svg", block.svg)):
+            path = folder / f"{stem}{suffix}"
+            path.write_bytes(data)
+            written.append(path)
+    return written
+
+
+def _input_paths(export, config: ReportConfig) -> list[tuple[str, Path]]:
+    paths = [(str(export), Path(export))]
+    if config.path and Path(config.path).is_file():
+        paths.append((str(config.path), Path(config.path)))
+    for given in (
+        config.weights.get("population"),
+        config.corpus.get("path"),
+        config.reference_docx,
+    ):
+        if given:
+            paths.append((given, config.resolve(given)))
+    if config.rounds:
+        folder = config.rounds.get("folder", ".")
+        paths.append((folder, config.resolve(folder)))
+    return paths
 
 
 def build_report(
-    notebook: str | Path,
+    export: str | Path,
     out: str | Path,
     *,
-    parameters: dict[str, Any] | None = None,
-    timeout: int = 600,
+    config: str | Path | ReportConfig | None = None,
     progress: bool = True,
-) -> Path:
-    """Run ``notebook`` with ``parameters`` and write the HTML report to ``out``.
+) -> BuildResult:
+    """Build the report of ``export`` into the folder ``out`` (see module docstring)."""
+    export, out = Path(export), Path(out)
+    timings, started = {}, time.perf_counter()
 
-    Returns the path of the HTML file; ``manifest.json`` is written beside it.
-    Paths in ``parameters`` should be absolute or relative to the notebook's folder (the
-    kernel runs there).
-    """
-    from toolkit import __version__
+    def lap(stage: str) -> None:
+        nonlocal started
+        now = time.perf_counter()
+        timings[stage] = timings.get(stage, 0.0) + now - started
+        started = now
 
-    notebook, out = Path(notebook), Path(out)
-    parameters = dict(parameters or {})
-    nb = nbformat.read(notebook, as_version=4)
-    _inject(nb, parameters)
-    bar = tqdm(
-        total=sum(c.cell_type == "code" for c in nb.cells),
-        desc="report",
-        unit="cell",
-        disable=not progress,
+    survey = read_surveyxact(export)
+    config = _config(survey, export, config)
+    check_config(survey, config)
+    rounds, corpus = _extras(config)
+    lap("read")
+    prepared = prepare(survey, config)
+    steps = plan(prepared, config, rounds=rounds, corpus=corpus)
+    sections = [
+        make() for _, make in progress_bar(steps, desc="sections", unit="section", show=progress)
+    ]
+    lap("analyse")
+    numbers = numbering(sections)
+    out.mkdir(parents=True, exist_ok=True)
+    figures = _write_figures(sections, numbers, out / FIGURES, progress)
+    lap("charts")
+    title = config.title or (survey.source.path and Path(survey.source.path).stem)
+    html_path = out / "report.html"
+    page = report_html(
+        title, sections, language=config.language, subtitle=config.subtitle, numbers=numbers
     )
-    client = NotebookClient(
-        nb,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(notebook.parent.resolve())}},
-        on_cell_executed=lambda **_: bar.update(1),
+    html_path.write_text(page, encoding="utf-8")
+    lap("html")
+    docx_path = report_docx(
+        title,
+        sections,
+        out / "report.docx",
+        language=config.language,
+        subtitle=config.subtitle,
+        template=config.resolve(config.reference_docx),
+        numbers=numbers,
     )
-    started = time.perf_counter()
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        raise ReportError(
-            f"the report notebook {notebook.name} stopped with an error",
-            file=notebook,
-            where=str(exc).strip().splitlines()[-1][:300],
-            hint="open the notebook in Jupyter and run it to see the failing cell",
-        ) from None
-    finally:
-        bar.close()
-    exporter = HTMLExporter(
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    lap("word")
+    tables = [b for s in sections for b in s.tables()]
+    names = [f"{text('table', config.language)} {numbers[id(b)]}" for b in tables]
+    xlsx_path = to_excel(
+        [b.table for b in tables],
+        out / "tabeller.xlsx",
+        source=prepared.options.source,
+        sheet_names=names,
     )
-    body, _ = exporter.from_notebook_node(nb)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(body, encoding="utf-8")
-    inputs = [Path(v) for k, v in parameters.items() if k.endswith("_path") and Path(v).exists()]
-    manifest = {
-        "report": str(out),
-        "notebook": str(notebook),
-        "toolkit_version": __version__,
-        "built": datetime.now(UTC).isoformat(timespec="seconds"),
-        "seconds": round(time.perf_counter() - started, 1),
-        "parameters": parameters,
-        "inputs": _inputs(inputs),
-    }
-    (out.parent / "manifest.json").write_text(
-        json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8"
+    lap("excel")
+    outputs = {"html": html_path, "docx": docx_path, "xlsx": xlsx_path}
+    manifest = write_manifest(
+        out,
+        inputs_=inputs(_input_paths(export, config)),
+        outputs=[html_path, docx_path, xlsx_path, *figures],
+        config=config.to_dict(),
+        project=Path(config.folder if config.path else export.parent).resolve(),
     )
-    return out
+    outputs["manifest"] = manifest
+    return BuildResult(out, outputs, timings, sections)
 
 
-__all__ = ["ReportError", "build_report"]
+__all__ = ["FIGURES", "BuildResult", "Figure", "build_report"]

@@ -40,12 +40,12 @@ Examples
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.errors import ConfigError
+from toolkit.rawfiles.toml import TomlFile, toml_string
+from toolkit.rawfiles.toml import key_line as toml_key_line
 
 KINDS = ("rename", "recode", "same", "exclude")
 STATUS = ("confirmed", "proposed")
@@ -101,23 +101,9 @@ class RoundsConfig:
 def key_line(text: str, decision: int | None, key: str) -> int:
     """The line of ``key`` in the ``decision``-th ``[[decisions]]`` table (or in
     ``[rounds]`` when ``decision`` is None); the table's first line when the key is absent."""
-    lines = text.splitlines()
-    header = (
-        re.compile(r"^\s*\[\[\s*decisions\s*\]\]")
-        if decision is not None
-        else re.compile(r"^\s*\[\s*rounds\s*\]")
-    )
-    starts = [i for i, line in enumerate(lines) if header.match(line)]
-    if not starts:
-        return 1
-    start = starts[min(decision or 0, len(starts) - 1)]
-    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
-    for i in range(start + 1, len(lines)):
-        if re.match(r"^\s*\[", lines[i]):
-            break
-        if pattern.match(lines[i]):
-            return i + 1
-    return start + 1
+    if decision is None:
+        return toml_key_line(text, "rounds", key)
+    return toml_key_line(text, "decisions", key, decision)
 
 
 def _error(what: str, path: str, line: int, key: str, **parts) -> ConfigError:
@@ -223,17 +209,7 @@ def _decision(table: dict, index: int, text: str, path: str) -> Decision:
 def parse(text: str, *, file: str | Path) -> RoundsConfig:
     """Read rounds.toml text (see module docstring)."""
     path = str(file)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise ConfigError(
-            f"{Path(path).name} is not valid TOML",
-            file=path,
-            where=f"line {match.group(1)}" if match else None,
-            found=str(exc),
-            hint="fix the line (strings in double quotes, one key = value per line)",
-        ) from None
+    data = TomlFile(text, file=path).data
     rounds = data.get("rounds", {})
     order = rounds.get("order")
     if not isinstance(order, list) or not order or not all(isinstance(r, str) for r in order):
@@ -268,35 +244,31 @@ def parse(text: str, *, file: str | Path) -> RoundsConfig:
 
 
 def read_config(path: str | Path) -> RoundsConfig:
-    path = Path(path)
-    return parse(path.read_text(encoding="utf-8"), file=path)
-
-
-def _toml_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    config = TomlFile.read(path)
+    return parse(config.text, file=config.file)
 
 
 def proposal_text(decision: Decision) -> str:
     """A ``[[decisions]]`` block for a proposed decision (appended by import-round)."""
-    lines = ["", "[[decisions]]", f"kind = {_toml_string(decision.kind)}"]
+    lines = ["", "[[decisions]]", f"kind = {toml_string(decision.kind)}"]
     if decision.kind == "rename":
-        lines += [f"old = {_toml_string(decision.old)}", f"new = {_toml_string(decision.new)}"]
+        lines += [f"old = {toml_string(decision.old)}", f"new = {toml_string(decision.new)}"]
     else:
         names = decision.variables
         value = (
-            _toml_string(names[0])
+            toml_string(names[0])
             if len(names) == 1
-            else "[" + ", ".join(_toml_string(n) for n in names) + "]"
+            else "[" + ", ".join(toml_string(n) for n in names) + "]"
         )
         lines.append(f"variable = {value}")
     if decision.rounds:
-        lines.append("round = [" + ", ".join(_toml_string(r) for r in decision.rounds) + "]")
+        lines.append("round = [" + ", ".join(toml_string(r) for r in decision.rounds) + "]")
     if decision.map:
-        pairs = ", ".join(f"{_toml_string(k)} = {_toml_string(v)}" for k, v in decision.map.items())
+        pairs = ", ".join(f"{toml_string(k)} = {toml_string(v)}" for k, v in decision.map.items())
         lines.append(f"map = {{ {pairs} }}")
     lines.append('status = "proposed"  # confirm by writing "confirmed"')
     if decision.note:
-        lines.append(f"note = {_toml_string(decision.note)}")
+        lines.append(f"note = {toml_string(decision.note)}")
     return "\n".join(lines) + "\n"
 
 

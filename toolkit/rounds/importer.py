@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from tqdm.auto import tqdm
 
 from toolkit.errors import UsageError
+from toolkit.progress import progress_bar
 from toolkit.rawfiles.files import sha256_of
 from toolkit.rawfiles.safe_export import markdown_text, safe_title, write_cell
 from toolkit.rounds.compare import compare_codebooks
@@ -92,7 +92,7 @@ def _copy(files: list[Path], export: Path, target: Path, progress: bool) -> dict
     inner = target / export.name if export.is_dir() else target
     inner.mkdir(parents=True, exist_ok=inner == target)
     sums = {}
-    for source in tqdm(files, desc="copying", unit="file", disable=not progress, leave=False):
+    for source in progress_bar(files, desc="copying", unit="file", show=progress):
         copied = inner / source.name
         shutil.copyfile(source, copied)
         sums[str(copied.relative_to(target))] = sha256_of(copied)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
 from toolkit.errors import DuplicateRespondentError, EmptyDatasetError, StructureMismatchError
+from toolkit.progress import progress_bar
 from toolkit.surveys import values as conv
 from toolkit.surveys.background import is_respondent_id
 from toolkit.surveys.codebook import build_codebook
@@ -61,13 +61,12 @@ def _build(raw: RawExport, *, release: bool, progress, **options) -> Survey:
     )
     typed, unknown_codes, value_types = {}, [], []
     show = progress if progress is not None else raw.n_rows * len(codebook) > 5_000_000
-    rows = tqdm(
+    rows = progress_bar(
         codebook.itertuples(index=False),
         total=len(codebook),
         unit="variable",
         desc=f"typing {Path(raw.source.path).name}",
-        disable=not show,
-        leave=False,
+        show=show,
     )
     for row in rows:
         values, unknown, value_type = _convert(raw, row)

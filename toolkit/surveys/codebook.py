@@ -93,6 +93,28 @@ def text_of(entry) -> str:
     return str(entry.get("variable")) if hasattr(entry, "get") else str(entry)
 
 
+def label_of(entry) -> str:
+    """A variable as a short label for a breakdown ("Kontorstørrelse (fra
+    utsendelseslisten)" → "Kontorstørrelse"): its question text without parentheses or a
+    trailing question mark or colon."""
+    raw = next(
+        (
+            v
+            for v in (entry.get("question_text"), entry.get("item_text"))
+            if isinstance(v, str) and v.strip()
+        ),
+        str(entry.get("variable")),
+    )
+    cleaned = re.sub(r"\s*\([^)]*\)\s*", " ", raw).strip().rstrip("?:").strip()
+    return cleaned or raw
+
+
+def lower_first(label: str) -> str:
+    """ "Kontorstørrelse" → "kontorstørrelse" for use inside a sentence (acronyms such as
+    "NAV-kontor" are kept)."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
 def as_code(value: float) -> int | float:
     """Codes are whole numbers in practice; keep them as int where they are."""
     return int(value) if float(value).is_integer() else float(value)

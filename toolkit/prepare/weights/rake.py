@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.errors import WeightingError
+from toolkit.language import text
 from toolkit.prepare.weights.ipf import ipf
 from toolkit.prepare.weights.result import Weights, group_summary, margin_table
 from toolkit.prepare.weights.targets import Margin, margins_from, resolve_margins
@@ -37,16 +38,17 @@ from toolkit.surveys.groups import resolve_weights
 from toolkit.surveys.survey import Survey
 
 
-def describe_weighting(survey: Survey, variables) -> str:
+def describe_weighting(survey: Survey, variables, language: str = "nb") -> str:
     """ "Vektet etter region og kontorstørrelse", from the variables' question texts."""
     book = survey.codebook.set_index("variable")
     names = []
     for variable in variables:
-        text = book.at[variable, "question_text"] if variable in book.index else None
-        text = re.sub(r"\s*\(.*?\)\s*", " ", str(text or variable)).strip().rstrip("?:")
-        names.append(text[:1].lower() + text[1:] if text[1:2].islower() else text)
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
-    return f"Vektet etter {joined}"
+        label = book.at[variable, "question_text"] if variable in book.index else None
+        label = re.sub(r"\s*\(.*?\)\s*", " ", str(label or variable)).strip().rstrip("?:")
+        names.append(label[:1].lower() + label[1:] if label[1:2].islower() else label)
+    last = f" {text('and', language)} "
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
+    return text("weighted_by", language, variables=joined)
 
 
 def _band(cap) -> tuple[float, float] | None:
@@ -84,6 +86,7 @@ def rake(
     cap: float | tuple[float, float] | None = None,
     max_iter: int = 100,
     tol: float = 1e-6,
+    language: str = "nb",
 ) -> Weights:
     """Weights to the population ``margins`` (variable → {category label: count or
     share}); see the module docstring. Returns a :class:`Weights` with the weight per
@@ -118,7 +121,7 @@ def rake(
         converged=True,
         iterations=passes,
         max_error=error,
-        description=describe_weighting(survey, [m.variable for m in resolved]),
+        description=describe_weighting(survey, [m.variable for m in resolved], language),
         cap=band,
         groups=group_summary(weights, resolved),
     )

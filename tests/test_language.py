@@ -1,8 +1,8 @@
-"""The report vocabulary (toolkit/present/texts.toml) is complete where it must be."""
+"""The report vocabulary (toolkit/texts.toml) is complete where it must be."""
 
 import re
 
-from toolkit.present.language import TEXTS, text
+from toolkit.language import TEXTS, text
 
 
 def test_english_has_every_key_so_no_norwegian_leaks_into_an_english_report():

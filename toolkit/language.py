@@ -22,7 +22,7 @@ from importlib import resources
 LANGUAGES = ("nb", "nn", "en")
 
 TEXTS: dict[str, dict[str, str]] = tomllib.loads(
-    resources.files("toolkit.present").joinpath("texts.toml").read_text(encoding="utf-8")
+    resources.files("toolkit").joinpath("texts.toml").read_text(encoding="utf-8")
 )
 
 

@@ -1,0 +1,114 @@
+"""report.toml: the starter lists every question once, edits are read, and every mistake
+is a ConfigError naming the key and its line."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from tests.conftest import REAL_XLSX
+from toolkit import read_surveyxact
+from toolkit.cli import main
+from toolkit.data import example_round
+from toolkit.errors import ConfigError
+from toolkit.report.config import parse
+from toolkit.report.init import starter_config
+from toolkit.report.plan import check_config
+from toolkit.report.sections import questions
+
+
+@pytest.fixture(scope="module")
+def survey():
+    return read_surveyxact(example_round())
+
+
+def test_the_starter_lists_every_question_once_with_its_type(survey):
+    text = starter_config(survey, "ledere_2026.xlsx")
+    listed = [q for c in tomllib.loads(text)["chapters"] for q in c["questions"]]
+    assert listed == questions(survey)
+    assert '"b1",  # grid, 6 items: Hvor enig eller uenig' in text
+    assert '"s_12",  # multi-response: Hvilke tiltak' in text
+    assert '#   "kontorstr": Kontorstørrelse' in text  # a breakdown candidate
+    assert "email" not in text and '"name"' not in text  # personal columns are not offered
+
+
+def test_the_starter_of_the_real_fixture_covers_all_its_questions():
+    real = read_surveyxact(REAL_XLSX)
+    config = parse(starter_config(real, REAL_XLSX), file="report.toml")
+    assert [q for c in config.chapters for q in c.questions] == questions(real)
+    assert len(questions(real)) == 25
+
+
+def _error(text: str, survey=None) -> str:
+    with pytest.raises(ConfigError) as caught:
+        config = parse(text, file="report.toml")
+        if survey is not None:
+            check_config(survey, config)
+    return str(caught.value)
+
+
+def test_unknown_keys_are_errors_with_their_line():
+    message = _error('[report]\ntitle = "T"\ntitel = "T"\n')
+    assert "unknown key 'titel' in [report]" in message and "line 3, key 'titel'" in message
+    assert "did you mean 'title'?" in message
+    message = _error('[report]\n\n[[chapters]]\ntitle = "A"\nquestion = ["b1"]\n')
+    assert "unknown key 'question' in [chapters]" in message and "line 5" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[report]\nlanguage = "se"\n', "unknown language 'se'"),
+        ("[report]\nmin_base = 0\n", "min_base must be a whole number"),
+        ("[report]\nby = 3\n", "by must be a name or a list of names"),
+        ('[[chapters]]\ntitle = "A"\n', "a chapter needs questions"),
+        ('[[chapters]]\nquestions = ["b1"]\n', "a chapter needs title"),
+        ("[parts]\ntests = 1\n", "tests must be true or false"),
+        ('[report\ntitle = "x"\n', "report.toml is not valid TOML"),
+        ("report = 3\n", "[report] must be a table"),
+    ],
+)
+def test_bad_values(text, expected):
+    assert expected in _error(text)
+
+
+def test_names_are_checked_against_the_export(survey):
+    message = _error('[[chapters]]\ntitle = "A"\nquestions = ["b1", "b9"]\n', survey)
+    assert "names 'b9', which is not a question of this export" in message
+    assert "line 3, key 'questions'" in message and "b1, b2" in message
+    message = _error('[report]\nby = ["kontorstorrelse"]\n', survey)
+    assert "no variable 'kontorstorrelse' to break down by" in message and "line 2" in message
+    message = _error('[sample]\nkey_items = ["b7"]\n', survey)
+    assert "no item 'b7'" in message
+    message = _error('[regression]\noutcome = "b1_3"\npredictors = ["storrelse"]\n', survey)
+    assert "no variable 'storrelse' for the model" in message and "line 3" in message
+
+
+def test_cli_init_writes_then_refuses_to_overwrite(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "--init", str(example_round())]) == 0
+    assert "wrote report.toml" in capsys.readouterr().out
+    assert parse((tmp_path / "report.toml").read_text(), file="report.toml").chapters
+    assert main(["report", "--init", str(example_round())]) == 2
+    assert "report.toml already exists" in capsys.readouterr().err
+    assert main(["report", "--init", str(example_round()), "--force"]) == 0
+
+
+def test_cli_reports_config_errors_as_advice(tmp_path, capsys):
+    config = tmp_path / "report.toml"
+    config.write_text('[[chapters]]\ntitle = "A"\nquestions = ["nope"]\n')
+    code = main(
+        [
+            "report",
+            str(example_round()),
+            "--config",
+            str(config),
+            "--out",
+            str(tmp_path / "out"),
+            "--quiet",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and "which is not a question of this export" in err
+    assert "Traceback" not in err and not (tmp_path / "out").exists()

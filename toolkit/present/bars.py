@@ -1,0 +1,176 @@
+"""Bar charts for single questions, multi-response questions and numbers.
+
+:func:`frequency_chart` draws one bar per category of a single question (percent of the
+substantive answers, labelled; "Vet ikke" and the like left out and counted in the
+caption), or grouped bars with ``by``. :func:`multi_response_chart` draws the percent of
+respondents per option, sorted by size with "Annet" last. :func:`histogram_chart` shows the
+distribution of a numeric question. N is in every title or legend; every fixed text is in
+the style's language; each figure carries an alt text (``figure.toolkit_alt``).
+
+Examples
+--------
+>>> from toolkit import read_surveyxact, frequencies, multi_response
+>>> from toolkit.data import example_round
+>>> survey = read_surveyxact(example_round())
+>>> figure = frequency_chart(frequencies(survey, "s_10"))
+>>> figure.toolkit_alt
+'Har kontoret egne rutiner for oppfølging av unge brukere? (N=162)'
+>>> chart = multi_response_chart(multi_response(survey, "s_12"), title="Tiltak")
+>>> [t.get_text() for t in chart.axes[0].get_yticklabels()][::5]
+['Kollegaveiledning', 'Annet, spesifiser:']
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from toolkit.analysis.likert import by_columns
+from toolkit.language import text
+from toolkit.present.figures import new_figure
+from toolkit.present.tables import NORWEGIAN, Style, heading, n_label
+
+BLUE = "#2c7bb6"
+OTHER = ("annet", "andre", "other", "andet")
+
+
+def _finish(figure, ax, title: str, n: str, style: Style, weighted: str | None) -> Figure:
+    axis = text("percent_axis", style.language)
+    if weighted:
+        axis += f" ({text('weighted_lower', style.language)})"
+    ax.set_xlabel(axis)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}"))
+    ax.spines[["top", "right"]].set_visible(False)
+    figure.suptitle(textwrap.fill(f"{title} {n}", 95), fontsize=10, x=0.01, ha="left")
+    figure.toolkit_alt = f"{title} {n}" + (f". {weighted}" if weighted else "")
+    return figure
+
+
+def _grouped(ax, labels: list[str], groups: list[str], values: np.ndarray, style) -> None:
+    """Horizontal grouped bars: ``values`` is categories × groups (first row on top)."""
+    colours = sns.color_palette("colorblind", len(groups))
+    height = 0.8 / max(len(groups), 1)
+    y = np.arange(len(labels))[::-1]
+    for k, group in enumerate(groups):
+        positions = y + 0.4 - height * (k + 0.5)
+        ax.barh(positions, values[:, k], height=height, color=colours[k], label=group)
+        for position, value in zip(positions, values[:, k], strict=True):
+            if value == value:
+                ax.text(value, position, f" {value:.0f}", va="center", fontsize=7)
+    ax.set_yticks(y, [textwrap.fill(str(lab), 40) for lab in labels], fontsize=8)
+
+
+def frequency_chart(summary: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
+    """Bars per category of one question (see module docstring) from ``frequencies`` or
+    ``likert_summary`` of a single item, optionally with one ``by``."""
+    by = by_columns(summary)
+    data = summary[summary["substantive"]]
+    categories = list(dict.fromkeys(data["category"]))
+    groups = list(dict.fromkeys(data[by[0]].astype(str))) if by else [""]
+    values = np.full((len(categories), len(groups)), np.nan)
+    bases = {}
+    for j, group in enumerate(groups):
+        part = data if not by else data[data[by[0]].astype(str) == group]
+        bases[group] = int(part["unweighted_base"].iloc[0]) if len(part) else 0
+        if len(part) and not part["suppressed"].iloc[0]:
+            values[:, j] = part.set_index("category")["percent"].reindex(categories).to_numpy()
+    height = 1.2 + 0.32 * len(categories) * max(1, len(groups) * 0.6)
+    figure, ax = new_figure(figsize=(8, height), layout="constrained")
+    if by:
+        labels = [f"{g} ({style.n_label}={bases[g]})" for g in groups]
+        _grouped(ax, categories, labels, values, style)
+        figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=3)
+    else:
+        _grouped(ax, categories, [""], values, style)
+    ax.set_xlim(0, min(100, max(10, np.nanmax(values, initial=0) * 1.15)))
+    title = heading(summary) or str(summary["item"].iloc[0])
+    return _finish(
+        figure,
+        ax,
+        title,
+        n_label(summary["unweighted_base"], style),
+        style,
+        summary.attrs.get("weighted"),
+    )
+
+
+def multi_response_chart(
+    table: pd.DataFrame, *, title: str | None = None, style: Style = NORWEGIAN
+) -> Figure:
+    """Percent of respondents per option (options sorted by size, "Annet" last)."""
+    by = [
+        c
+        for c in table.columns
+        if c
+        not in {
+            "variable",
+            "option",
+            "n",
+            "base",
+            "unweighted_base",
+            "percent_of_cases",
+            "percent_of_responses",
+            "suppressed",
+            "free_text",
+            "n_free_text",
+        }
+    ]
+    options = list(dict.fromkeys(table["option"]))
+    totals = table.groupby("option", sort=False)["percent_of_cases"].mean()
+    options.sort(key=lambda o: (str(o).lower().startswith(OTHER), -totals[o]))
+    groups = list(dict.fromkeys(table[by[0]].astype(str))) if by else [""]
+    values = np.full((len(options), len(groups)), np.nan)
+    for j, group in enumerate(groups):
+        part = table if not by else table[table[by[0]].astype(str) == group]
+        shown = part[~part["suppressed"]].set_index("option")["percent_of_cases"]
+        values[:, j] = shown.reindex(options).to_numpy()
+    figure, ax = new_figure(
+        figsize=(8, 1.2 + 0.32 * len(options) * max(1, len(groups) * 0.6)), layout="constrained"
+    )
+    if by:
+        bases = part_bases(table, by[0])
+        _grouped(ax, options, [f"{g} ({style.n_label}={bases[g]})" for g in groups], values, style)
+        figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=3)
+    else:
+        _grouped(ax, options, [""], values, style)
+    ax.set_xlim(0, 100)
+    title = title or str(table.attrs.get("question_text") or table["variable"].iloc[0])
+    return _finish(
+        figure,
+        ax,
+        title,
+        n_label(table["unweighted_base"], style),
+        style,
+        table.attrs.get("weighted"),
+    )
+
+
+def part_bases(table: pd.DataFrame, by: str) -> dict[str, int]:
+    return {
+        str(g): int(part["unweighted_base"].iloc[0])
+        for g, part in table.groupby(by, sort=False, observed=True)
+    }
+
+
+def histogram_chart(
+    values: pd.Series, *, title: str, style: Style = NORWEGIAN, bins: int | str = "auto"
+) -> Figure:
+    """The distribution of a numeric question (blank left out), N in the title."""
+    numbers = pd.to_numeric(values, errors="coerce").dropna().to_numpy(dtype=float)
+    figure, ax = new_figure(figsize=(8, 3.6), layout="constrained")
+    if len(numbers):
+        ax.hist(numbers, bins=bins, color=BLUE, edgecolor="white")
+    ax.set_ylabel(text("count", style.language))
+    ax.spines[["top", "right"]].set_visible(False)
+    n = f"({style.n_label}={len(numbers)})"
+    figure.suptitle(textwrap.fill(f"{title} {n}", 95), fontsize=10, x=0.01, ha="left")
+    figure.toolkit_alt = f"{title} {n}"
+    return figure
+
+
+__all__ = ["frequency_chart", "histogram_chart", "multi_response_chart"]

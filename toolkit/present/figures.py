@@ -1,0 +1,105 @@
+"""Figures that behave: shown once in Jupyter, saved print-ready and byte-identical.
+
+:func:`new_figure` is ``plt.subplots`` detached from pyplot's list of open figures, so a
+chart returned as a cell's last value is shown once (not again by the inline backend), and
+a report with many charts does not pile up open figures. :func:`render` gives the bytes of
+PNG (300 dpi) or SVG with text kept as text (editable in a layout program), a fixed hash
+salt and no date or version stamps, so the same chart gives the same bytes every build.
+
+Examples
+--------
+>>> figure, ax = new_figure(figsize=(3, 2))
+>>> _ = ax.plot([1, 2], [3, 4])
+>>> render(figure, "svg") == render(figure, "svg"), render(figure, "png")[:4]
+(True, b'\\x89PNG')
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None
+import matplotlib.pyplot as plt  # noqa: E402, F401  (the inline backend shows Figures in Jupyter)
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from toolkit.present.reproducible import matplotlib_metadata  # noqa: E402
+
+#: rc settings for reproducible, editable output
+RC = {"svg.hashsalt": "toolkit", "svg.fonttype": "none", "pdf.fonttype": 42}
+
+
+_FIGURE_KEYS = {"figsize", "dpi", "layout", "facecolor", "edgecolor", "linewidth"}
+
+
+def new_figure(nrows: int = 1, ncols: int = 1, **kwargs):
+    """Like ``plt.subplots(nrows, ncols, **kwargs)``, but a Figure pyplot does not know
+    about (see module docstring): ``(figure, axes)``."""
+    figure = Figure(**{k: v for k, v in kwargs.items() if k in _FIGURE_KEYS})
+    FigureCanvasAgg(figure)
+    axes = figure.subplots(
+        nrows, ncols, **{k: v for k, v in kwargs.items() if k not in _FIGURE_KEYS}
+    )
+    return figure, axes
+
+
+_SVG_ID = re.compile(rb'id="([a-z])([0-9a-f]{10})"')
+
+
+def _renumber_svg(data: bytes) -> bytes:
+    """Matplotlib names clip paths and markers by a hash of their coordinates, whose last
+    float digits can vary between runs (constrained layout sums in a varying order): give
+    them sequential names in order of appearance instead."""
+    names: dict[bytes, bytes] = {}
+    for match in _SVG_ID.finditer(data):
+        key = match.group(1) + match.group(2)
+        names.setdefault(key, match.group(1) + str(len(names) + 1).encode())
+    for old, new in names.items():
+        data = data.replace(b'id="' + old + b'"', b'id="' + new + b'"')
+        data = data.replace(b"#" + old + b")", b"#" + new + b")")
+        data = data.replace(b"#" + old + b'"', b"#" + new + b'"')
+    return data
+
+
+def render(figure: Figure, kind: str = "png", *, dpi: int = 300) -> bytes:
+    """The figure as ``png`` or ``svg`` bytes (see module docstring)."""
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(RC):
+        figure.savefig(
+            buffer,
+            format=kind,
+            dpi=dpi,
+            bbox_inches="tight",
+            metadata=matplotlib_metadata(kind),
+        )
+    data = buffer.getvalue()
+    return _renumber_svg(data) if kind == "svg" else data
+
+
+def save_figure(figure: Figure, path: str | Path, *, dpi: int = 300) -> list[Path]:
+    """Save as PNG (``dpi``) and SVG next to each other; returns both paths."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out = []
+    for suffix in (".png", ".svg"):
+        target = path.with_suffix(suffix)
+        target.write_bytes(render(figure, suffix[1:], dpi=dpi))
+        out.append(target)
+    return out
+
+
+def alt_text(figure: Figure) -> str:
+    """The figure's alt text (set by the chart functions), else its title."""
+    alt = getattr(figure, "toolkit_alt", None)
+    if alt:
+        return alt
+    titles = [figure._suptitle.get_text()] if figure._suptitle else []
+    titles += [ax.get_title(loc="left") or ax.get_title() for ax in figure.axes]
+    return next((t for t in titles if t), "Figur")
+
+
+__all__ = ["RC", "alt_text", "new_figure", "render", "save_figure"]

@@ -1,0 +1,313 @@
+"""From a survey and its ``report.toml`` to the report's sections.
+
+:func:`check_config` compares the configuration with the export before anything is
+computed (a question, breakdown or key item that does not exist is a ConfigError naming the
+key and its line). :func:`prepare` applies the analytic sample and the weights.
+:func:`plan` lists the sections in order as ``(title, make)`` pairs, so the builder can
+show progress per section: what the export holds, response and sample, weighting, one
+chapter per ``[[chapters]]`` table (a section per question), means and a model when asked,
+the comparison with an earlier round and the interviews when configured.
+
+Examples
+--------
+>>> from toolkit import read_surveyxact
+>>> from toolkit.data import example_round
+>>> from toolkit.report.config import parse
+>>> from toolkit.report.init import starter_config
+>>> survey = read_surveyxact(example_round())
+>>> config = parse(starter_config(survey, "x.xlsx"), file="report.toml")
+>>> [title[:30] for title, _ in plan(prepare(survey, config), config)][:3]
+['Om undersøkelsen', 'Svar og utvalg', 'Hvor enig eller uenig er du i ']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.errors import ConfigError
+from toolkit.interviews.privacy import Redactor
+from toolkit.language import text
+from toolkit.prepare import answered, key_items, margins_from, rake, rule, sample_flow
+from toolkit.rawfiles.tables import read_table
+from toolkit.rawfiles.toml import TomlFile
+from toolkit.report.blocks import Section, Text
+from toolkit.report.config import ReportConfig
+from toolkit.report.options import Options
+from toolkit.report.sections.questions import question_section, questions
+from toolkit.report.sections.sample import overview_section, response_section, weighting_section
+from toolkit.report.sections.stats import means_section, regression_section
+from toolkit.surveys.survey import Survey
+
+
+@dataclass
+class Prepared:
+    """The analytic survey with its sample flow, weights and section options."""
+
+    survey: Survey
+    full: Survey
+    flow: object | None
+    weights: object | None
+    options: Options
+
+
+def _toml(config: ReportConfig) -> TomlFile | None:
+    return TomlFile(config.text, file=config.path) if config.text else None
+
+
+def _fail(config, table, key, what, index=None, **parts) -> ConfigError:
+    toml = _toml(config)
+    if toml is None:
+        return ConfigError(what, **parts)
+    return toml.error(table, key, what, index, **parts)
+
+
+def _variables(survey: Survey, names) -> list[str]:
+    book = survey.codebook
+    out = []
+    for name in names:
+        out += list(book.loc[book["question"] == name, "variable"]) or [name]
+    return out
+
+
+def _check_chapters(survey: Survey, config: ReportConfig) -> None:
+    known, columns = set(questions(survey)), set(survey.data.columns)
+    for index, chapter in enumerate(config.chapters):
+        for question in chapter.questions:
+            if question not in known:
+                close = sorted(q for q in known if q[:1] == question[:1])[:8]
+                raise _fail(
+                    config,
+                    "chapters",
+                    "questions",
+                    f"the chapter {chapter.title!r} names {question!r}, which is not a "
+                    "question of this export",
+                    index,
+                    hint=f"questions like it: {', '.join(close) or 'none'} "
+                    "(`toolkit report --init` lists them all)",
+                )
+        for by in chapter.by or ():
+            if by not in columns:
+                raise _fail(
+                    config,
+                    "chapters",
+                    "by",
+                    f"no variable {by!r} to break down by",
+                    index,
+                    hint="use a closed variable of the export",
+                )
+
+
+def check_config(survey: Survey, config: ReportConfig) -> None:
+    """A ConfigError for the first name in ``config`` the survey does not have."""
+    _check_chapters(survey, config)
+    columns = set(survey.data.columns)
+    for by in config.by:
+        if by not in columns:
+            raise _fail(
+                config,
+                "report",
+                "by",
+                f"no variable {by!r} to break down by",
+                hint="use a closed variable of the export (see --init's candidates)",
+            )
+    for name in _variables(survey, config.sample.get("key_items", [])):
+        if name not in columns:
+            raise _fail(
+                config,
+                "sample",
+                "key_items",
+                f"no item {name!r} in the export",
+                hint="use item or grid names of the export",
+            )
+    names = [config.regression.get("outcome"), *config.regression.get("predictors", [])]
+    for name in [n for n in names if n]:
+        if name not in columns:
+            raise _fail(
+                config,
+                "regression",
+                "outcome" if name == names[0] else "predictors",
+                f"no variable {name!r} for the model",
+                hint="use variables of the export",
+            )
+
+
+def _rules(survey: Survey, config: ReportConfig) -> list:
+    sample, language = config.sample, config.language
+    rules = []
+    if sample.get("answered"):
+        rules.append(answered(language=language))
+    if sample.get("key_items"):
+        items = _variables(survey, sample["key_items"])
+        rules.append(key_items(items, share=float(sample.get("key_share", 0.5)), language=language))
+    for index, item in enumerate(sample.get("filters", [])):
+        if not isinstance(item, dict) or not {"name", "query"} <= set(item):
+            raise _fail(
+                config,
+                "sample",
+                "filters",
+                f"filter {index + 1} needs a name and a query",
+                hint='filters = [{ name = "...", query = "kontorstr == \'...\'" }]',
+            )
+        rules.append(rule(item["name"], item["query"]))
+    return rules
+
+
+def _population(config: ReportConfig) -> pd.DataFrame:
+    path = config.resolve(config.weights.get("population"))
+    if path is None:
+        raise _fail(
+            config,
+            "weights",
+            "population",
+            '[weights] needs population = "file"',
+            hint='population = "populasjon.csv" (one row per cell, a count column)',
+        )
+    table = read_table(path, reader="toolkit report", role="population table").frame
+    count = config.weights.get("count")
+    if count not in table.columns:
+        raise _fail(
+            config,
+            "weights",
+            "count",
+            f"the population table has no column {count!r}",
+            found=", ".join(table.columns),
+            hint="count names the column of counts",
+        )
+    numbers = pd.to_numeric(table[count].str.replace(r"\s", "", regex=True), errors="coerce")
+    if numbers.isna().any():
+        raise _fail(
+            config,
+            "weights",
+            "count",
+            f"the column {count!r} of {Path(path).name} holds text that is not a count",
+            hint="write whole numbers in the count column",
+        )
+    return table.assign(**{count: numbers})
+
+
+def prepare(survey: Survey, config: ReportConfig) -> Prepared:
+    """The analytic sample and weights of ``config`` applied to ``survey``."""
+    rules = _rules(survey, config)
+    flow = sample_flow(survey, rules, language=config.language) if rules else None
+    analytic = flow.survey if flow is not None else survey
+    weights, weight = None, config.weight
+    if config.weights:
+        variables = list(config.weights.get("variables", []))
+        margins = margins_from(_population(config), variables, count=config.weights.get("count"))
+        weights = rake(analytic, margins, cap=config.weights.get("cap"), language=config.language)
+        analytic = analytic.with_weights("vekt", weights)
+        weight = "vekt"
+    redact = config.corpus.get("redact") or {}
+    options = Options(
+        language=config.language,
+        by=config.by,
+        weight=weight,
+        min_base=config.min_base,
+        tests=bool(config.part("tests")),
+        item_statistics=bool(config.part("item_statistics", True)),
+        open_examples=bool(config.part("open_examples")),
+        examples=int(config.part("examples", 5)),
+        source=config.source or Path(survey.source.path).name,
+        redactor=Redactor(redact) if redact else None,
+    )
+    return Prepared(analytic, survey, flow, weights, options)
+
+
+def _chapter(prepared: Prepared, chapter, language: str):
+    def make() -> Section:
+        options = prepared.options if chapter.by is None else prepared.options.but(by=chapter.by)
+        blocks: list = [Text(chapter.text)] if chapter.text else []
+        parts = [question_section(prepared.survey, q, options) for q in chapter.questions]
+        if len(parts) == 1:  # a chapter of one question: no second heading for it
+            return Section(
+                chapter.title, blocks + parts[0].blocks, key=parts[0].key, language=language
+            )
+        return Section(chapter.title, blocks + parts, language=language)
+
+    return chapter.title, make
+
+
+def _statistics(prepared: Prepared, config: ReportConfig):
+    def make() -> Section:
+        section = Section(text("statistics_heading", config.language), language=config.language)
+        items = config.part("means")
+        if items:
+            by = config.by[0] if config.by else None
+            section.add(means_section(prepared.survey, list(items), prepared.options, by=by))
+        if config.regression:
+            section.add(
+                regression_section(
+                    prepared.survey,
+                    config.regression["outcome"],
+                    list(config.regression.get("predictors", [])),
+                    prepared.options,
+                    kind=config.regression.get("kind", "ols"),
+                )
+            )
+        return section
+
+    return text("statistics_heading", config.language), make
+
+
+def plan(prepared: Prepared, config: ReportConfig, *, rounds=None, corpus=None) -> list:
+    """``(title, make)`` for every section, in order (see module docstring)."""
+    options, language = prepared.options, config.language
+    full = prepared.full
+    steps = [
+        (text("overview_heading", language), lambda: overview_section(full, options)),
+        (
+            text("response_heading", language),
+            lambda: response_section(full, options, flow=prepared.flow),
+        ),
+    ]
+    if prepared.weights is not None:
+        steps.append(
+            (
+                text("weighting_heading", language),
+                lambda: weighting_section(prepared.weights, options, survey=full),
+            )
+        )
+    steps += [_chapter(prepared, chapter, language) for chapter in config.chapters]
+    if config.part("means") or config.regression:
+        steps.append(_statistics(prepared, config))
+    if rounds is not None:
+        from toolkit.report.sections.rounds import rounds_section
+
+        part = config.rounds
+        between = tuple(part["between"]) if part.get("between") else None
+        steps.append(
+            (
+                text("rounds_heading", language),
+                lambda: rounds_section(
+                    rounds,
+                    options,
+                    between=between,
+                    items=part.get("items"),
+                    measure=part.get("measure", "top2"),
+                    did=part.get("did"),
+                ),
+            )
+        )
+    if corpus is not None:
+        from toolkit.report.sections.interviews import corpus_section
+
+        part = config.corpus
+        steps.append(
+            (
+                text("corpus_heading", language),
+                lambda: corpus_section(
+                    corpus,
+                    options,
+                    by=part.get("by", "rolle"),
+                    unit=part.get("unit", "document"),
+                    quotes_per_group=int(part.get("quotes", 1)),
+                ),
+            )
+        )
+    return steps
+
+
+__all__ = ["Prepared", "check_config", "plan", "prepare"]

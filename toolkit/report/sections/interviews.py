@@ -1,0 +1,94 @@
+"""Coded interviews in a survey report: how often each theme is coded per informant group
+(with N per group and "x av y" wording), a chart, and quotes attributed by role only and
+redacted.
+
+Examples
+--------
+>>> from toolkit.interviews import read_corpus
+>>> from toolkit.data import example_project
+>>> section = corpus_section(read_corpus(example_project("qdpx")), by="rolle")
+>>> section.title, [type(b).__name__ for b in section.blocks][:3]
+('Intervjuene', ['Text', 'Table', 'Figure'])
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from toolkit.interviews.corpus import Corpus
+from toolkit.language import text
+from toolkit.present.tables import ReportTable
+from toolkit.present.theme_charts import code_frequency_chart
+from toolkit.report.blocks import Figure, Section, Table, Text
+from toolkit.report.options import Options
+from toolkit.themes.frequencies import code_frequencies
+from toolkit.themes.quotes import quotes
+from toolkit.themes.wording import x_av_y
+
+DEFAULT = Options()
+
+
+def themes_table(
+    table: pd.DataFrame, by: str, *, level: int | None = 1, options: Options = DEFAULT
+) -> ReportTable:
+    """Themes as rows, one column per group: "x av y" units coded and the percent."""
+    style, language = options.style, options.language
+    data = table if level is None else table[table["level"] == level]
+    groups = list(dict.fromkeys(data[by]))
+    units = data.drop_duplicates(by).set_index(by)["units"]
+    heads = {g: f"{g} ({style.n_label}={int(units[g])})" for g in groups}
+    rows, numbers = [], []
+    for path, part in data.groupby("path", sort=False):
+        part = part.set_index(by)
+        rows.append(
+            {"": path}
+            | {
+                heads[g]: f"{x_av_y(int(part.at[g, 'n']), int(units[g]))} "
+                f"({style.percent(part.at[g, 'percent'])})"
+                for g in groups
+            }
+        )
+        numbers.append({"": path} | {heads[g]: part.at[g, "percent"] for g in groups})
+    frame, values = pd.DataFrame(rows).set_index(""), pd.DataFrame(numbers).set_index("")
+    frame.index.name = values.index.name = None
+    unit = text(f"unit_{table.attrs.get('unit', 'document')}", language)
+    title = text("themes_table_title", language, units=unit)
+    return ReportTable(title, frame, values, dict.fromkeys(heads.values(), "percent"))
+
+
+def corpus_section(
+    corpus: Corpus,
+    options: Options = DEFAULT,
+    *,
+    by: str = "rolle",
+    unit: str = "document",
+    quotes_per_group: int = 1,
+    level: int = 1,
+) -> Section:
+    """Theme frequencies by ``by`` and quotes per main theme (see module docstring)."""
+    language, style = options.language, options.style
+    table = code_frequencies(corpus, by=by, unit=unit, rollup=True)
+    table.attrs["unit"] = unit
+    source = corpus.source.get("path") if isinstance(corpus.source, dict) else None
+    words = text("corpus_text", language, n=len(corpus.documents), by=by)
+    blocks: list = [
+        Text(words),
+        Table(themes_table(table, by, level=level, options=options), source),
+        Figure(
+            code_frequency_chart(table, by, level=level, unit=unit, style=style),
+            name="temaer",
+            source=source,
+        ),
+    ]
+    if quotes_per_group:
+        blocks.append(Text(text("quotes_note", language), kind="note"))
+        for theme in dict.fromkeys(table.loc[table["level"] == level, "path"]):
+            found = quotes(
+                corpus, theme, by=by, per_group=quotes_per_group, redactor=options.redactor
+            )
+            for row in found.itertuples(index=False):
+                blocks.append(Text(f"{row.path} – {row.attribution} «{row.quote}»", kind="quote"))
+    return Section(text("corpus_heading", language), blocks, key="intervjuene", language=language)
+
+
+__all__ = ["corpus_section", "themes_table"]

@@ -1,0 +1,289 @@
+"""One report section per question, chosen by the question's type.
+
+* a grid (several single items): the Likert table, the chart (diverging when the scale has
+  a neutral middle) and, for a recognised scale, the item statistics;
+* a single item: the frequency table and a bar chart;
+* a multi-response question: percent of respondents per option and a bar chart;
+* numeric: N, mean, median and spread, and the distribution;
+* a date: how many answered, the first and the last;
+* open text: the number of answers and the most frequent words; redacted examples only
+  when asked (``Options(open_examples=True)``).
+
+With ``Options(by=...)`` each closed question is also shown per group (and tested with
+``tests=True``); with ``weight=`` every percentage is weighted and says so. Background and
+status variables are not questions here, and personal columns are refused everywhere.
+
+Examples
+--------
+>>> from toolkit import read_surveyxact
+>>> from toolkit.data import example_round
+>>> survey = read_surveyxact(example_round())
+>>> questions(survey)[:4], question_kind(survey, "b1"), question_kind(survey, "s_12")
+(['b1', 'b2', 't1', 's_10'], 'grid', 'multiple')
+>>> section = question_section(survey, "b1", Options(by=("kontorstr",)))
+>>> [type(b).__name__ for b in section.blocks]
+['Table', 'Figure', 'Table', 'Section']
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from toolkit.analysis import compare_groups, frequencies, item_statistics, likert_summary
+from toolkit.analysis import multi_response as multi_response_summary
+from toolkit.errors import UsageError
+from toolkit.language import text
+from toolkit.present.bars import frequency_chart, histogram_chart, multi_response_chart
+from toolkit.present.charts import likert_chart
+from toolkit.present.item_tables import item_statistics_table, numeric_table
+from toolkit.present.stats_tables import comparison_table
+from toolkit.present.tables import likert_table, multi_response_table
+from toolkit.report.blocks import Figure, Section, Table, Text
+from toolkit.report.options import Options
+from toolkit.report.sections.open import open_blocks, other_answers
+from toolkit.surveys.codebook import label_of, lower_first, text_of
+from toolkit.surveys.survey import Survey
+
+DEFAULT = Options()
+
+
+def _book(survey: Survey) -> pd.DataFrame:
+    book = survey.codebook
+    return book[(book["role"] == "question") & ~book["personal"] & book["other_of"].isna()]
+
+
+def questions(survey: Survey) -> list[str]:
+    """The questions a report covers, in questionnaire order (see module docstring)."""
+    return list(dict.fromkeys(_book(survey)["question"]))
+
+
+def variables_of(survey: Survey, question: str) -> list[str]:
+    book = survey.codebook
+    names = list(book.loc[book["question"] == question, "variable"])
+    if not names:
+        close = [q for q in questions(survey) if q[:1] == question[:1]][:8]
+        raise UsageError(
+            f"no question {question!r} in this survey",
+            file=survey.source.path,
+            hint=f"questions like it: {', '.join(close) or 'none'}; see survey.questions()",
+        )
+    return names
+
+
+def question_kind(survey: Survey, question: str) -> str:
+    """grid, single, multiple, numeric, date or open."""
+    names = variables_of(survey, question)
+    kind = survey.entry(names[0])["type"]
+    if kind == "single" and len(names) > 1:
+        return "grid"
+    return "single" if kind == "background" else str(kind)
+
+
+def question_title(survey: Survey, question: str) -> str:
+    names = variables_of(survey, question)
+    entry = survey.entry(names[0])
+    stem = entry["question_text"]
+    return str(stem) if isinstance(stem, str) and stem.strip() else text_of(entry)
+
+
+def _group_label(survey: Survey, variable: str) -> str:
+    return lower_first(label_of(survey.entry(variable)))
+
+
+def _tests(survey: Survey, items: list[str], by: str, options: Options) -> Table | None:
+    if not options.tests:
+        return None
+    tests = compare_groups(survey, items, by=by, weight=options.weight)
+    labels = {v: text_of(survey.entry(v)) for v in items}
+    return Table(comparison_table(tests, style=options.style, labels=labels), options.source)
+
+
+def _diverging(summary: pd.DataFrame) -> bool:
+    """Diverging bars for scales with a neutral middle (an odd number of categories)."""
+    sub = summary[summary["substantive"]]
+    k = sub.groupby("item", observed=True).size()
+    return bool(summary["scale"].notna().all() and len(k) and (k % 2 == 1).all())
+
+
+def _by_sections(survey, items, options, make, *, tests: bool = True) -> list[Section]:
+    """One sub-section per breakdown variable: ``make(by)`` gives its blocks."""
+    out = []
+    for by in options.by:
+        if by in items:
+            continue
+        title = text("by_title", options.language, group=_group_label(survey, by))
+        blocks = [b for b in make(by) if b is not None]
+        if tests:
+            blocks.append(_tests(survey, items, by, options))
+        out.append(
+            Section(title, blocks, key=f"{items[0]}-{by}", level=4, language=options.language)
+        )
+    return out
+
+
+def _scale_blocks(survey, question, items, options, summary) -> list:
+    style, source = options.style, options.source
+    blocks = [
+        Table(likert_table(summary, style=style, min_base=options.min_base), source),
+        Figure(
+            likert_chart(summary, diverging=_diverging(summary), style=style),
+            name=question,
+            source=source,
+        ),
+    ]
+    scaled = summary["scale"].notna().all()
+    if options.item_statistics and scaled:
+        stats = item_statistics(survey, items, weight=options.weight, min_base=options.min_base)
+        blocks.append(Table(item_statistics_table(stats, style=style), source))
+    return blocks
+
+
+def grid_section(survey: Survey, question: str, options: Options = DEFAULT) -> Section:
+    """A grid of single items: table, chart and (for scales) item statistics."""
+    items = variables_of(survey, question)
+    kw = {"weight": options.weight, "min_base": options.min_base}
+    summary = likert_summary(survey, items, **kw)
+    style, source = options.style, options.source
+
+    def by_group(by):
+        grouped = likert_summary(survey, items, by=by, **kw)
+        return [
+            Table(likert_table(grouped, style=style, min_base=options.min_base), source),
+            Figure(
+                likert_chart(grouped, diverging=_diverging(grouped), style=style),
+                name=f"{question}-{by}",
+                source=source,
+            ),
+        ]
+
+    blocks = _scale_blocks(survey, question, items, options, summary)
+    blocks += _by_sections(survey, items, options, by_group)
+    return Section(
+        question_title(survey, question), blocks, key=question, level=3, language=options.language
+    )
+
+
+def single_section(survey: Survey, question: str, options: Options = DEFAULT) -> Section:
+    """A single question: frequency table and bar chart (and per group)."""
+    variable = variables_of(survey, question)[0]
+    kw = {"weight": options.weight, "min_base": options.min_base}
+    style, source = options.style, options.source
+    summary = frequencies(survey, variable, **kw)
+    blocks = [
+        Table(likert_table(summary, style=style, min_base=options.min_base), source),
+        Figure(frequency_chart(summary, style=style), name=question, source=source),
+    ]
+
+    def by_group(by):
+        grouped = frequencies(survey, variable, by=by, **kw)
+        return [
+            Table(likert_table(grouped, style=style, min_base=options.min_base), source),
+            Figure(frequency_chart(grouped, style=style), name=f"{question}-{by}", source=source),
+        ]
+
+    blocks += other_answers(survey, question, options)
+    blocks += _by_sections(survey, [variable], options, by_group)
+    return Section(
+        question_title(survey, question), blocks, key=question, level=3, language=options.language
+    )
+
+
+def multiple_section(survey: Survey, question: str, options: Options = DEFAULT) -> Section:
+    """A multi-response question: percent of respondents per option (sums exceed 100)."""
+    kw = {"weight": options.weight, "min_base": options.min_base}
+    style, source = options.style, options.source
+    title = question_title(survey, question)
+    table = multi_response_summary(survey, question, **kw)
+    blocks = [
+        Table(multi_response_table(table, style=style, title=title), source),
+        Figure(multi_response_chart(table, title=title, style=style), name=question, source=source),
+    ]
+
+    def by_group(by):
+        grouped = multi_response_summary(survey, question, by=by, **kw)
+        return [
+            Table(multi_response_table(grouped, style=style, title=title), source),
+            Figure(
+                multi_response_chart(grouped, title=title, style=style),
+                name=f"{question}-{by}",
+                source=source,
+            ),
+        ]
+
+    blocks += other_answers(survey, question, options)
+    # a chi-square per option is not the test for a multi-response set: none is shown
+    sub = _by_sections(survey, variables_of(survey, question), options, by_group, tests=False)
+    return Section(title, blocks + sub, key=question, level=3, language=options.language)
+
+
+def numeric_section(survey: Survey, question: str, options: Options = DEFAULT) -> Section:
+    """A numeric question: N, mean, median, spread and the distribution."""
+    variable = variables_of(survey, question)[0]
+    title = question_title(survey, question)
+    values = survey.data[variable]
+    blocks = [
+        Table(numeric_table(values, title=title, style=options.style), options.source),
+        Figure(
+            histogram_chart(values, title=title, style=options.style),
+            name=question,
+            source=options.source,
+        ),
+    ]
+    return Section(title, blocks, key=question, level=3, language=options.language)
+
+
+def date_section(survey: Survey, question: str, options: Options = DEFAULT) -> Section:
+    """A date question: how many answered, the first and the last date."""
+    variable = variables_of(survey, question)[0]
+    values = pd.to_datetime(survey.data[variable], errors="coerce").dropna()
+    words = text("dates_note", options.language, n=len(values))
+    if len(values):
+        words += " " + text(
+            "dates_range",
+            options.language,
+            first=values.min().date().isoformat(),
+            last=values.max().date().isoformat(),
+        )
+    title = question_title(survey, question)
+    return Section(title, [Text(words)], key=question, level=3, language=options.language)
+
+
+def open_section(survey: Survey, question: str, options: Options = DEFAULT) -> Section:
+    """An open question: number of answers, frequent words, examples when asked."""
+    variable = variables_of(survey, question)[0]
+    title = question_title(survey, question)
+    blocks = open_blocks(survey, variable, title, options)
+    return Section(title, blocks, key=question, level=3, language=options.language)
+
+
+SECTIONS = {
+    "grid": grid_section,
+    "single": single_section,
+    "multiple": multiple_section,
+    "numeric": numeric_section,
+    "date": date_section,
+    "open": open_section,
+}
+
+
+def question_section(survey: Survey, question: str, options: Options = DEFAULT) -> Section:
+    """The section for ``question`` (a grid or question name), by its type."""
+    for by in options.by:
+        survey.guard_personal([by], use="break results down by it")
+    return SECTIONS[question_kind(survey, question)](survey, question, options)
+
+
+__all__ = [
+    "SECTIONS",
+    "date_section",
+    "grid_section",
+    "multiple_section",
+    "numeric_section",
+    "open_section",
+    "question_kind",
+    "question_section",
+    "question_title",
+    "questions",
+    "single_section",
+    "variables_of",
+]
