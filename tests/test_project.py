@@ -7,8 +7,6 @@ import os
 import re
 import tomllib
 
-import pytest
-
 from tests.conftest import REAL_CSV, ROOT
 from toolkit.cli import main
 
