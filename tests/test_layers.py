@@ -15,6 +15,7 @@ STAGE = {
     "identifiers": 0,
     "progress": 0,
     "language": 0,
+    "quantifiers": 0,
     "rawfiles": 0,
     "surveys": 1,
     "interviews": 1,
@@ -25,7 +26,8 @@ STAGE = {
     "present": 4,
     "report": 5,
     "data": 5,
-    "cli": 6,
+    "check": 6,
+    "cli": 7,
 }
 APART = {frozenset({"surveys", "interviews"}), frozenset({"rounds", "prepare"})}
 

@@ -24,6 +24,7 @@ from toolkit.analysis import (
     proportions,
     regression,
 )
+from toolkit.check import Findings, check_draft
 from toolkit.errors import (
     ConfigError,
     CorruptFileError,
@@ -99,6 +100,7 @@ __all__ = [
     "EmptyDatasetError",
     "EncodingError",
     "ExportFormatError",
+    "Findings",
     "LimitExceededError",
     "MissingFileError",
     "PrivacyError",
@@ -117,6 +119,7 @@ __all__ = [
     "change_chart",
     "change_report_table",
     "change_table",
+    "check_draft",
     "code_by_dictionary",
     "code_frequencies",
     "code_matrix",

@@ -10,14 +10,14 @@ import argparse
 import os
 import sys
 
-from toolkit.cli import inspect, report, rounds
+from toolkit.cli import check, inspect, report, rounds
 from toolkit.errors import ToolkitError
 
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="toolkit", description=__doc__.splitlines()[0])
     commands = top.add_subparsers(dest="command", required=True)
-    for command in (inspect, report, rounds):
+    for command in (inspect, report, rounds, check):
         command.add_parser(commands)
     return top
 

@@ -8,6 +8,7 @@ Reads the export, checks ``report.toml`` against it (or uses the starter configu
 * ``report.docx``: a Word document built with python-docx;
 * ``tabeller.xlsx``: one sheet per table with real numbers;
 * ``figurer/``: every figure as PNG (300 dpi) and SVG (text as text);
+* ``claims.json``: every number shown, what it is and where (for ``toolkit check``);
 * ``manifest.json``: inputs, outputs, configuration and versions.
 
 Every output is byte-identical when rebuilt from the same inputs and configuration.
@@ -20,7 +21,7 @@ Examples
 >>> out = pathlib.Path(tempfile.mkdtemp())
 >>> result = build_report(example_round(), out, progress=False)
 >>> sorted(p.name for p in out.iterdir())
-['figurer', 'manifest.json', 'report.docx', 'report.html', 'tabeller.xlsx']
+['claims.json', 'figurer', 'manifest.json', 'report.docx', 'report.html', 'tabeller.xlsx']
 >>> list(result.timings)
 ['read', 'analyse', 'charts', 'html', 'word', 'excel']
 """
@@ -36,6 +37,7 @@ from toolkit.language import text
 from toolkit.present.excel import to_excel
 from toolkit.progress import progress_bar
 from toolkit.report.blocks import Figure, Section
+from toolkit.report.claims import write_claims
 from toolkit.report.config import ReportConfig, parse, read_config
 from toolkit.report.html import numbering, report_html
 from toolkit.report.init import starter_config
@@ -184,11 +186,14 @@ def build_report(
         sheet_names=names,
     )
     lap("excel")
-    outputs = {"html": html_path, "docx": docx_path, "xlsx": xlsx_path}
+    claims_path = write_claims(
+        sections, numbers, out / "claims.json", language=config.language, survey=export.name
+    )
+    outputs = {"html": html_path, "docx": docx_path, "xlsx": xlsx_path, "claims": claims_path}
     manifest = write_manifest(
         out,
         inputs_=inputs(_input_paths(export, config)),
-        outputs=[html_path, docx_path, xlsx_path, *figures],
+        outputs=[html_path, docx_path, xlsx_path, claims_path, *figures],
         config=config.to_dict(),
         project=Path(config.folder if config.path else export.parent).resolve(),
     )

@@ -2,7 +2,8 @@
 
 ``x_av_y(5, 6)`` gives "fem av seks"; :class:`Quantifiers` maps a share to the vague
 quantifiers evaluation reports use ("alle", "de fleste", "flere", "enkelte", "ingen").
-The default mapping, documented so readers can check it:
+The default mapping comes from the shared vocabulary ``toolkit/quantifiers.toml`` (the
+one the draft checker tests words against), documented so readers can check it:
 
 ========================  ==============
 share of units            word
@@ -27,6 +28,8 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from toolkit.quantifiers import vocabulary
 
 NUMBERS = [
     "null",
@@ -85,8 +88,15 @@ class Quantifiers:
             return self.several_word
         return self.some_word
 
+    @classmethod
+    def from_vocabulary(cls) -> Quantifiers:
+        """The thresholds of the shared vocabulary (``toolkit/quantifiers.toml``)."""
+        words = vocabulary()
+        most, several = words.get("de fleste"), words.get("flere")
+        return cls(most=most.low, several=several.low, several_min=several.min_n)
 
-DEFAULT = Quantifiers()
+
+DEFAULT = Quantifiers.from_vocabulary()
 
 
 def describe(n: int, total: int, quantifiers: Quantifiers = DEFAULT) -> str:

@@ -1,0 +1,290 @@
+"""``check_draft``: every number in a draft checked against the data it reports.
+
+For each heading, paragraph and table cell of the draft (:mod:`toolkit.check.draft`) the
+checker finds the numbers (:func:`toolkit.present.parse.find_numbers`) and the vague
+quantifiers (:mod:`toolkit.quantifiers`), ties each to a fact (:mod:`toolkit.check.match`)
+from the claims registry when one is given, else from the survey recomputed with the
+report configuration's sample and weights, and compares:
+
+* ``mismatch``: the number differs from the data beyond its display rounding
+  (46 % stands for 45.5–46.5; "5 av 8" must be 5 of the base, with or without
+  "Vet ikke");
+* ``inconsistent-n``: one sample or item given two different Ns in the draft;
+* ``sum``: a table row (or column) of shares of a whole does not add to 100 within
+  display rounding (half a unit per cell);
+* ``quantifier``: the word does not fit the share (and which denominator would make it
+  fit: with or without "Vet ikke");
+* ``unmatched``: a number the checker could not tie to one fact (no item named, or
+  several equally good candidates, listed), never passed silently;
+* ``ok``.
+
+Quantifiers are checked where a share stands with them (a number in the sentence, or
+an item and category the sentence names); a quantifier with neither is not a claim
+about the data and is not listed.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from toolkit.data import example_round
+>>> draft = pathlib.Path(tempfile.mkdtemp()) / "utkast.md"
+>>> _ = draft.write_text(
+...     "Om lag 26 % er helt enige i at kontoret har en felles forståelse av oppdraget "
+...     "med kommunen, og 40 % er delvis enige i det.\\n", encoding="utf-8")
+>>> findings = check_draft(draft, survey=example_round())
+>>> findings.to_frame()[["kind", "claim", "value"]].values.tolist()
+[['ok', '26 %', '26 %'], ['mismatch', '40 %', '33 %']]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.check.draft import Draft, Passage, read_draft
+from toolkit.check.facts import Fact, claims_facts, read_claims, survey_facts
+from toolkit.check.match import Match, Matcher
+from toolkit.check.rules import QuantifierRule, sum_findings
+from toolkit.present.parse import Number, find_numbers
+from toolkit.present.tables import format_number, format_percent
+from toolkit.quantifiers import vocabulary as builtin_vocabulary
+from toolkit.surveys.read import read_surveyxact
+from toolkit.surveys.survey import Survey
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9«\"(])")
+_CLAUSE = re.compile(r"[;:]|,\s|\s(?:mens|men|og|samt|while|but|and)\s")
+_REFERENCE = re.compile(r"\b(Tabell|Figur|Table|Figure)\s+(\d+)", re.IGNORECASE)
+_KINDS = {"percent", "n", "count", "x_of_y", "decimal", "points"}
+
+
+@dataclass
+class Context:
+    """A number's sentence, clause and wider context in the draft."""
+
+    passage: Passage
+    sentence: str
+    contexts: list[str]
+    where: str | None
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
+    left = max(b for b in bounds if b <= start)
+    right = min((b for b in bounds if b >= end), default=len(sentence))
+    return sentence[left:right]
+
+
+def _contexts(
+    passage: Passage, sentence: str, number: Number | None, previous: str = ""
+) -> list[str]:
+    heading = passage.heading or ""
+    if passage.kind == "cell":
+        table = passage.table
+        row = table.rows[passage.row][0] if table.rows[passage.row] else ""
+        column = table.rows[0][passage.column] if passage.column < len(table.rows[0]) else ""
+        near = f"{row} {column if passage.row else ''}"
+        caption = table.caption
+        return [near, near, f"{near} {caption}", f"{near} {caption} {heading}"]
+    clause = _clause(sentence, number.start, number.end) if number else sentence
+    return [clause, sentence, f"{previous} {sentence}", f"{previous} {sentence} {heading}"]
+
+
+def _shown(kind: str, value: float, decimals: int) -> str:
+    if kind == "percent":
+        return format_percent(value, decimals)
+    if kind == "points":
+        return format_number(value, decimals)
+    return format_number(value, decimals if kind == "decimal" else 0)
+
+
+def _close(claim: float, value: float, decimals: int) -> bool:
+    return abs(claim - value) <= 0.5 * 10 ** (-decimals) + 1e-6
+
+
+def _unmatched(match: Match, reason: str) -> dict:
+    return {
+        "kind": "unmatched",
+        "mapping": reason,
+        "candidates": "; ".join(f.describe() for f in match.candidates[:3]),
+    }
+
+
+class Checker:
+    """The facts of one survey (and registry), checking drafts against them."""
+
+    def __init__(self, facts: list[Fact], vocabulary, language: str = "nb") -> None:
+        self.registry = Matcher([f for f in facts if f.source == "claims"])
+        self.data = Matcher([f for f in facts if f.source == "data"])
+        self.language = language
+        self.quantifiers = QuantifierRule(vocabulary, language)
+        self.label_sets = {}
+        for fact in facts:
+            if fact.source == "data" and fact.measure == "percent" and len(fact.labels) == 1:
+                self.label_sets.setdefault(fact.subject, set()).update(fact.labels)
+
+    def match(self, kind: str, context: Context) -> Match:
+        found = self.registry.match(kind, context.contexts, where=context.where)
+        if found.status == "matched":
+            return found
+        data = self.data.match(kind, context.contexts)
+        return data if data.status != "none" or found.status == "none" else found
+
+    def number(self, number: Number, context: Context) -> dict:
+        match = self.match(number.kind, context)
+        row = {"claim": number.raw, "fact": match.fact}
+        if match.status == "ambiguous":
+            return row | _unmatched(match, "ambiguous: several facts fit equally well")
+        if match.status == "none":
+            reason = (
+                "no item, question or sample named"
+                if match.subject is None
+                else f"«{match.subject}» named, but not which category, group or measure"
+            )
+            return row | _unmatched(match, reason)
+        fact = match.fact
+        row["mapping"] = fact.describe()
+        if number.kind == "x_of_y":
+            return row | self._x_of_y(number, fact)
+        decimals = number.decimals
+        value = _shown(number.kind, fact.value, decimals)
+        if _close(number.value, fact.value, decimals):
+            return row | {"kind": "ok", "value": value}
+        return row | {"kind": "mismatch", "value": value, "correction": value}
+
+    def _x_of_y(self, number: Number, fact: Fact) -> dict:
+        x, y = number.value, number.total
+        bases = [b for b in (fact.n, (fact.n or 0) + (fact.dk or 0)) if b]
+        value = f"{format_number(fact.value)} av {format_number(fact.n or 0)}"
+        if _close(x, fact.value, 0) and any(_close(y, b, 0) for b in bases):
+            return {"kind": "ok", "value": value}
+        return {"kind": "mismatch", "value": value, "correction": value}
+
+    def passage(self, passage: Passage) -> list[dict]:
+        rows, previous = [], ""
+        for sentence in _SENTENCE.split(passage.text):
+            reference = _REFERENCE.search(sentence)
+            where = f"{reference.group(1).capitalize()} {reference.group(2)}" if reference else None
+            phrases = self.quantifiers.find(sentence)
+            numbers = [
+                n
+                for n in find_numbers(sentence)
+                if n.kind in _KINDS and not any(a <= n.start < b for a, b, _ in phrases)
+            ]
+            matched = {}
+            for number in numbers:
+                contexts = _contexts(passage, sentence, number, previous)
+                context = Context(passage, sentence, contexts, where)
+                row = self.number(number, context)
+                matched[number] = row.get("fact")
+                rows.append(row | {"text": sentence, "location": passage.location,
+                                   "number": number, "context": context})  # fmt: skip
+            for start, end, phrase in phrases:
+                contexts = _contexts(passage, sentence, None, previous)
+                context = Context(passage, sentence, contexts, where)
+                row = self.quantifiers.check(
+                    phrase, (start, end), numbers, matched, lambda k, c=context: self.match(k, c)
+                )
+                if row:
+                    rows.append(row | {"text": sentence, "location": passage.location})
+            previous = sentence
+        return rows
+
+
+def _inconsistent(rows: list[dict]) -> None:
+    """Ns of the same fact written differently in two places: the wrong ones are
+    ``inconsistent-n`` (the sample's N also when the sentence names no item)."""
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        number, fact = row.get("number"), row.get("fact")
+        if number is None or number.kind not in ("n", "count"):
+            continue
+        if fact is not None and fact.measure == "n":
+            groups.setdefault(fact.id, []).append(row)
+        elif number.kind == "n" and row["kind"] == "unmatched" and "no item" in row["mapping"]:
+            groups.setdefault("analytic", []).append(row)  # "N = …" alone: the sample
+    for group in groups.values():
+        written = {r["number"].value for r in group}
+        if len(written) < 2:
+            continue
+        places = "; ".join(f"{r['claim']} ({r['location']})" for r in group)
+        for row in group:
+            if row["kind"] in ("mismatch", "unmatched"):
+                row["kind"] = "inconsistent-n"
+                row["correction"] = row.get("correction") or ""
+                row["mapping"] = f"{row.get('mapping', '')}; the draft gives: {places}".lstrip(
+                    "; "
+                )
+
+
+def _facts(survey: Survey, claims, config) -> tuple[list[Fact], str, list[str]]:
+    sources = [f"survey {Path(survey.source.path).name}"]
+    language = "nb"
+    if config is not None:
+        from toolkit.report.config import ReportConfig, read_config
+        from toolkit.report.plan import check_config, prepare
+
+        config = config if isinstance(config, ReportConfig) else read_config(config)
+        check_config(survey, config)
+        prepared = prepare(survey, config)
+        language = config.language
+        facts = survey_facts(
+            prepared.survey,
+            full=survey,
+            flow=prepared.flow,
+            by=config.by,
+            weight=prepared.options.weight,
+        )
+        sources.append(f"configuration {Path(config.path).name if config.path else ''}")
+    else:
+        facts = survey_facts(survey)
+    if claims is not None:
+        registry = claims if isinstance(claims, dict) else read_claims(claims)
+        facts = claims_facts(registry) + facts
+        sources.append(f"claims {Path(str(claims)).name if not isinstance(claims, dict) else ''}")
+    return facts, language, sources
+
+
+def check_draft(
+    draft: str | Path | Draft,
+    *,
+    survey: str | Path | Survey,
+    claims: str | Path | dict | None = None,
+    config=None,
+    vocabulary: str | Path | None = None,
+):
+    """Check every number of ``draft`` against ``survey`` (see module docstring).
+
+    Parameters
+    ----------
+    draft
+        A ``.docx``, ``.md`` or ``.txt`` file (or a :class:`Draft`).
+    survey
+        The export the draft reports (a path or a read :class:`Survey`).
+    claims
+        The ``claims.json`` a report build wrote: numbers are then tied to exactly
+        what the report showed, with its table numbers.
+    config
+        The ``report.toml`` the report was built with: its analytic sample, weights
+        and breakdowns are applied before recomputing.
+    vocabulary
+        A TOML file of extra or changed quantifiers (layout of
+        ``toolkit/quantifiers.toml``).
+    """
+    from toolkit.check.findings import Findings
+
+    survey = survey if isinstance(survey, Survey) else read_surveyxact(survey)
+    draft = draft if isinstance(draft, Draft) else read_draft(draft)
+    words = builtin_vocabulary()
+    if vocabulary is not None:
+        words = words.extended(vocabulary)
+    facts, language, sources = _facts(survey, claims, config)
+    checker = Checker(facts, words, language)
+    rows = []
+    for passage in draft.passages:
+        rows += checker.passage(passage)
+    _inconsistent(rows)
+    rows += sum_findings(draft, checker.label_sets)
+    return Findings(rows, draft=draft.path.name, sources=", ".join(sources))
+
+
+__all__ = ["Checker", "check_draft"]

@@ -1,0 +1,256 @@
+"""What a draft can speak about: facts from the claims registry and from the data.
+
+A :class:`Fact` is one number with what it is about: a ``subject`` (item text, question
+or table row; ``None`` for the sample as a whole), the ``labels`` a sentence must name to
+mean it (category, group, round, a column such as "Gjennomsnitt"), its ``measure``
+(``percent``, ``n``, ``count``, ``number``, ``points``) and its exact ``value``. Facts come
+from two places:
+
+* :func:`claims_facts`: the registry a report build wrote (``claims.json``), exact and
+  with the table or figure they stand in;
+* :func:`survey_facts`: recomputed from the survey (after the configuration's analytic
+  sample and weights): every closed item's category shares (weighted when the report
+  is), their two ends added up (top-2, bottom-2), counts and bases (unweighted, as the
+  report prints N), means, multi-response shares, and the sample's Ns.
+
+Examples
+--------
+>>> from toolkit import read_surveyxact
+>>> from toolkit.data import example_round
+>>> facts = survey_facts(read_surveyxact(example_round()))
+>>> fact = next(f for f in facts if f.where == "b1_1" and f.labels == {"Helt enig"})
+>>> fact.measure, round(fact.value, 1), fact.n, fact.dk
+('percent', 26.2, 183.0, 7.0)
+>>> sorted((min(f.labels), f.value) for f in facts if f.subject is None)
+[('analyseutvalget', 258.0), ('besvart', 190.0), ('invitert', 258.0)]
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.analysis.likert import frequencies, item_statistics, scale_of
+from toolkit.analysis.multi import multi_response
+from toolkit.errors import ConfigError
+from toolkit.rawfiles.files import read_raw
+from toolkit.surveys.survey import Survey
+
+MEAN = "gjennomsnitt"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One number the data or the report holds, and what a sentence must name to mean it."""
+
+    id: str
+    subject: str | None
+    labels: frozenset[str]
+    measure: str
+    value: float
+    where: str
+    source: str  # "claims" or "data"
+    decimals: int | None = None
+    n: float | None = None  # the base of a share (substantive answers)
+    dk: float | None = None  # "Vet ikke"-type answers outside that base
+    count: float | None = None  # unweighted count behind a share
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def describe(self) -> str:
+        """The explicit mapping shown with a finding: what, which labels, where."""
+        what = f"«{self.subject}»" if self.subject else "the sample"
+        labels = " + ".join(sorted(self.labels))
+        return f"{what}{' · ' + labels if labels else ''} · {self.measure} ({self.where})"
+
+
+def read_claims(path: str | Path) -> dict:
+    """The registry a report build wrote (``claims.json``)."""
+    raw = read_raw(path, role="claims registry", hint="build the report first (make report)")
+    try:
+        registry = json.loads(raw.data.decode("utf-8"))
+        registry["claims"] = list(registry["claims"])
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(
+            f"{raw.path.name} is not a claims registry",
+            file=raw.path,
+            found=f"{type(exc).__name__}: {str(exc)[:200]}",
+            expected='JSON with a "claims" list, as toolkit report writes it',
+            hint="rebuild the report; do not edit claims.json by hand",
+        ) from None
+    return registry
+
+
+def _combos(row_claims: list[dict]) -> list[dict]:
+    """Top-2 and bottom-2 of a row whose category shares add up to 100."""
+    parts = [c for c in row_claims if c.get("category") and c["measure"] == "percent"]
+    if len(parts) < 4:
+        return []
+    out = []
+    for name, pair in (("bunn-2", parts[:2]), ("topp-2", parts[-2:])):
+        out.append({**pair[0], "id": f"{pair[0]['id']}+{name}", "category": None,
+                    "categories": [p["category"] for p in pair],
+                    "value": sum(p["value"] for p in pair)})  # fmt: skip
+    return out
+
+
+def claims_facts(registry: dict) -> list[Fact]:
+    """Facts from a claims registry (table cells; numbers in texts have no subject)."""
+    rows: dict[str, list[dict]] = {}
+    columns: dict[tuple[str, str], set] = {}  # (table, measure) → its columns
+    for claim in registry["claims"]:
+        if claim["id"].startswith("tabell-"):
+            rows.setdefault(claim["id"].rsplit("/", 1)[0], []).append(claim)
+            key = (claim["location"], claim["measure"])
+            columns.setdefault(key, set()).add(claim.get("column"))
+    facts = []
+    for row in rows.values():
+        n = next((c["value"] for c in row if c["measure"] == "n" and not c.get("round")), None)
+        dk = next((c["value"] for c in row if c["measure"] == "count" and c.get("category")
+                   is None and "vet ikke" in str(c.get("column", "")).lower()), None)  # fmt: skip
+        whole = any(c.get("category") for c in row)
+        for claim in row + _combos(row):
+            labels = set(claim.get("categories") or [])
+            if claim.get("category"):
+                labels.add(claim["category"])
+            if claim.get("group"):
+                labels.add(claim["group"])
+            column = claim.get("column")
+            only = len(columns[(claim["location"], claim["measure"])]) == 1
+            if column and not claim.get("category") and not claim.get("categories"):
+                if (claim["measure"] != "n" and not only) or claim.get("round"):
+                    labels.add(claim.get("round") or column)  # "Median", "2025", ...
+            facts.append(
+                Fact(
+                    claim["id"],
+                    claim["item"],
+                    frozenset(labels),
+                    claim["measure"],
+                    float(claim["value"]),
+                    f"{claim['location']}, {claim['item']!r}, {column!r}",
+                    "claims",
+                    claim.get("decimals"),
+                    n=n if whole else None,
+                    dk=dk if whole else None,
+                    extra={"shown": claim.get("shown"), "location": claim["location"]},
+                )
+            )
+    return facts
+
+
+def _subject(entry) -> str:
+    for key in ("item_text", "choice_text", "question_text"):
+        value = entry.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return str(entry["variable"])
+
+
+def _share_facts(survey: Survey, items: list[str], by: str | None, weight) -> list[Fact]:
+    table = frequencies(survey, items, by=by, weight=weight)
+    book = survey.codebook.set_index("variable")
+    keys = ["item", by] if by else ["item"]
+    facts = []
+    for key, cell in table.groupby(keys, sort=False, observed=True):
+        item = key[0] if isinstance(key, tuple) else key
+        group = str(key[1]) if by else None
+        subject = _subject(book.loc[item].to_dict() | {"variable": item})
+        good = cell[cell["substantive"]]
+        n = float(good["unweighted_n"].sum())
+        dk = float(cell.loc[~cell["substantive"], "unweighted_n"].sum())
+        if n <= 0:
+            continue
+        extra_labels = {group} if group else set()
+        where = f"{item}{' · ' + group if group else ''}"
+        parts = [(str(r.category), float(r.percent), float(r.unweighted_n)) for r in
+                 good.itertuples()]  # fmt: skip
+        groups = [[p] for p in parts]
+        if len(parts) >= 4:
+            groups += [parts[:2], parts[-2:]]
+        for chosen in groups:
+            labels = frozenset({p[0] for p in chosen} | extra_labels)
+            facts.append(
+                Fact(f"{where} · {' + '.join(p[0] for p in chosen)}", subject, labels,
+                     "percent", sum(p[1] for p in chosen), where, "data", n=n, dk=dk,
+                     count=sum(p[2] for p in chosen))  # fmt: skip
+            )
+            facts.append(
+                Fact(f"{where} · {' + '.join(p[0] for p in chosen)} · count", subject, labels,
+                     "count", sum(p[2] for p in chosen), where, "data", n=n, dk=dk)  # fmt: skip
+            )
+        facts.append(Fact(f"{where} · N", subject, frozenset(extra_labels), "n", n, where,
+                          "data", n=n, dk=dk))  # fmt: skip
+    return facts
+
+
+def _mean_facts(survey: Survey, items: list[str], by: str | None, weight) -> list[Fact]:
+    scaled = [i for i in items if scale_of(survey, i, None, None) is not None]
+    if not scaled:
+        return []
+    table = item_statistics(survey, scaled, by=by, weight=weight)
+    facts = []
+    for row in table.to_dict("records"):
+        group = str(row[by]) if by else None
+        labels = frozenset({MEAN} | ({group} if group else set()))
+        where = f"{row['item']}{' · ' + group if group else ''}"
+        subject = row.get("item_text") or row["item"]
+        facts.append(Fact(f"{where} · mean", subject, labels, "number", float(row["mean"]),
+                          where, "data", n=float(row["n"])))  # fmt: skip
+    return facts
+
+
+def _multi_facts(survey: Survey, question: str, weight) -> list[Fact]:
+    facts = []
+    for row in multi_response(survey, question, weight=weight).to_dict("records"):
+        subject = str(row["option"])
+        where = f"{row['variable']}"
+        n = float(row["unweighted_base"])
+        facts.append(Fact(f"{where} · percent", subject, frozenset(), "percent",
+                          float(row["percent_of_cases"]), where, "data", n=n))  # fmt: skip
+    return facts
+
+
+def _sample_facts(full: Survey, analytic: Survey, flow) -> list[Fact]:
+    facts = [Fact("rows", None, frozenset({"invitert"}), "n", float(full.n), "the export",
+                  "data")]  # fmt: skip
+    if flow is not None:
+        for step in flow.table.to_dict("records")[1:]:
+            label = "besvart" if step is flow.table.to_dict("records")[1] else str(step["step"])
+            facts.append(Fact(f"flow · {step['step']}", None, frozenset({label}), "n",
+                              float(step["n_after"]), "sample flow", "data"))  # fmt: skip
+    else:
+        try:
+            status = full.response_status().astype(str)
+        except Exception:  # no status column: the export holds answers only
+            status = None
+        if status is not None:
+            answered = int(status.isin(["Noen svar", "Gjennomført", "Nogen svar", "Gennemført"])
+                           .sum())  # fmt: skip
+            facts.append(Fact("answered", None, frozenset({"besvart"}), "n", float(answered),
+                              "response status", "data"))  # fmt: skip
+    facts.append(Fact("analytic", None, frozenset({"analyseutvalget"}), "n", float(analytic.n),
+                      "the analytic sample", "data"))  # fmt: skip
+    return facts
+
+
+def survey_facts(
+    survey: Survey, *, full: Survey | None = None, flow=None, by=None, weight=None
+) -> list[Fact]:
+    """Facts recomputed from ``survey`` (the analytic sample; ``full`` is the export)."""
+    book = survey.codebook
+    closed = book[(book["role"] == "question") & (book["value_type"] == "single")]
+    items = list(closed["variable"])
+    facts = _sample_facts(full or survey, survey, flow)
+    for group in [None, *([by] if isinstance(by, str) else list(by or []))]:
+        if items:
+            facts += _share_facts(survey, items, group, weight)
+            facts += _mean_facts(survey, items, group, weight)
+    multiple = book[(book["role"] == "question") & (book["value_type"] == "multiple")]
+    for question in pd.unique(multiple["question"]):
+        facts += _multi_facts(survey, question, weight)
+    return facts
+
+
+__all__ = ["MEAN", "Fact", "claims_facts", "read_claims", "survey_facts"]

@@ -1,0 +1,213 @@
+"""Which fact a number in a draft speaks about, found by what its sentence names.
+
+A sentence names a *subject* (an item's, question's or table row's text: matched on its
+content words, so "samarbeidet" finds "samarbeide", inflections included) and *labels*
+(category, group, round or column labels, matched as whole words with Norwegian endings:
+"helt enige" is "Helt enig"; "helt eller delvis enige" is both). A fact is a match when
+its subject is the best one the sentence names and every label it needs is named, and a
+share's labels are all the sentence names. Two facts that fit equally well with
+different values make the match ambiguous: reported with its candidates, never guessed.
+
+Examples
+--------
+>>> from toolkit.check.facts import Fact
+>>> facts = [Fact("a", "Vi har nok tid til samarbeid", frozenset({"Enig"}), "percent", 46.2,
+...               "b1_3", "data"),
+...          Fact("b", "Vi har nok tid til samarbeid", frozenset({"Helt enig"}), "percent",
+...               20.0, "b1_3", "data")]
+>>> matcher = Matcher(facts)
+>>> result = matcher.match("percent", ["46 % er helt enige i at de har nok tid til samarbeid"])
+>>> result.fact.id, result.status
+('b', 'matched')
+>>> matcher.match("percent", ["46 % er enige eller helt enige"]).status
+'none'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from toolkit.check.facts import MEAN, Fact
+
+STOP = set(
+    """og i på av til er som det at en et ei de med for har om ikke den seg var kan vil
+    skal må så fra ved eller men også hvor hva hvordan hvilke hvilken du jeg vi dere
+    meg oss deres sin sitt sine sine våre vår vårt denne dette disse være blitt blir
+    ble svært noe noen mer mindre enn eget egne egen andre annen annet alle samme
+    the and of to in is are for with that this have has was were our your their""".split()
+)
+WORD = re.compile(r"[^\W\d_]+")
+ALIASES = {
+    MEAN: r"gjennomsnitt\w*|snittet|snitt|middelverdi\w*|mean|average",
+    "invitert": r"invitert\w*|inviterte|fikk (?:undersøkelsen|spørreskjemaet)|"
+    r"sendt (?:ut )?til|sendt ut|gikk (?:ut )?til|bruttoutvalg\w*",
+    "besvart": r"svarte|besvarte|besvart|har svart|svarprosent\w*",
+    "analyseutvalget": r"analyseutvalg\w*|analysen|nettoutvalg\w*",
+    "vet ikke": r"vet ikke|veit ikkje|vet ikkje|don't know",
+}
+_ENDINGS = r"(?:e|t|er|ene|en|et|a|ar|ane|s)?"
+_BOTH = re.compile(
+    r"\b(helt|delvis|svært|ganske|noe|mye|i stor|i liten)\s+(eller|og)\s+"
+    r"(helt|delvis|svært|ganske|noe|mye|i stor|i liten)\s+(\w+)",
+    re.IGNORECASE,
+)
+
+
+def expand(text: str) -> str:
+    """ "helt eller delvis enige" → "helt enige eller delvis enige" (both labels named)."""
+    return _BOTH.sub(r"\1 \4 \2 \3 \4", text)
+
+
+_SUFFIXES = sorted(
+    "erne ende ene ane ere ert ede et en er ar as a e t s".split(), key=len, reverse=True
+)
+
+
+def stem(word: str) -> str:
+    """A light Norwegian stem: the inflection ending off, at most eight letters
+    ("samarbeidet", "samarbeide" → "samarbei"; "brukerne", "brukere" → "bruk")."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:8]
+
+
+def tokens(text: str) -> frozenset[str]:
+    return frozenset(
+        stem(w) for w in WORD.findall(str(text).lower()) if len(w) >= 3 and w not in STOP
+    )
+
+
+@lru_cache(maxsize=4096)
+def label_pattern(label: str) -> re.Pattern:
+    alias = ALIASES.get(label.lower())
+    if alias:
+        return re.compile(rf"(?<!\w)(?:{alias})(?!\w)", re.IGNORECASE)
+    words = [re.escape(w) for w in label.lower().split()]
+    body = r"\s+".join(f"{w}{_ENDINGS}" if w[-1:].isalpha() else w for w in words)
+    return re.compile(rf"(?<![\w-]){body}(?![\w])", re.IGNORECASE)
+
+
+def find_labels(text: str, labels) -> set[str]:
+    """The labels ``text`` names, longest first, each stretch of text used once."""
+    text = expand(text)
+    taken: list[tuple[int, int]] = []
+    found = set()
+    for label in sorted(labels, key=lambda x: (-len(x), x)):
+        for hit in label_pattern(label).finditer(text):
+            a, b = hit.span()
+            if not any(a < y and x < b for x, y in taken):
+                taken.append((a, b))
+                found.add(label)
+    return found
+
+
+@dataclass
+class Match:
+    """``matched`` (with ``fact``), ``ambiguous`` (with ``candidates``) or ``none``."""
+
+    status: str
+    fact: Fact | None = None
+    candidates: list[Fact] = field(default_factory=list)
+    subject: str | None = None
+
+
+MEASURES = {
+    "percent": ("percent",),
+    "n": ("n",),
+    "count": ("count", "n"),
+    "x_of_y": ("count",),
+    "decimal": ("number",),
+    "points": ("points",),
+}
+
+
+class Matcher:
+    """Facts indexed by subject words, for :meth:`match`."""
+
+    def __init__(self, facts: list[Fact]) -> None:
+        self.facts: dict[str | None, list[Fact]] = {}
+        for fact in facts:
+            self.facts.setdefault(fact.subject, []).append(fact)
+        self.words = {s: tokens(s) for s in self.facts if s is not None}
+        self.index: dict[str, set[str]] = {}
+        for subject, words in self.words.items():
+            for word in words:
+                self.index.setdefault(word, set()).add(subject)
+
+    def subjects(self, text: str, min_hits: int = 1) -> list[str]:
+        """The subjects ``text`` names best (several when tied): most of its words named
+    (at least 60 % of them), then the largest share."""
+        words = tokens(text)
+        hits: dict[str, int] = {}
+        for word in words:
+            for subject in self.index.get(word, ()):
+                hits[subject] = hits.get(subject, 0) + 1
+        scored = []
+        for subject, hit in hits.items():
+            size = len(self.words[subject])
+            if hit / size >= 0.6 and hit >= max(min(2, size), min_hits):
+                scored.append((hit, hit / size, subject))  # more words named wins
+        if not scored:
+            return []
+        best = max(scored)[:2]
+        return sorted(s for score, hit, s in scored if (score, hit) == best)
+
+    def _pick(self, facts: list[Fact], text: str, exact: bool) -> list[Fact]:
+        named = find_labels(text, {label for f in facts for label in f.labels})
+        fitting = [f for f in facts if f.labels <= named]
+        if exact:
+            fitting = [f for f in fitting if f.labels == named]
+        if not fitting:
+            return []
+        most = max(len(f.labels) for f in fitting)
+        return [f for f in fitting if len(f.labels) == most]
+
+    def match(self, kind: str, contexts: list[str], *, where: str | None = None) -> Match:
+        """The fact a number of ``kind`` speaks about. ``contexts`` go from the narrowest
+        (its clause, where labels are looked for first) to the widest (its sentence, the
+        one before, the heading); the subject is looked for from the sentence on, and
+        from the sentence before or the heading only when it names two of its words.
+        ``where`` ("Tabell 6") narrows to one table of the registry."""
+        first: Match | None = None
+        tried: set = set()
+        for depth, text in enumerate(contexts[1:] or contexts, start=1):
+            subjects = tuple(self.subjects(text, min_hits=2 if depth >= 2 else 1))
+            if not subjects or subjects in tried:
+                continue
+            tried.add(subjects)
+            found = self._match(kind, list(subjects), contexts[: depth + 1], where)
+            if found.status != "none":
+                return found
+            first = first or found
+        if not tried or kind in ("n", "count"):
+            found = self._match(kind, [None], contexts, where)
+            if found.status != "none" or first is None:
+                return found
+        return first
+
+    def _match(self, kind: str, subjects: list, contexts: list[str], where) -> Match:
+        measures = MEASURES.get(kind, ())
+        facts = [f for s in subjects for f in self.facts.get(s, []) if f.measure in measures]
+        if where:
+            placed = [f for f in facts if f.extra.get("location") == where]
+            facts = placed or facts
+        exact = kind in ("percent", "points")
+        chosen: list[Fact] = []
+        for label_text in contexts:
+            chosen = self._pick(facts, label_text, exact)
+            if chosen:
+                break
+        subject = subjects[0] if len(subjects) == 1 else None
+        if not chosen:
+            return Match("none", candidates=facts[:5], subject=subject)
+        values = {round(f.value, 6) for f in chosen}
+        if len(values) > 1:
+            return Match("ambiguous", candidates=chosen[:5], subject=subject)
+        return Match("matched", chosen[0], chosen, subject)
+
+
+__all__ = ["Match", "Matcher", "expand", "find_labels", "tokens"]

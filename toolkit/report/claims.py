@@ -1,0 +1,179 @@
+"""The claims registry: every number a report presents, what it is and where it stands.
+
+Written as ``claims.json`` beside the report (and listed in its manifest), so a draft can
+be checked against exactly what the report showed (``toolkit check --claims``). One claim
+per shown number: every numeric table cell, every number in a text block, and every N in
+a figure's alt text. A claim records
+
+* ``id``: stable ("tabell-6/3/2": table 6, row 3, column 2; "tekst-4/1"; "figur-2/1");
+* what it is: ``item`` (the row's subject: item text, question or row label), ``group``
+  (a breakdown after "Item: Group"), ``category`` (a column that is one part of a whole),
+  ``column`` as shown, ``measure`` (``percent``, ``n``, ``count``, ``number``), ``round``;
+* ``value`` (the exact number) and ``shown`` (as printed, "46 %"), ``decimals``;
+* where: ``location`` ("Tabell 6"), ``section`` and ``title``.
+
+No time stamp and a fixed order, so the file is byte-identical across rebuilds.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from toolkit.present.tables import ReportTable
+>>> from toolkit.report.blocks import Section, Table
+>>> values = pd.DataFrame({"Ja": [72.4], "Nei": [27.6], "N": [162]}, index=["Rutiner?"])
+>>> shown = pd.DataFrame({"Ja": ["72 %"], "Nei": ["28 %"], "N": ["162"]}, index=["Rutiner?"])
+>>> kinds = {"Ja": "percent", "Nei": "percent", "N": "count"}
+>>> table = Table(ReportTable("Rutiner", shown, values, kinds))
+>>> sections = [Section("Rutiner", [table])]
+>>> [(c["category"], c["measure"], c["shown"]) for c in claims(sections, {id(table): 1})]
+[('Ja', 'percent', '72 %'), ('Nei', 'percent', '28 %'), (None, 'n', '162')]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+from toolkit.language import text
+from toolkit.present.parse import SPACES, find_numbers
+from toolkit.report.blocks import Figure, Section, Table, Text
+
+FORMAT = 1
+_ROUND = re.compile(r"^(?:N\s+)?((?:19|20)\d\d\w*)$")
+_COUNT_SUFFIX = re.compile(r"\s*\((?:antall|tal|count)\)$")
+
+
+def _plain(value) -> str:
+    return SPACES.sub(" ", str(value)).strip()
+
+
+def _split_row(label: str) -> tuple[str, str | None]:
+    item, sep, group = label.rpartition(": ")
+    if sep and item and len(group.split()) <= 6:
+        return item.strip(), group.strip()
+    return label.strip(), None
+
+
+def _number(value) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def _measure(column: str, kind: str, shown: str) -> str:
+    if kind == "count" and re.fullmatch(r"N(?:\s.*)?", column):
+        return "n"
+    if kind == "number" and any(n.kind == "points" for n in find_numbers(shown)):
+        return "points"
+    return kind
+
+
+def _whole(values, columns: list[str]) -> bool:
+    """Percent columns that are the parts of one whole (each row adds to 100)."""
+    if len(columns) < 2:
+        return False
+    sums = values[columns].apply(lambda c: c.map(_number)).sum(axis=1, min_count=1).dropna()
+    return not sums.empty and bool(((sums - 100).abs() < 0.05).all())
+
+
+def _table_claims(block: Table, number: int, section: str, language: str) -> list[dict]:
+    table = block.table
+    location = f"{text('table', language)} {number}"
+    columns = [c for c in table.frame.columns if c in table.values.columns]
+    percents = [c for c in columns if table.kinds.get(c) == "percent"]
+    whole = _whole(table.values, percents)
+    out = []
+    for r, (row, shown_row) in enumerate(zip(table.values.index, table.frame.index), start=1):
+        item, group = _split_row(_plain(shown_row))
+        for c, column in enumerate(columns, start=1):
+            kind = table.kinds.get(column, "text")
+            value = _number(table.values.at[row, column]) if kind != "text" else None
+            if value is None:
+                continue
+            label = _COUNT_SUFFIX.sub("", _plain(column))
+            shown = _plain(table.frame.at[shown_row, column])
+            measure = _measure(label, kind, shown)
+            year = _ROUND.match(label)
+            out.append(
+                {
+                    "id": f"tabell-{number}/{r}/{c}",
+                    "location": location,
+                    "section": section,
+                    "title": _plain(table.title),
+                    "item": item,
+                    "group": group,
+                    "category": label if whole and column in percents else None,
+                    "column": label,
+                    "round": year.group(1) if year else None,
+                    "measure": measure,
+                    "value": value,
+                    "shown": shown,
+                    "decimals": max((n.decimals for n in find_numbers(shown)), default=0),
+                }
+            )
+    return out
+
+
+def _text_claims(kind: str, key: str, words: str, section: str, location: str | None):
+    out = []
+    for i, found in enumerate(find_numbers(words), start=1):
+        out.append(
+            {
+                "id": f"{kind}-{key}/{i}",
+                "location": location or section,
+                "section": section,
+                "title": _plain(words)[:200],
+                "item": None,
+                "group": None,
+                "category": None,
+                "column": None,
+                "round": None,
+                "measure": {"x_of_y": "count", "decimal": "number"}.get(found.kind, found.kind),
+                "value": found.value,
+                "total": found.total,
+                "shown": found.raw,
+                "decimals": found.decimals,
+            }
+        )
+    return out
+
+
+def claims(sections: list[Section], numbers: dict, language: str = "nb") -> list[dict]:
+    """Every claim of ``sections`` (tables and figures numbered as in ``numbers``)."""
+    out: list[dict] = []
+    texts = 0
+
+    def visit(section: Section) -> None:
+        nonlocal texts
+        for block in section.blocks:
+            if isinstance(block, Section):
+                visit(block)
+            elif isinstance(block, Table):
+                out.extend(_table_claims(block, numbers[id(block)], section.title, language))
+            elif isinstance(block, Figure):
+                location = f"{text('figure', language)} {numbers[id(block)]}"
+                key = str(numbers[id(block)])
+                out.extend(_text_claims("figur", key, block.alt, section.title, location))
+            elif isinstance(block, Text):
+                texts += 1
+                out.extend(_text_claims("tekst", str(texts), block.text, section.title, None))
+
+    for section in sections:
+        visit(section)
+    return out
+
+
+def write_claims(sections: list[Section], numbers: dict, path: Path, **meta) -> Path:
+    """Write ``claims.json`` (see module docstring); ``meta`` goes in its header."""
+    registry = {"format": FORMAT, **meta, "claims": claims(sections, numbers, meta["language"])}
+    path.write_text(
+        json.dumps(registry, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+__all__ = ["FORMAT", "claims", "write_claims"]
