@@ -42,7 +42,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.check.draft import Draft, Passage, read_draft
-from toolkit.check.facts import Fact, claims_facts, read_claims, survey_facts
+from toolkit.check.facts import (
+    Fact,
+    _key,
+    claims_facts,
+    read_claims,
+    registry_cells,
+    registry_texts,
+    survey_facts,
+)
 from toolkit.check.match import Match, Matcher
 from toolkit.check.rules import QuantifierRule, sum_findings
 from toolkit.present.parse import Number, find_numbers
@@ -51,10 +59,15 @@ from toolkit.quantifiers import vocabulary as builtin_vocabulary
 from toolkit.surveys.read import read_surveyxact
 from toolkit.surveys.survey import Survey
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9«\"(])")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9«\"])")
 _CLAUSE = re.compile(r"[;:]|,\s|\s(?:mens|men|og|samt|while|but|and)\s")
+_CAPTION_PREFIX = re.compile(r"^\s*(?:Tabell|Figur|Table|Figure)\s+\d+\s*[:.]\s*", re.I)
 _REFERENCE = re.compile(r"\b(Tabell|Figur|Table|Figure)\s+(\d+)", re.IGNORECASE)
 _KINDS = {"percent", "n", "count", "x_of_y", "decimal", "points"}
+_ANSWER_WORDS = re.compile(
+    r"\b(?:svar\w*|besvar\w*|respondent\w*|inviter\w*|utvalg\w*|deltak\w*|N)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -112,7 +125,11 @@ def _unmatched(match: Match, reason: str) -> dict:
 class Checker:
     """The facts of one survey (and registry), checking drafts against them."""
 
-    def __init__(self, facts: list[Fact], vocabulary, language: str = "nb") -> None:
+    def __init__(
+        self, facts: list[Fact], vocabulary, language: str = "nb", registry: dict | None = None
+    ) -> None:
+        self.cells = registry_cells(registry) if registry else {}
+        self.texts = registry_texts(registry) if registry else []
         self.registry = Matcher([f for f in facts if f.source == "claims"])
         self.data = Matcher([f for f in facts if f.source == "data"])
         self.language = language
@@ -122,15 +139,55 @@ class Checker:
             if fact.source == "data" and fact.measure == "percent" and len(fact.labels) == 1:
                 self.label_sets.setdefault(fact.subject, set()).update(fact.labels)
 
+    def _cell(self, passage: Passage) -> tuple[str, str]:
+        if passage.kind != "cell" or passage.column >= len(passage.table.rows[0]):
+            return "", ""
+        return passage.table.rows[passage.row][0], passage.table.rows[0][passage.column]
+
     def match(self, kind: str, context: Context) -> Match:
-        found = self.registry.match(kind, context.contexts, where=context.where)
-        if found.status == "matched":
-            return found
+        row, column = self._cell(context.passage)
+        found = self.registry.match(
+            kind, context.contexts, where=context.where, column=column, row=row
+        )
+        if found.status == "matched" or found.placed:
+            return found  # a table of the report: its cells are the facts
         data = self.data.match(kind, context.contexts)
         return data if data.status != "none" or found.status == "none" else found
 
+    def _kind(self, number: Number, context: Context) -> str:
+        if number.kind == "n" and number.total is not None:
+            return "range"
+        running = number.kind == "count" and context.passage.kind != "cell"
+        if running and not _ANSWER_WORDS.search(context.contexts[0]):
+            return "plain"
+        return number.kind
+
+    def _as_shown(self, context: Context) -> str | None:
+        """Where the report showed exactly this: a cell of a report table, or a text."""
+        row, column = self._cell(context.passage)
+        if row or column:
+            key = (_key(row), _key(re.sub(r"\s*\((?:antall|tal|count)\)$", "", column)))
+            return (
+                "as shown in the report's table"
+                if _key(context.passage.text) in (self.cells.get(key) or ())
+                else None
+            )
+        sentence = _key(_CAPTION_PREFIX.sub("", context.sentence))
+        if len(sentence) >= 6 and any(sentence in t for t in self.texts):
+            return "as written in the report"
+        return None
+
     def number(self, number: Number, context: Context) -> dict:
-        match = self.match(number.kind, context)
+        shown = self._as_shown(context)
+        if shown:
+            return {
+                "claim": number.raw,
+                "fact": None,
+                "kind": "ok",
+                "value": number.raw,
+                "mapping": shown,
+            }
+        match = self.match(self._kind(number, context), context)
         row = {"claim": number.raw, "fact": match.fact}
         if match.status == "ambiguous":
             return row | _unmatched(match, "ambiguous: several facts fit equally well")
@@ -147,7 +204,15 @@ class Checker:
             return row | self._x_of_y(number, fact)
         decimals = number.decimals
         value = _shown(number.kind, fact.value, decimals)
-        if _close(number.value, fact.value, decimals):
+        total = fact.extra.get("total")
+        if number.total is not None or total is not None:  # a range: "N=172–180"
+            value = f"{value}–{_shown(number.kind, total, 0)}" if total is not None else value
+            if _close(number.value, fact.value, 0) and _close(number.total or -1, total or -2, 0):
+                return row | {"kind": "ok", "value": value}
+            return row | {"kind": "mismatch", "value": value, "correction": value}
+        shown = fact.extra.get("shown") or ""
+        printed = [n.value for n in find_numbers(shown)] + fact.extra.get("rounded", [])
+        if _close(number.value, fact.value, decimals) or number.value in printed:
             return row | {"kind": "ok", "value": value}
         return row | {"kind": "mismatch", "value": value, "correction": value}
 
@@ -161,8 +226,12 @@ class Checker:
 
     def passage(self, passage: Passage) -> list[dict]:
         rows, previous = [], ""
+        if passage.kind == "cell" and (passage.row == 0 or passage.column == 0):
+            return rows  # row and column labels ("Under 20 ansatte") are not claims
         for sentence in _SENTENCE.split(passage.text):
-            reference = _REFERENCE.search(sentence)
+            reference = _REFERENCE.search(sentence) or _REFERENCE.match(passage.text)
+            if passage.kind == "cell":
+                reference = _REFERENCE.search(passage.table.caption)
             where = f"{reference.group(1).capitalize()} {reference.group(2)}" if reference else None
             phrases = self.quantifiers.find(sentence)
             numbers = [
@@ -176,8 +245,15 @@ class Checker:
                 context = Context(passage, sentence, contexts, where)
                 row = self.number(number, context)
                 matched[number] = row.get("fact")
-                rows.append(row | {"text": sentence, "location": passage.location,
-                                   "number": number, "context": context})  # fmt: skip
+                rows.append(
+                    row
+                    | {
+                        "text": sentence,
+                        "location": passage.location,
+                        "number": number,
+                        "context": context,
+                    }
+                )
             for start, end, phrase in phrases:
                 contexts = _contexts(passage, sentence, None, previous)
                 context = Context(passage, sentence, contexts, where)
@@ -200,7 +276,13 @@ def _inconsistent(rows: list[dict]) -> None:
             continue
         if fact is not None and fact.measure == "n":
             groups.setdefault(fact.id, []).append(row)
-        elif number.kind == "n" and row["kind"] == "unmatched" and "no item" in row["mapping"]:
+        elif (
+            number.kind == "n"
+            and number.total is None
+            and row["kind"] == "unmatched"
+            and "no item" in row["mapping"]
+            and row["context"].passage.kind != "cell"
+        ):
             groups.setdefault("analytic", []).append(row)  # "N = …" alone: the sample
     for group in groups.values():
         written = {r["number"].value for r in group}
@@ -211,12 +293,10 @@ def _inconsistent(rows: list[dict]) -> None:
             if row["kind"] in ("mismatch", "unmatched"):
                 row["kind"] = "inconsistent-n"
                 row["correction"] = row.get("correction") or ""
-                row["mapping"] = f"{row.get('mapping', '')}; the draft gives: {places}".lstrip(
-                    "; "
-                )
+                row["mapping"] = f"{row.get('mapping', '')}; the draft gives: {places}".lstrip("; ")
 
 
-def _facts(survey: Survey, claims, config) -> tuple[list[Fact], str, list[str]]:
+def _facts(survey: Survey, claims, config) -> tuple[list[Fact], str, list[str], dict | None]:
     sources = [f"survey {Path(survey.source.path).name}"]
     language = "nb"
     if config is not None:
@@ -233,15 +313,17 @@ def _facts(survey: Survey, claims, config) -> tuple[list[Fact], str, list[str]]:
             flow=prepared.flow,
             by=config.by,
             weight=prepared.options.weight,
+            weights=prepared.weights,
         )
         sources.append(f"configuration {Path(config.path).name if config.path else ''}")
     else:
         facts = survey_facts(survey)
+    registry = None
     if claims is not None:
         registry = claims if isinstance(claims, dict) else read_claims(claims)
         facts = claims_facts(registry) + facts
         sources.append(f"claims {Path(str(claims)).name if not isinstance(claims, dict) else ''}")
-    return facts, language, sources
+    return facts, language, sources, registry
 
 
 def check_draft(
@@ -277,8 +359,8 @@ def check_draft(
     words = builtin_vocabulary()
     if vocabulary is not None:
         words = words.extended(vocabulary)
-    facts, language, sources = _facts(survey, claims, config)
-    checker = Checker(facts, words, language)
+    facts, language, sources, registry = _facts(survey, claims, config)
+    checker = Checker(facts, words, language, registry)
     rows = []
     for passage in draft.passages:
         rows += checker.passage(passage)

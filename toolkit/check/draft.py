@@ -106,9 +106,17 @@ class _Builder:
                 where = f"{name}, row {r + 1}" + (
                     f", column «{rows[0][c]}»" if r and c < len(rows[0]) and rows[0][c] else ""
                 )
-                self.draft.passages.append(
-                    Passage("cell", cell, where, self.heading, table, r, c)
-                )
+                self.draft.passages.append(Passage("cell", cell, where, self.heading, table, r, c))
+
+
+_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+
+
+def _text(element) -> str:
+    """The visible text of a paragraph, field results included ("Tabell 6": python-docx's
+    ``.text`` leaves out the number inside a SEQ field)."""
+    return "".join(t.text or "" for t in element.iter(_T))
 
 
 def _docx(path: Path, builder: _Builder) -> None:
@@ -132,9 +140,9 @@ def _docx(path: Path, builder: _Builder) -> None:
         if isinstance(block, Paragraph):
             style = (block.style.name if block.style is not None else "") or ""
             if re.match(r"(Heading|Title|Overskrift|Tittel)", style, re.IGNORECASE):
-                builder.heading_(block.text)
+                builder.heading_(_text(block._p))
             else:
-                builder.paragraph(block.text)
+                builder.paragraph(_text(block._p))
         elif isinstance(block, Table):
             rows = []
             for row in block.rows:
@@ -143,7 +151,7 @@ def _docx(path: Path, builder: _Builder) -> None:
                     if id(cell._tc) in seen:
                         continue  # a merged cell appears once per grid column
                     seen.add(id(cell._tc))
-                    cells.append(cell.text)
+                    cells.append("\n".join(_text(p) for p in cell._tc.iter(_P)))
                 rows.append(cells)
             builder.table(rows)
 
@@ -162,21 +170,20 @@ def _markdown(text: str, builder: _Builder) -> None:
 
     for line in text.splitlines():
         stripped = line.strip()
-        if stripped.startswith("|"):
-            if paragraph:
-                builder.paragraph(" ".join(paragraph))
-                paragraph.clear()
+        is_row = stripped.startswith("|")
+        if (
+            (table and not is_row)
+            or not stripped
+            or stripped.startswith("#")
+            or (is_row and paragraph)
+        ):
+            flush()
+        if is_row:
             if not _MD_TABLE_RULE.match(stripped.strip("|")):
                 table.append([c.strip() for c in stripped.strip("|").split("|")])
-            continue
-        if table:
-            flush()
-        if not stripped:
-            flush()
         elif stripped.startswith("#"):
-            flush()
             builder.heading_(stripped.lstrip("#"))
-        else:
+        elif stripped:
             paragraph.append(stripped)
     flush()
 

@@ -21,8 +21,8 @@ Examples
 >>> fact = next(f for f in facts if f.where == "b1_1" and f.labels == {"Helt enig"})
 >>> fact.measure, round(fact.value, 1), fact.n, fact.dk
 ('percent', 26.2, 183.0, 7.0)
->>> sorted((min(f.labels), f.value) for f in facts if f.subject is None)
-[('analyseutvalget', 258.0), ('besvart', 190.0), ('invitert', 258.0)]
+>>> sorted((min(f.labels, default=""), f.value) for f in facts if f.subject is None)
+[('', 258.0), ('besvart', 190.0), ('invitert', 258.0)]
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ import pandas as pd
 from toolkit.analysis.likert import frequencies, item_statistics, scale_of
 from toolkit.analysis.multi import multi_response
 from toolkit.errors import ConfigError
+from toolkit.present.tables import round_to_100
 from toolkit.rawfiles.files import read_raw
 from toolkit.surveys.survey import Survey
 
@@ -90,54 +91,118 @@ def _combos(row_claims: list[dict]) -> list[dict]:
         return []
     out = []
     for name, pair in (("bunn-2", parts[:2]), ("topp-2", parts[-2:])):
-        out.append({**pair[0], "id": f"{pair[0]['id']}+{name}", "category": None,
-                    "categories": [p["category"] for p in pair],
-                    "value": sum(p["value"] for p in pair)})  # fmt: skip
+        out.append(
+            {
+                **pair[0],
+                "id": f"{pair[0]['id']}+{name}",
+                "category": None,
+                "categories": [p["category"] for p in pair],
+                "value": sum(p["value"] for p in pair),
+            }
+        )
     return out
 
 
+def _title_fact(claim: dict) -> Fact:
+    """The N of a table title or figure ("… (N=172–180)"): a range when it is one."""
+    measure = "range" if claim.get("total") is not None else "n"
+    extra = {"total": claim.get("total"), "shown": claim["shown"], "location": claim["location"]}
+    where = f"{claim['location']}, {claim['shown']!r}"
+    return Fact(
+        claim["id"],
+        claim["item"],
+        frozenset(),
+        measure,
+        claim["value"],
+        where,
+        "claims",
+        extra=extra,
+    )
+
+
+def _labels(claim: dict, only: bool) -> frozenset[str]:
+    """What a sentence must name: the category (or two), the group, and the column when
+    the table has several of its measure ("Median", "2025", "N før")."""
+    labels = set(claim.get("categories") or [])
+    labels |= {claim[k] for k in ("category", "group") if claim.get(k)}
+    column = claim.get("column")
+    plain = column and not claim.get("category") and not claim.get("categories")
+    if plain and (not only or claim.get("round")):
+        labels.add(claim.get("round") or column)
+    return frozenset(labels)
+
+
+def _row_facts(row: list[dict], columns: dict) -> list[Fact]:
+    n = next((c["value"] for c in row if c["measure"] == "n" and not c.get("round")), None)
+    dk = next(
+        (
+            c["value"]
+            for c in row
+            if c["measure"] == "count" and "vet ikke" in str(c.get("column", "")).lower()
+        ),
+        None,
+    )
+    whole = any(c.get("category") for c in row)
+    facts = []
+    for claim in row + _combos(row):
+        column = claim.get("column")
+        only = len(columns[(claim["location"], claim["measure"])]) == 1
+        extra = {"shown": claim.get("shown"), "location": claim["location"], "column": column}
+        facts.append(
+            Fact(
+                claim["id"],
+                claim["item"],
+                _labels(claim, only),
+                claim["measure"],
+                float(claim["value"]),
+                f"{claim['location']}, {claim['item']!r}, {column!r}",
+                "claims",
+                claim.get("decimals"),
+                n=n if whole else None,
+                dk=dk if whole else None,
+                extra=extra,
+            )
+        )
+    return facts
+
+
 def claims_facts(registry: dict) -> list[Fact]:
-    """Facts from a claims registry (table cells; numbers in texts have no subject)."""
+    """Facts from a claims registry: table cells, and the Ns of titles and figures
+    (other numbers in texts are checked as written, see :func:`registry_texts`)."""
     rows: dict[str, list[dict]] = {}
     columns: dict[tuple[str, str], set] = {}  # (table, measure) → its columns
+    facts = []
+    for claim in registry["claims"]:
+        if claim["measure"] == "text":
+            continue  # a cell as shown only: see registry_cells
+        table = claim["id"].startswith("tabell-")
+        if claim.get("item") and claim["measure"] == "n" and not table:
+            facts.append(_title_fact(claim))
+        if table:
+            rows.setdefault(claim["id"].rsplit("/", 1)[0], []).append(claim)
+            columns.setdefault((claim["location"], claim["measure"]), set()).add(claim["column"])
+    for row in rows.values():
+        facts += _row_facts(row, columns)
+    return facts
+
+
+def _key(text) -> str:
+    return " ".join(str(text or "").replace("\u00a0", " ").lower().split())
+
+
+def registry_cells(registry: dict) -> dict[tuple[str, str], set[str]]:
+    """(row label, column) → every way the report showed that cell."""
+    cells: dict[tuple[str, str], set[str]] = {}
     for claim in registry["claims"]:
         if claim["id"].startswith("tabell-"):
-            rows.setdefault(claim["id"].rsplit("/", 1)[0], []).append(claim)
-            key = (claim["location"], claim["measure"])
-            columns.setdefault(key, set()).add(claim.get("column"))
-    facts = []
-    for row in rows.values():
-        n = next((c["value"] for c in row if c["measure"] == "n" and not c.get("round")), None)
-        dk = next((c["value"] for c in row if c["measure"] == "count" and c.get("category")
-                   is None and "vet ikke" in str(c.get("column", "")).lower()), None)  # fmt: skip
-        whole = any(c.get("category") for c in row)
-        for claim in row + _combos(row):
-            labels = set(claim.get("categories") or [])
-            if claim.get("category"):
-                labels.add(claim["category"])
-            if claim.get("group"):
-                labels.add(claim["group"])
-            column = claim.get("column")
-            only = len(columns[(claim["location"], claim["measure"])]) == 1
-            if column and not claim.get("category") and not claim.get("categories"):
-                if (claim["measure"] != "n" and not only) or claim.get("round"):
-                    labels.add(claim.get("round") or column)  # "Median", "2025", ...
-            facts.append(
-                Fact(
-                    claim["id"],
-                    claim["item"],
-                    frozenset(labels),
-                    claim["measure"],
-                    float(claim["value"]),
-                    f"{claim['location']}, {claim['item']!r}, {column!r}",
-                    "claims",
-                    claim.get("decimals"),
-                    n=n if whole else None,
-                    dk=dk if whole else None,
-                    extra={"shown": claim.get("shown"), "location": claim["location"]},
-                )
-            )
-    return facts
+            key = (_key(claim.get("row") or claim["item"]), _key(claim.get("column")))
+            cells.setdefault(key, set()).add(_key(claim["shown"]))
+    return cells
+
+
+def registry_texts(registry: dict) -> list[str]:
+    """The texts and alt texts of the report, as written."""
+    return sorted({_key(c["title"]) for c in registry["claims"] if not c["id"].startswith("tab")})
 
 
 def _subject(entry) -> str:
@@ -164,24 +229,50 @@ def _share_facts(survey: Survey, items: list[str], by: str | None, weight) -> li
             continue
         extra_labels = {group} if group else set()
         where = f"{item}{' · ' + group if group else ''}"
-        parts = [(str(r.category), float(r.percent), float(r.unweighted_n)) for r in
-                 good.itertuples()]  # fmt: skip
+        parts = [
+            (str(r.category), float(r.percent), float(r.unweighted_n)) for r in good.itertuples()
+        ]
         groups = [[p] for p in parts]
         if len(parts) >= 4:
             groups += [parts[:2], parts[-2:]]
+        # a report table rounds a row to add to 100: those shown values are right too
+        rounded = dict(zip([p[0] for p in parts], round_to_100([p[1] for p in parts]), strict=True))
         for chosen in groups:
             labels = frozenset({p[0] for p in chosen} | extra_labels)
+            alt = [float(rounded[chosen[0][0]])] if len(chosen) == 1 else []
             facts.append(
-                Fact(f"{where} · {' + '.join(p[0] for p in chosen)}", subject, labels,
-                     "percent", sum(p[1] for p in chosen), where, "data", n=n, dk=dk,
-                     count=sum(p[2] for p in chosen))  # fmt: skip
+                Fact(
+                    f"{where} · {' + '.join(p[0] for p in chosen)}",
+                    subject,
+                    labels,
+                    "percent",
+                    sum(p[1] for p in chosen),
+                    where,
+                    "data",
+                    n=n,
+                    dk=dk,
+                    count=sum(p[2] for p in chosen),
+                    extra={"rounded": alt},
+                )
             )
             facts.append(
-                Fact(f"{where} · {' + '.join(p[0] for p in chosen)} · count", subject, labels,
-                     "count", sum(p[2] for p in chosen), where, "data", n=n, dk=dk)  # fmt: skip
+                Fact(
+                    f"{where} · {' + '.join(p[0] for p in chosen)} · count",
+                    subject,
+                    labels,
+                    "count",
+                    sum(p[2] for p in chosen),
+                    where,
+                    "data",
+                    n=n,
+                    dk=dk,
+                )
             )
-        facts.append(Fact(f"{where} · N", subject, frozenset(extra_labels), "n", n, where,
-                          "data", n=n, dk=dk))  # fmt: skip
+        facts.append(
+            Fact(
+                f"{where} · N", subject, frozenset(extra_labels), "n", n, where, "data", n=n, dk=dk
+            )
+        )
     return facts
 
 
@@ -190,14 +281,25 @@ def _mean_facts(survey: Survey, items: list[str], by: str | None, weight) -> lis
     if not scaled:
         return []
     table = item_statistics(survey, scaled, by=by, weight=weight)
+    book = survey.codebook.set_index("variable")
     facts = []
     for row in table.to_dict("records"):
         group = str(row[by]) if by else None
         labels = frozenset({MEAN} | ({group} if group else set()))
         where = f"{row['item']}{' · ' + group if group else ''}"
-        subject = row.get("item_text") or row["item"]
-        facts.append(Fact(f"{where} · mean", subject, labels, "number", float(row["mean"]),
-                          where, "data", n=float(row["n"])))  # fmt: skip
+        subject = _subject(book.loc[row["item"]].to_dict() | {"variable": row["item"]})
+        facts.append(
+            Fact(
+                f"{where} · mean",
+                subject,
+                labels,
+                "number",
+                float(row["mean"]),
+                where,
+                "data",
+                n=float(row["n"]),
+            )
+        )
     return facts
 
 
@@ -207,42 +309,96 @@ def _multi_facts(survey: Survey, question: str, weight) -> list[Fact]:
         subject = str(row["option"])
         where = f"{row['variable']}"
         n = float(row["unweighted_base"])
-        facts.append(Fact(f"{where} · percent", subject, frozenset(), "percent",
-                          float(row["percent_of_cases"]), where, "data", n=n))  # fmt: skip
+        facts.append(
+            Fact(
+                f"{where} · percent",
+                subject,
+                frozenset(),
+                "percent",
+                float(row["percent_of_cases"]),
+                where,
+                "data",
+                n=n,
+            )
+        )
     return facts
 
 
-def _sample_facts(full: Survey, analytic: Survey, flow) -> list[Fact]:
-    facts = [Fact("rows", None, frozenset({"invitert"}), "n", float(full.n), "the export",
-                  "data")]  # fmt: skip
+def _sample_facts(full: Survey, analytic: Survey, flow, weights=None) -> list[Fact]:
+    facts = [Fact("rows", None, frozenset({"invitert"}), "n", float(full.n), "the export", "data")]
     if flow is not None:
         for step in flow.table.to_dict("records")[1:]:
             label = "besvart" if step is flow.table.to_dict("records")[1] else str(step["step"])
-            facts.append(Fact(f"flow · {step['step']}", None, frozenset({label}), "n",
-                              float(step["n_after"]), "sample flow", "data"))  # fmt: skip
+            facts.append(
+                Fact(
+                    f"flow · {step['step']}",
+                    None,
+                    frozenset({label}),
+                    "n",
+                    float(step["n_after"]),
+                    "sample flow",
+                    "data",
+                )
+            )
     else:
         try:
             status = full.response_status().astype(str)
         except Exception:  # no status column: the export holds answers only
             status = None
         if status is not None:
-            answered = int(status.isin(["Noen svar", "Gjennomført", "Nogen svar", "Gennemført"])
-                           .sum())  # fmt: skip
-            facts.append(Fact("answered", None, frozenset({"besvart"}), "n", float(answered),
-                              "response status", "data"))  # fmt: skip
-    facts.append(Fact("analytic", None, frozenset({"analyseutvalget"}), "n", float(analytic.n),
-                      "the analytic sample", "data"))  # fmt: skip
+            answered = int(
+                status.isin(["Noen svar", "Gjennomført", "Nogen svar", "Gennemført"]).sum()
+            )
+            facts.append(
+                Fact(
+                    "answered",
+                    None,
+                    frozenset({"besvart"}),
+                    "n",
+                    float(answered),
+                    "response status",
+                    "data",
+                )
+            )
+    # no label: "N = 187" alone is the analytic sample's N
+    facts.append(
+        Fact("analytic", None, frozenset(), "n", float(analytic.n), "the analytic sample", "data")
+    )
+    if weights is not None:
+        facts.append(
+            Fact(
+                "effective",
+                None,
+                frozenset({"effektiv"}),
+                "n",
+                float(weights.n_effective),
+                "the weights (Kish)",
+                "data",
+            )
+        )
+        facts.append(
+            Fact(
+                "deff",
+                None,
+                frozenset({"designeffekt"}),
+                "number",
+                float(weights.deff),
+                "the weights (Kish)",
+                "data",
+            )
+        )
     return facts
 
 
 def survey_facts(
-    survey: Survey, *, full: Survey | None = None, flow=None, by=None, weight=None
+    survey: Survey, *, full: Survey | None = None, flow=None, by=None, weight=None, weights=None
 ) -> list[Fact]:
-    """Facts recomputed from ``survey`` (the analytic sample; ``full`` is the export)."""
+    """Facts recomputed from ``survey`` (the analytic sample; ``full`` is the export,
+    ``flow`` its sample flow, ``weights`` the raking result behind ``weight``)."""
     book = survey.codebook
     closed = book[(book["role"] == "question") & (book["value_type"] == "single")]
     items = list(closed["variable"])
-    facts = _sample_facts(full or survey, survey, flow)
+    facts = _sample_facts(full or survey, survey, flow, weights)
     for group in [None, *([by] if isinstance(by, str) else list(by or []))]:
         if items:
             facts += _share_facts(survey, items, group, weight)
@@ -253,4 +409,7 @@ def survey_facts(
     return facts
 
 
-__all__ = ["MEAN", "Fact", "claims_facts", "read_claims", "survey_facts"]
+__all__ = [
+    "MEAN", "Fact", "claims_facts", "read_claims", "registry_cells", "registry_texts",
+    "survey_facts",
+]  # fmt: skip

@@ -78,12 +78,18 @@ class Findings:
             lines += [f"Utkast: {markdown_text(self.draft)}. {markdown_text(self.sources)}", ""]
         lines += [f"- {k}: {n}" for k, n in self.counts().items()] + [""]
         for row in self.problems.itertuples(index=False):
-            lines.append(f"## {row.kind}: {markdown_text(row.claim)} ({markdown_text(row.location)})")
+            lines.append(
+                f"## {row.kind}: {markdown_text(row.claim)} ({markdown_text(row.location)})"
+            )
             lines.append("")
             lines.append(f"> {markdown_text(row.text)}")
             lines.append("")
-            for label, value in (("Data", row.value), ("Rettelse", row.correction),
-                                 ("Knyttet til", row.mapping), ("Kandidater", row.candidates)):
+            for label, value in (
+                ("Data", row.value),
+                ("Rettelse", row.correction),
+                ("Knyttet til", row.mapping),
+                ("Kandidater", row.candidates),
+            ):
                 if value:
                     lines.append(f"- {label}: {markdown_text(value)}")
             lines.append("")

@@ -32,7 +32,8 @@ from functools import lru_cache
 from toolkit.check.facts import MEAN, Fact
 
 STOP = set(
-    """og i på av til er som det at en et ei de med for har om ikke den seg var kan vil
+    """svar svare svarer svarte svart respondent respondenter antall andel andelen prosent
+    og i på av til er som det at en et ei de med for har om ikke den seg var kan vil
     skal må så fra ved eller men også hvor hva hvordan hvilke hvilken du jeg vi dere
     meg oss deres sin sitt sine sine våre vår vårt denne dette disse være blitt blir
     ble svært noe noen mer mindre enn eget egne egen andre annen annet alle samme
@@ -46,6 +47,8 @@ ALIASES = {
     "besvart": r"svarte|besvarte|besvart|har svart|svarprosent\w*",
     "analyseutvalget": r"analyseutvalg\w*|analysen|nettoutvalg\w*",
     "vet ikke": r"vet ikke|veit ikkje|vet ikkje|don't know",
+    "effektiv": r"effektiv\w*|effective",
+    "designeffekt": r"designeffekt\w*|design effect|deff",
 }
 _ENDINGS = r"(?:e|t|er|ene|en|et|a|ar|ane|s)?"
 _BOTH = re.compile(
@@ -91,6 +94,10 @@ def label_pattern(label: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){body}(?![\w])", re.IGNORECASE)
 
 
+def _column_key(text: str) -> str:
+    return re.sub(r"\s*\((?:antall|tal|count)\)$", "", " ".join(str(text).lower().split()))
+
+
 def find_labels(text: str, labels) -> set[str]:
     """The labels ``text`` names, longest first, each stretch of text used once."""
     text = expand(text)
@@ -113,12 +120,16 @@ class Match:
     fact: Fact | None = None
     candidates: list[Fact] = field(default_factory=list)
     subject: str | None = None
+    placed: bool = False  # the facts came from the table the sentence names
+    named: int = 0  # how many labels the chosen fact needed
 
 
 MEASURES = {
     "percent": ("percent",),
     "n": ("n",),
+    "range": ("range",),
     "count": ("count", "n"),
+    "plain": ("count",),  # a bare number with no answer word: not an N
     "x_of_y": ("count",),
     "decimal": ("number",),
     "points": ("points",),
@@ -133,6 +144,7 @@ class Matcher:
         for fact in facts:
             self.facts.setdefault(fact.subject, []).append(fact)
         self.words = {s: tokens(s) for s in self.facts if s is not None}
+        self.exact = {" ".join(s.lower().split()): s for s in self.words}
         self.index: dict[str, set[str]] = {}
         for subject, words in self.words.items():
             for word in words:
@@ -140,7 +152,7 @@ class Matcher:
 
     def subjects(self, text: str, min_hits: int = 1) -> list[str]:
         """The subjects ``text`` names best (several when tied): most of its words named
-    (at least 60 % of them), then the largest share."""
+        (at least 60 % of them), then the largest share."""
         words = tokens(text)
         hits: dict[str, int] = {}
         for word in words:
@@ -166,7 +178,15 @@ class Matcher:
         most = max(len(f.labels) for f in fitting)
         return [f for f in fitting if len(f.labels) == most]
 
-    def match(self, kind: str, contexts: list[str], *, where: str | None = None) -> Match:
+    def match(
+        self,
+        kind: str,
+        contexts: list[str],
+        *,
+        where: str | None = None,
+        column: str = "",
+        row: str = "",
+    ) -> Match:
         """The fact a number of ``kind`` speaks about. ``contexts`` go from the narrowest
         (its clause, where labels are looked for first) to the widest (its sentence, the
         one before, the heading); the subject is looked for from the sentence on, and
@@ -174,12 +194,21 @@ class Matcher:
         ``where`` ("Tabell 6") narrows to one table of the registry."""
         first: Match | None = None
         tried: set = set()
+        exact = self.exact.get(
+            " ".join(row.lower().rpartition(": ")[0 if ": " in row else 2].split())
+        )
         for depth, text in enumerate(contexts[1:] or contexts, start=1):
             subjects = tuple(self.subjects(text, min_hits=2 if depth >= 2 else 1))
+            if exact and depth == 1:
+                subjects = (exact,)  # a table row named exactly ("R²", "Region: Øst")
             if not subjects or subjects in tried:
                 continue
             tried.add(subjects)
-            found = self._match(kind, list(subjects), contexts[: depth + 1], where)
+            found = self._match(kind, list(subjects), contexts[: depth + 1], where, column)
+            if found.status == "matched" and kind in ("n", "count") and not found.named:
+                sample = self._match(kind, [None], contexts, where)
+                if sample.status == "matched" and sample.named:
+                    return sample  # "analyseutvalget (187)" names the sample, not the item
             if found.status != "none":
                 return found
             first = first or found
@@ -189,12 +218,24 @@ class Matcher:
                 return found
         return first
 
-    def _match(self, kind: str, subjects: list, contexts: list[str], where) -> Match:
+    def _match(self, kind: str, subjects, contexts: list[str], where, column="") -> Match:
         measures = MEASURES.get(kind, ())
         facts = [f for s in subjects for f in self.facts.get(s, []) if f.measure in measures]
-        if where:
-            placed = [f for f in facts if f.extra.get("location") == where]
-            facts = placed or facts
+        if column:  # a report table's cell: "4" may be a median, "60" a "Topp 2 (%)"
+            wider = {"number", "n", "count"} | set(measures)
+            facts += [
+                f
+                for s in subjects
+                for f in self.facts.get(s, [])
+                if f.measure in wider - set(measures) and f.extra.get("column")
+            ]
+        if subjects == [None] and kind != "n":
+            facts = [f for f in facts if f.labels]  # a bare count is not the sample's N
+        placed = [f for f in facts if where and f.extra.get("location") == where]
+        facts = placed or facts
+        if column and any(f.extra.get("column") for f in facts):
+            key = _column_key(column)  # a copy of a report table: the column decides
+            facts = [f for f in facts if _column_key(f.extra.get("column") or "") == key]
         exact = kind in ("percent", "points")
         chosen: list[Fact] = []
         for label_text in contexts:
@@ -203,11 +244,11 @@ class Matcher:
                 break
         subject = subjects[0] if len(subjects) == 1 else None
         if not chosen:
-            return Match("none", candidates=facts[:5], subject=subject)
+            return Match("none", candidates=facts[:5], subject=subject, placed=bool(placed))
         values = {round(f.value, 6) for f in chosen}
         if len(values) > 1:
-            return Match("ambiguous", candidates=chosen[:5], subject=subject)
-        return Match("matched", chosen[0], chosen, subject)
+            return Match("ambiguous", candidates=chosen[:5], subject=subject, placed=bool(placed))
+        return Match("matched", chosen[0], chosen, subject, bool(placed), len(chosen[0].labels))
 
 
 __all__ = ["Match", "Matcher", "expand", "find_labels", "tokens"]

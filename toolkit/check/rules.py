@@ -38,8 +38,9 @@ class QuantifierRule:
     def __init__(self, vocabulary, language: str = "nb") -> None:
         self.vocabulary = vocabulary
         self.language = language
-        phrases = sorted(vocabulary.phrases(language) or vocabulary.phrases("nb"),
-                         key=len, reverse=True)  # fmt: skip
+        phrases = sorted(
+            vocabulary.phrases(language) or vocabulary.phrases("nb"), key=len, reverse=True
+        )
         self.phrases = phrases
         body = "|".join(re.escape(p) for p in phrases)
         self.pattern = re.compile(rf"(?<![\w-])({body})(?![\w-])", re.IGNORECASE)
@@ -57,16 +58,18 @@ class QuantifierRule:
         fitting = [p for p in self.phrases if self.vocabulary.fits(p, x, y)]
         if not fitting:
             return ""
-        best = min(fitting, key=lambda p: (self.vocabulary.get(p).high
-                                           - self.vocabulary.get(p).low, p))  # fmt: skip
+        best = min(
+            fitting, key=lambda p: (self.vocabulary.get(p).high - self.vocabulary.get(p).low, p)
+        )
         return f"«{best}» ({_share(x, y)})"
 
     def _source(self, span, numbers, matched, match):
         start, end = span
         near = [n for n in numbers if n.kind in ("x_of_y", "percent")]
         if near:
-            number = min(near, key=lambda n: n.start - end if n.start >= end else start - n.end
-                         + 1000)  # fmt: skip
+            number = min(
+                near, key=lambda n: n.start - end if n.start >= end else start - n.end + 1000
+            )
             fact = matched.get(number)
             if number.kind == "x_of_y":
                 return number.value, number.total, fact, "the draft's numbers"
@@ -96,14 +99,19 @@ class QuantifierRule:
         dk = (fact.dk or 0) if fact is not None else 0
         if dk and fact.n:
             if abs(y - (fact.n + dk)) < 0.5 and rule.fits(x, y - dk):
-                note = (f"it fits if «Vet ikke» ({format_number(dk)}) is left out of the "
-                        f"denominator: {_share(x, y - dk)}")  # fmt: skip
+                note = (
+                    f"it fits if «Vet ikke» ({format_number(dk)}) is left out of the "
+                    f"denominator: {_share(x, y - dk)}"
+                )
             elif abs(y - fact.n) < 0.5 and rule.fits(x, y + dk):
-                note = (f"it fits only if «Vet ikke» ({format_number(dk)}) counts in the "
-                        f"denominator: {_share(x, y + dk)}")  # fmt: skip
+                note = (
+                    f"it fits only if «Vet ikke» ({format_number(dk)}) counts in the "
+                    f"denominator: {_share(x, y + dk)}"
+                )
         suggestion = self.suggestion(x, y)
-        correction = "; ".join(p for p in (note, f"a word that fits: {suggestion}"
-                                           if suggestion else "") if p)  # fmt: skip
+        correction = "; ".join(
+            p for p in (note, f"a word that fits: {suggestion}" if suggestion else "") if p
+        )
         return row | {"kind": "quantifier", "correction": correction}
 
 
@@ -162,16 +170,18 @@ def _table_findings(table, rows, label_sets, name: str) -> list[dict]:
             continue
         total = sum(v for _, v, _ in cells)
         decimals = max(d for _, _, d in cells)
-        out.append({
-            "kind": "sum",
-            "text": " | ".join(rows[r]),
-            "location": f"{table_name(table)}, {name} {r + 1} «{label}»",
-            "claim": f"sum {format_percent(total, decimals)}",
-            "value": "100 %",
-            "correction": "shares of a whole add to 100 % (within half a unit per cell for "
-                          "rounding); check the cells or the base",
-            "mapping": f"{len(cells)} shares: " + ", ".join(n for n, _, _ in cells),
-        })  # fmt: skip
+        out.append(
+            {
+                "kind": "sum",
+                "text": " | ".join(rows[r]),
+                "location": f"{table_name(table)}, {name} {r + 1} «{label}»",
+                "claim": f"sum {format_percent(total, decimals)}",
+                "value": "100 %",
+                "correction": "shares of a whole add to 100 % (within half a unit per cell for "
+                "rounding); check the cells or the base",
+                "mapping": f"{len(cells)} shares: " + ", ".join(n for n, _, _ in cells),
+            }
+        )
     return out
 
 

@@ -38,7 +38,7 @@ _NUM = rf"(?:{_INT})(?:,\d+)?"
 _SIGN = r"[+\-−–]?"
 _WORD = "|".join(sorted(WORDS, key=len, reverse=True))
 PATTERNS = [
-    ("n", re.compile(rf"\b[Nn]\s*=\s*(?P<v>{_INT})(?:\s*[–-]\s*(?P<t>{_INT}))?")),
+    ("n", re.compile(rf"\b[Nn]\s*=\s*(?P<v>{_NUM})(?:\s*[–-]\s*(?P<t>{_INT}))?")),
     (
         "points",
         re.compile(
@@ -68,6 +68,9 @@ _REFERENCE = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+
+
+_THRESHOLD = re.compile(r"\bp\s*[<>≤≥]\s*$")  # "* p < 0,05": a legend, not a result
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ def _skip(text: str, kind: str, match: re.Match) -> bool:
         return False
     value = match.group("v")
     before = text[max(0, match.start() - 14) : match.start()]
-    if _REFERENCE.search(before):
+    if _REFERENCE.search(before) or _THRESHOLD.search(before):
         return True
     if kind == "count" and re.fullmatch(r"(19|20)\d\d", value):
         return True  # a year

@@ -10,7 +10,11 @@ a figure's alt text. A claim records
   (a breakdown after "Item: Group"), ``category`` (a column that is one part of a whole),
   ``column`` as shown, ``measure`` (``percent``, ``n``, ``count``, ``number``), ``round``;
 * ``value`` (the exact number) and ``shown`` (as printed, "46 %"), ``decimals``;
-* where: ``location`` ("Tabell 6"), ``section`` and ``title``.
+* where: ``location`` ("Tabell 6"), ``section`` and ``title`` (for a number in a text or
+  an alt text, the whole text; a table cell also keeps its ``row`` label as shown).
+
+A text cell holding numbers ("3,0–3,6", "7,98; 1 427,7") is recorded with ``measure``
+``text`` and no value: a draft's copy of it is checked against the cell as shown.
 
 No time stamp and a fixed order, so the file is byte-identical across rebuilds.
 
@@ -82,20 +86,23 @@ def _whole(values, columns: list[str]) -> bool:
 def _table_claims(block: Table, number: int, section: str, language: str) -> list[dict]:
     table = block.table
     location = f"{text('table', language)} {number}"
-    columns = [c for c in table.frame.columns if c in table.values.columns]
+    columns = list(table.frame.columns)
     percents = [c for c in columns if table.kinds.get(c) == "percent"]
     whole = _whole(table.values, percents)
     out = []
-    for r, (row, shown_row) in enumerate(zip(table.values.index, table.frame.index), start=1):
+    for r, (row, shown_row) in enumerate(
+        zip(table.values.index, table.frame.index, strict=True), start=1
+    ):
         item, group = _split_row(_plain(shown_row))
         for c, column in enumerate(columns, start=1):
             kind = table.kinds.get(column, "text")
-            value = _number(table.values.at[row, column]) if kind != "text" else None
-            if value is None:
-                continue
+            numeric = kind != "text" and column in table.values.columns
+            value = _number(table.values.at[row, column]) if numeric else None
             label = _COUNT_SUFFIX.sub("", _plain(column))
             shown = _plain(table.frame.at[shown_row, column])
-            measure = _measure(label, kind, shown)
+            if value is None and not (shown and find_numbers(shown)):
+                continue  # a blank or a word; a text cell with numbers ("3,0–3,6") stays
+            measure = _measure(label, kind, shown) if value is not None else "text"
             year = _ROUND.match(label)
             out.append(
                 {
@@ -105,6 +112,7 @@ def _table_claims(block: Table, number: int, section: str, language: str) -> lis
                     "title": _plain(table.title),
                     "item": item,
                     "group": group,
+                    "row": _plain(shown_row),
                     "category": label if whole and column in percents else None,
                     "column": label,
                     "round": year.group(1) if year else None,
@@ -117,16 +125,23 @@ def _table_claims(block: Table, number: int, section: str, language: str) -> lis
     return out
 
 
+def _subject_of(title: str) -> str | None:
+    """A table title's or alt text's subject: the text before "(N=…)"."""
+    head = re.split(r"\s*\(N\s*=", _plain(title), maxsplit=1)
+    return head[0].strip() if len(head) == 2 and head[0].strip() else None
+
+
 def _text_claims(kind: str, key: str, words: str, section: str, location: str | None):
     out = []
+    item = _subject_of(words) if kind != "tekst" else None
     for i, found in enumerate(find_numbers(words), start=1):
         out.append(
             {
                 "id": f"{kind}-{key}/{i}",
                 "location": location or section,
                 "section": section,
-                "title": _plain(words)[:200],
-                "item": None,
+                "title": _plain(words),
+                "item": item if found.kind == "n" else None,
                 "group": None,
                 "category": None,
                 "column": None,
@@ -152,7 +167,14 @@ def claims(sections: list[Section], numbers: dict, language: str = "nb") -> list
             if isinstance(block, Section):
                 visit(block)
             elif isinstance(block, Table):
-                out.extend(_table_claims(block, numbers[id(block)], section.title, language))
+                number = numbers[id(block)]
+                location = f"{text('table', language)} {number}"
+                title = block.table.title
+                out.extend(_text_claims("tittel", str(number), title, section.title, location))
+                out.extend(_table_claims(block, number, section.title, language))
+                for i, note in enumerate(block.table.footnotes, start=1):
+                    key = f"{number}.{i}"
+                    out.extend(_text_claims("note", key, note, section.title, location))
             elif isinstance(block, Figure):
                 location = f"{text('figure', language)} {numbers[id(block)]}"
                 key = str(numbers[id(block)])
