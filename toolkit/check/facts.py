@@ -22,7 +22,7 @@ Examples
 >>> fact.measure, round(fact.value, 1), fact.n, fact.dk
 ('percent', 26.2, 183.0, 7.0)
 >>> sorted((min(f.labels, default=""), f.value) for f in facts if f.subject is None)
-[('', 258.0), ('besvart', 190.0), ('invitert', 258.0)]
+[('', 258.0), ('analyseutvalget', 258.0), ('besvart', 190.0), ('invitert', 258.0)]
 """
 
 from __future__ import annotations
@@ -363,6 +363,17 @@ def _sample_facts(full: Survey, analytic: Survey, flow, weights=None) -> list[Fa
     # no label: "N = 187" alone is the analytic sample's N
     facts.append(
         Fact("analytic", None, frozenset(), "n", float(analytic.n), "the analytic sample", "data")
+    )
+    facts.append(
+        Fact(
+            "analytic",
+            None,
+            frozenset({"analyseutvalget"}),
+            "n",
+            float(analytic.n),
+            "the analytic sample",
+            "data",
+        )
     )
     if weights is not None:
         facts.append(

@@ -5,7 +5,8 @@ content words, so "samarbeidet" finds "samarbeide", inflections included) and *l
 (category, group, round or column labels, matched as whole words with Norwegian endings:
 "helt enige" is "Helt enig"; "helt eller delvis enige" is both). A fact is a match when
 its subject is the best one the sentence names and every label it needs is named, and a
-share's labels are all the sentence names. Two facts that fit equally well with
+share's labels are all the sentence names; for a yes/no question a sentence that names
+neither answer means "Ja" ("har egne rutiner"), or "Nei" when it says "ikke". Two facts that fit equally well with
 different values make the match ambiguous: reported with its candidates, never guessed.
 
 Examples
@@ -56,6 +57,10 @@ _BOTH = re.compile(
     r"(helt|delvis|svært|ganske|noe|mye|i stor|i liten)\s+(\w+)",
     re.IGNORECASE,
 )
+
+
+YES_NO = {"ja": "yes", "nei": "no", "yes": "yes", "no": "no"}
+_NEGATION = re.compile(r"\b(?:ikke|ikkje|nei|not|no)\b", re.IGNORECASE)
 
 
 def expand(text: str) -> str:
@@ -169,7 +174,13 @@ class Matcher:
         return sorted(s for score, hit, s in scored if (score, hit) == best)
 
     def _pick(self, facts: list[Fact], text: str, exact: bool) -> list[Fact]:
-        named = find_labels(text, {label for f in facts for label in f.labels})
+        labels = {label for f in facts for label in f.labels}
+        named = find_labels(text, labels)
+        yes_no = {lab.lower(): lab for lab in labels if lab.lower() in YES_NO}
+        if not named & set(yes_no.values()) and len(yes_no) == 2:
+            # a yes/no question: "6 av 11 har rutiner" is "Ja", "har ikke rutiner" "Nei"
+            no = _NEGATION.search(text)
+            named.add(next(v for k, v in yes_no.items() if (YES_NO[k] == "no") == bool(no)))
         fitting = [f for f in facts if f.labels <= named]
         if exact:
             fitting = [f for f in fitting if f.labels == named]
@@ -206,14 +217,15 @@ class Matcher:
             tried.add(subjects)
             found = self._match(kind, list(subjects), contexts[: depth + 1], where, column)
             if found.status == "matched" and kind in ("n", "count") and not found.named:
-                sample = self._match(kind, [None], contexts, where)
+                sample = self._match(kind, [None], contexts[:2], where)
                 if sample.status == "matched" and sample.named:
                     return sample  # "analyseutvalget (187)" names the sample, not the item
             if found.status != "none":
                 return found
             first = first or found
-        if not tried or kind in ("n", "count"):
-            found = self._match(kind, [None], contexts, where)
+        if not tried or kind in ("n", "count", "plain"):
+            # the sample: named in the number's own sentence ("190 svarte", "N = 187")
+            found = self._match("count" if kind == "plain" else kind, [None], contexts[:2], where)
             if found.status != "none" or first is None:
                 return found
         return first
