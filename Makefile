@@ -21,10 +21,14 @@ test: $(STAMP)
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests"; exit 0; fi; exit $$rc
 
 # The example report (report.toml: the 2026 round, compared with 2025, weighted, with the
-# interviews) into build/; build/ is emptied first so it always holds one report.
+# interviews) into build/; build/ is emptied first so it always holds one report. Then an
+# example draft with planted errors (build/utkast.docx) is checked against it
+# (build/utkast-kontroll.html): `toolkit check` on a researcher's own draft works the same.
 report: $(STAMP)
 	rm -rf build
 	$(BIN)/toolkit report surveys/2026/ledere_2026.xlsx --config report.toml --out build
+	$(BIN)/python -m toolkit.check.example --build build \
+		--survey surveys/2026/ledere_2026.xlsx --config report.toml
 
 # JupyterLab in the project's environment, on the notebooks.
 lab: $(STAMP)
@@ -42,6 +46,7 @@ bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python weights.py
 	cd benchmarks && ../$(BIN)/python rounds.py
 	$(BIN)/python benchmarks/report.py
+	cd benchmarks && ../$(BIN)/python check.py
 
 # Regenerate the synthetic example round in surveys/ (seeded: same files every time).
 example: $(STAMP)

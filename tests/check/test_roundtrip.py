@@ -50,7 +50,7 @@ def test_a_report_checked_against_its_rebuild_has_no_errors(builds):
 
 
 def test_cli_exit_codes_and_report(builds, tmp_path):
-    export, _, b = builds
+    export, _, _ = builds
     draft = builders.write_md(tmp_path, "47 % er enige i at de har nok tid til oppgavene.\n")
     script = str(Path(sys.executable).parent / "toolkit")  # the installed command
     command = [script, "check", str(draft), "--survey", str(export)]

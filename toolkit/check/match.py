@@ -6,7 +6,8 @@ content words, so "samarbeidet" finds "samarbeide", inflections included) and *l
 "helt enige" is "Helt enig"; "helt eller delvis enige" is both). A fact is a match when
 its subject is the best one the sentence names and every label it needs is named, and a
 share's labels are all the sentence names; for a yes/no question a sentence that names
-neither answer means "Ja" ("har egne rutiner"), or "Nei" when it says "ikke". Two facts that fit equally well with
+neither answer means "Ja" ("har egne rutiner"), or "Nei" when it says "ikke". Two facts
+that fit equally well with
 different values make the match ambiguous: reported with its candidates, never guessed.
 
 Examples
@@ -41,6 +42,8 @@ STOP = set(
     the and of to in is are for with that this have has was were our your their""".split()
 )
 WORD = re.compile(r"[^\W\d_]+")
+NUMBERED = re.compile(r"([^\W\d_]{3,})\s+(\d{1,2})\b")
+CODE = re.compile(r"\b(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,6}\b")  # "R1", "Vg1", "1T"
 ALIASES = {
     MEAN: r"gjennomsnitt\w*|snittet|snitt|middelverdi\w*|mean|average",
     "invitert": r"invitert\w*|inviterte|fikk (?:undersøkelsen|spørreskjemaet)|"
@@ -84,9 +87,11 @@ def stem(word: str) -> str:
 
 
 def tokens(text: str) -> frozenset[str]:
-    return frozenset(
-        stem(w) for w in WORD.findall(str(text).lower()) if len(w) >= 3 and w not in STOP
-    )
+    """Content words, stemmed, and codes of letters and digits ("r1", "vg1")."""
+    text = str(text).lower()
+    words = {stem(w) for w in WORD.findall(text) if len(w) >= 3 and w not in STOP}
+    numbered = {f"{stem(w)} {n}" for w, n in NUMBERED.findall(text)}  # "Biologi 2"
+    return frozenset(words | numbered | set(CODE.findall(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -150,6 +155,12 @@ class Matcher:
             self.facts.setdefault(fact.subject, []).append(fact)
         self.words = {s: tokens(s) for s in self.facts if s is not None}
         self.exact = {" ".join(s.lower().split()): s for s in self.words}
+        # a one-word subject ("Gjennomført") must be written as it is, not just stem-alike
+        self.single = {
+            s: {w.lower() for w in WORD.findall(s) if stem(w.lower()) in words}
+            for s, words in self.words.items()
+            if len(words) == 1
+        }
         self.index: dict[str, set[str]] = {}
         for subject, words in self.words.items():
             for word in words:
@@ -159,6 +170,7 @@ class Matcher:
         """The subjects ``text`` names best (several when tied): most of its words named
         (at least 60 % of them), then the largest share."""
         words = tokens(text)
+        written = {w.lower() for w in WORD.findall(str(text))}
         hits: dict[str, int] = {}
         for word in words:
             for subject in self.index.get(word, ()):
@@ -166,6 +178,8 @@ class Matcher:
         scored = []
         for subject, hit in hits.items():
             size = len(self.words[subject])
+            if size == 1 and not self.single[subject] & written:
+                continue
             if hit / size >= 0.6 and hit >= max(min(2, size), min_hits):
                 scored.append((hit, hit / size, subject))  # more words named wins
         if not scored:
@@ -256,7 +270,9 @@ class Matcher:
                 break
         subject = subjects[0] if len(subjects) == 1 else None
         if not chosen:
-            return Match("none", candidates=facts[:5], subject=subject, placed=bool(placed))
+            tied = len(subjects) > 1 and facts
+            status = "ambiguous" if tied else "none"
+            return Match(status, candidates=facts[:5], subject=subject, placed=bool(placed))
         values = {round(f.value, 6) for f in chosen}
         if len(values) > 1:
             return Match("ambiguous", candidates=chosen[:5], subject=subject, placed=bool(placed))

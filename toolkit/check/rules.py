@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.present.parse import find_numbers
+from toolkit.present.parse import find_numbers, quoted_spans
 from toolkit.present.tables import format_number, format_percent
 
 _VERB_BEFORE = re.compile(
@@ -47,7 +47,10 @@ class QuantifierRule:
 
     def find(self, sentence: str) -> list[tuple[int, int, str]]:
         found = []
+        quoted = quoted_spans(sentence)
         for hit in self.pattern.finditer(sentence):
+            if any(a <= hit.start() < b for a, b in quoted):
+                continue  # inside a quoted item text: «… enn de fleste andre fag»
             phrase = hit.group(1).lower()
             if phrase == "få" and _VERB_BEFORE.search(sentence[: hit.start()]):
                 continue  # the verb ("å få tid"), not the quantifier

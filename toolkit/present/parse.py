@@ -4,8 +4,9 @@
 "46,5 %"), bases ("N = 187", "(N=43)", "n=12", "N=172–180"), "x av y" in digits and in
 words ("fire av tolv", "5 av 8 kontorer"), decimals with comma ("3,5", "−0,12"),
 percentage points ("+6 prosentpoeng") and plain counts with a space as thousands
-separator ("4 576"). Years, table and figure references, list numbers and digits inside
-words (``b1_3``) are not numbers a report claims and are skipped.
+separator ("4 576"). Years, table and figure references, list numbers, digits inside
+words (``b1_3``, "Matematikk 1T") and anything inside «quotes» (a label or an item's
+text) are not numbers a report claims and are skipped.
 
 Examples
 --------
@@ -61,7 +62,7 @@ PATTERNS = [
         ),
     ),
     ("decimal", re.compile(rf"(?<![\w,.])(?P<s>{_SIGN})(?P<v>\d+,\d+)(?![\d%])")),
-    ("count", re.compile(rf"(?<![\w,.:/])(?P<s>{_SIGN})(?P<v>{_INT})(?![\w,.:/]?\d)")),
+    ("count", re.compile(rf"(?<![\w,.:/])(?P<s>{_SIGN})(?P<v>{_INT})(?!\w)(?![,.:/]\d)")),
 ]
 _REFERENCE = re.compile(
     r"(?:tabell|figur|table|figure|kapittel|chapter|side|page|s\.|avsnitt|spørsmål|§|nr\.?)"
@@ -70,6 +71,7 @@ _REFERENCE = re.compile(
 )
 
 
+_QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”")
 _THRESHOLD = re.compile(r"\bp\s*[<>≤≥]\s*$")  # "* p < 0,05": a legend, not a result
 
 
@@ -116,10 +118,15 @@ def _skip(text: str, kind: str, match: re.Match) -> bool:
     return bool(re.match(r"[-–]\d", after)) or (previous != "" and previous in "-–")
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches inside «…» or “…”: a quoted label or item text, not a claim."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
 def find_numbers(text: str) -> list[Number]:
     """Every number a report claims in ``text``, in order (see module docstring)."""
     text = SPACES.sub(" ", text)
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = quoted_spans(text)
     found = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
