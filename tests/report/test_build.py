@@ -65,6 +65,7 @@ def _page(path) -> _Page:
 def test_outputs_of_a_default_build(default_build):
     out = default_build.folder
     assert sorted(p.name for p in out.iterdir()) == [
+        "claims.json",
         "figurer",
         "manifest.json",
         "report.docx",
