@@ -239,35 +239,13 @@ def _share_facts(survey: Survey, items: list[str], by: str | None, weight) -> li
         rounded = dict(zip([p[0] for p in parts], round_to_100([p[1] for p in parts]), strict=True))
         for chosen in groups:
             labels = frozenset({p[0] for p in chosen} | extra_labels)
+            name = f"{where} · {' + '.join(p[0] for p in chosen)}"
+            share, count = sum(p[1] for p in chosen), sum(p[2] for p in chosen)
             alt = [float(rounded[chosen[0][0]])] if len(chosen) == 1 else []
-            facts.append(
-                Fact(
-                    f"{where} · {' + '.join(p[0] for p in chosen)}",
-                    subject,
-                    labels,
-                    "percent",
-                    sum(p[1] for p in chosen),
-                    where,
-                    "data",
-                    n=n,
-                    dk=dk,
-                    count=sum(p[2] for p in chosen),
-                    extra={"rounded": alt},
-                )
-            )
-            facts.append(
-                Fact(
-                    f"{where} · {' + '.join(p[0] for p in chosen)} · count",
-                    subject,
-                    labels,
-                    "count",
-                    sum(p[2] for p in chosen),
-                    where,
-                    "data",
-                    n=n,
-                    dk=dk,
-                )
-            )
+            base = {"subject": subject, "labels": labels, "where": where, "source": "data"}
+            facts.append(Fact(name, measure="percent", value=share, n=n, dk=dk, count=count,
+                              extra={"rounded": alt}, **base))  # fmt: skip
+            facts.append(Fact(f"{name} · count", measure="count", value=count, n=n, dk=dk, **base))
         facts.append(
             Fact(
                 f"{where} · N", subject, frozenset(extra_labels), "n", n, where, "data", n=n, dk=dk
