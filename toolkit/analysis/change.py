@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 from scipy import stats
 
 from toolkit.analysis.design import chosen_positions, item_values, means, proportions
@@ -345,6 +344,8 @@ def did_table(
     _round(stacked, between[0]), _round(stacked, between[1])
     treated, other = _treated_label(stacked, group, treated)
     frame = _did_frame(stacked, item, group, treated, between, measure, cluster, weight)
+    import statsmodels.api as sm  # imported here: 2 s at start-up otherwise
+
     exog = sm.add_constant(
         np.column_stack([frame["treated"], frame["after"], frame["treated"] * frame["after"]])
     )

@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
-import statsmodels.formula.api as smf
 from scipy import stats
 
 from toolkit.analysis.design import chosen_positions, item_values, weight_description
@@ -158,6 +156,9 @@ def _frame(survey, formula, weight, kind, positive):
 
 
 def _fit(frame, formula, kind, weighted):
+    import statsmodels.api as sm  # imported here: 2 s at start-up otherwise
+    import statsmodels.formula.api as smf
+
     if kind == "ols" and not weighted:
         return smf.ols(formula, frame).fit(), 1.0
     if kind == "logit" and not weighted:
@@ -259,6 +260,8 @@ def eta_squared(
     ``by`` factor for ``outcome``, from the ANOVA table (type II sums of squares)."""
     by = [by] if isinstance(by, str) else list(by)
     model = regression(survey, f"{outcome} ~ {' + '.join(by)}", weight=weight)
+    import statsmodels.api as sm
+
     table = sm.stats.anova_lm(model.fit, typ=2)
     residual = float(table.loc["Residual", "sum_sq"])
     total = float(model.fit.centered_tss)

@@ -17,13 +17,10 @@ import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import nbformat
-from jupyter_client.manager import KernelManager
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
-from nbconvert import HTMLExporter
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 from toolkit.errors import MissingFileError, ToolkitError
 from toolkit.progress import progress_bar
@@ -37,10 +34,12 @@ class ReportError(ToolkitError, RuntimeError):
     """A report notebook failed to run."""
 
 
-def _inject(notebook: nbformat.NotebookNode, parameters: dict[str, Any]) -> None:
+def _inject(notebook: NotebookNode, parameters: dict[str, Any]) -> None:
     source = "# Parameters set by the report build\n" + "".join(
         f"{name} = {value!r}\n" for name, value in parameters.items()
     )
+    import nbformat
+
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
     for index, existing in enumerate(notebook.cells):
         if "parameters" in existing.get("metadata", {}).get("tags", []):
@@ -81,7 +80,7 @@ def _quiet_kernels():
             os.environ["TOOLKIT_PROGRESS"] = saved
 
 
-def _failure(nb: nbformat.NotebookNode, notebook: Path) -> ReportError:
+def _failure(nb: NotebookNode, notebook: Path) -> ReportError:
     for number, cell in enumerate(nb.cells, start=1):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
@@ -127,6 +126,13 @@ def run_notebook(
     html_path = out if out.suffix == ".html" else out / "report.html"
     parameters = {"out_dir": str(html_path.parent.resolve()), **dict(parameters or {})}
     check_inputs(notebook, parameters)
+    # the kernel machinery is imported when a notebook runs, not with the toolkit (3 s)
+    import nbformat
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    from nbconvert import HTMLExporter
+
     nb = nbformat.read(notebook, as_version=4)
     _inject(nb, parameters)
     bar = progress_bar(
