@@ -151,3 +151,26 @@ def test_heading_and_table_numbers_are_checked(tmp_path, survey):
     )
     assert ("55 %", "ok") in found
     assert found["60 %", "mismatch"].location.startswith("table 1, row 2, column «Ja»")
+
+
+def test_columns_are_not_summed_when_the_rows_are_the_shares(tmp_path, survey):
+    _, frame = _check(
+        tmp_path,
+        survey,
+        "| | Helt uenig | Uenig | Enig | Helt enig |\n|---|---|---|---|---|\n"
+        "| Vi har nok tid til oppgavene | 9 % | 18 % | 46 % | 27 % |\n"
+        "| Ledelsen gir tydelige beskjeder | 18 % | 36 % | 36 % | 9 % |\n",
+    )
+    assert "sum" not in set(frame["kind"])  # the columns add to 27 %, 54 %, …: not a whole
+
+
+def test_columns_summed_when_they_are_the_shares(tmp_path, survey):
+    _, frame = _check(
+        tmp_path,
+        survey,
+        "| | Vi har nok tid til oppgavene | Ledelsen gir tydelige beskjeder |\n|---|---|---|\n"
+        "| Helt uenig | 9 % | 18 % |\n| Uenig | 18 % | 36 % |\n| Enig | 45 % | 36 % |\n"
+        "| Helt enig | 27 % | 19 % |\n",
+    )
+    sums = frame[frame["kind"] == "sum"]
+    assert sums["claim"].tolist() == ["sum 109 %"] and "column 3" in sums["location"].iloc[0]

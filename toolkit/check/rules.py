@@ -162,11 +162,12 @@ def _fits(cells) -> bool:
     return abs(total - 100) <= max(0.5 * len(cells) * 10 ** (-decimals), 0.5) + 1e-9
 
 
-def _table_findings(table, rows, label_sets, name: str) -> list[dict]:
+def _table_findings(table, rows, label_sets, name: str) -> list[dict] | None:
+    """The lines that do not add up, or None when the lines are not parts of a whole."""
     lines = _lines(rows, label_sets)
     headers = [h for h in rows[0][1:]]
     if not _whole(lines, headers, label_sets):
-        return []
+        return None
     out = []
     for r, label, cells in lines:
         if len(cells) < 2 or _fits(cells):
@@ -200,12 +201,12 @@ def sum_findings(draft, label_sets: dict) -> list[dict]:
         if len(rows) < 2 or max(len(r) for r in rows) < 3:
             continue
         found = _table_findings(table, rows, label_sets, "row")
-        if not found:
+        if found is None:  # rows are not shares of a whole: perhaps the columns are
             width = max(len(r) for r in rows)
             padded = [r + [""] * (width - len(r)) for r in rows]
             columns = [list(c) for c in zip(*padded, strict=True)]
             found = _table_findings(table, columns, label_sets, "column")
-        out += found
+        out += found or []
     return out
 
 
