@@ -65,7 +65,7 @@ _CAPTION_PREFIX = re.compile(r"^\s*(?:Tabell|Figur|Table|Figure)\s+\d+\s*[:.]\s*
 _REFERENCE = re.compile(r"\b(Tabell|Figur|Table|Figure)\s+(\d+)", re.IGNORECASE)
 _KINDS = {"percent", "n", "count", "x_of_y", "decimal", "points"}
 _ANSWER_WORDS = re.compile(
-    r"\b(?:svar\w*|besvar\w*|respondent\w*|inviter\w*|utvalg\w*|deltak\w*|N)\b",
+    r"\b(?:svarte|besvar\w*|respondent\w*|inviter\w*|utvalg\w*|deltak\w*|N)\b",
     re.IGNORECASE,
 )
 
@@ -151,7 +151,7 @@ class Checker:
         )
         if found.status == "matched" or found.placed:
             return found  # a table of the report: its cells are the facts
-        data = self.data.match(kind, context.contexts)
+        data = self.data.match(kind, context.contexts, column=column, row=row)
         return data if data.status != "none" or found.status == "none" else found
 
     def _kind(self, number: Number, context: Context) -> str:

@@ -225,10 +225,12 @@ def _share_facts(survey: Survey, items: list[str], by: str | None, weight) -> li
         good = cell[cell["substantive"]]
         n = float(good["unweighted_n"].sum())
         dk = float(cell.loc[~cell["substantive"], "unweighted_n"].sum())
-        if n <= 0:
-            continue
         extra_labels = {group} if group else set()
         where = f"{item}{' · ' + group if group else ''}"
+        if n <= 0:  # nobody answered: its N (0) is a fact, its shares are not
+            facts.append(Fact(f"{where} · N", subject, frozenset(extra_labels), "n", 0.0, where,
+                              "data", n=0.0, dk=dk))  # fmt: skip
+            continue
         parts = [
             (str(r.category), float(r.percent), float(r.unweighted_n)) for r in good.itertuples()
         ]
@@ -251,6 +253,10 @@ def _share_facts(survey: Survey, items: list[str], by: str | None, weight) -> li
                 f"{where} · N", subject, frozenset(extra_labels), "n", n, where, "data", n=n, dk=dk
             )
         )
+        facts.append(
+            Fact(f"{where} · Vet ikke", subject, frozenset({"Vet ikke", *extra_labels}), "count",
+                 dk, where, "data", n=n, dk=dk)
+        )  # fmt: skip
     return facts
 
 
@@ -287,19 +293,39 @@ def _multi_facts(survey: Survey, question: str, weight) -> list[Fact]:
         subject = str(row["option"])
         where = f"{row['variable']}"
         n = float(row["unweighted_base"])
-        facts.append(
-            Fact(
-                f"{where} · percent",
-                subject,
-                frozenset(),
-                "percent",
-                float(row["percent_of_cases"]),
-                where,
-                "data",
-                n=n,
-            )
-        )
+        base = {"subject": subject, "labels": frozenset(), "where": where, "source": "data"}
+        share = float(row["percent_of_cases"])
+        facts.append(Fact(f"{where} · percent", measure="percent", value=share, n=n, **base))
+        facts.append(Fact(f"{where} · count", measure="count", value=float(row["n"]), **base))
+        facts.append(Fact(f"{where} · N", measure="n", value=n, **base))
+    if facts:  # the question's N: respondents who ticked at least one option
+        text = _subject({"variable": question, **_question_entry(survey, question)})
+        facts.append(Fact(f"{question} · N", text, frozenset(), "n", facts[-1].value,
+                          question, "data"))  # fmt: skip
     return facts
+
+
+def _question_entry(survey: Survey, question: str) -> dict:
+    rows = survey.codebook[survey.codebook["question"] == question]
+    return {"question_text": rows["question_text"].iloc[0] if len(rows) else None}
+
+
+def _question_ranges(survey: Survey, facts: list[Fact]) -> list[Fact]:
+    """A grid's N as its caption gives it: "(N=172–180)", the range of its items' Ns."""
+    book = survey.codebook.set_index("variable")
+    ns: dict[str, list[float]] = {}
+    for fact in facts:
+        if fact.measure == "n" and fact.subject and not fact.labels and fact.where in book.index:
+            ns.setdefault(book.at[fact.where, "question"], []).append(fact.value)
+    out = []
+    for question, values in ns.items():
+        text = _subject({"variable": question, **_question_entry(survey, question)})
+        low, high = min(values), max(values)
+        kind = "range" if low != high else "n"
+        extra = {"total": high} if kind == "range" else {}
+        out.append(Fact(f"{question} · N", text, frozenset(), kind, low, question, "data",
+                        extra=extra))  # fmt: skip
+    return out
 
 
 def _sample_facts(full: Survey, analytic: Survey, flow, weights=None) -> list[Fact]:
@@ -390,8 +416,15 @@ def survey_facts(
     facts = _sample_facts(full or survey, survey, flow, weights)
     for group in [None, *([by] if isinstance(by, str) else list(by or []))]:
         if items:
-            facts += _share_facts(survey, items, group, weight)
-            facts += _mean_facts(survey, items, group, weight)
+            shares = _share_facts(survey, items, group, weight)
+            facts += shares + _mean_facts(survey, items, group, weight)
+            if group is None:
+                facts += _question_ranges(survey, shares)
+    for row in book[(book["role"] == "question") & (book["type"] == "open")].itertuples():
+        answers = survey.data[row.variable].astype("string").str.strip()
+        given = float((answers.fillna("") != "").sum())  # an open question's N: its answers
+        facts.append(Fact(f"{row.variable} · N", _subject(row._asdict()), frozenset(), "n",
+                          given, row.variable, "data"))  # fmt: skip
     multiple = book[(book["role"] == "question") & (book["value_type"] == "multiple")]
     for question in pd.unique(multiple["question"]):
         facts += _multi_facts(survey, question, weight)

@@ -104,6 +104,15 @@ def label_pattern(label: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){body}(?![\w])", re.IGNORECASE)
 
 
+# a table column that names the measure of its cells, not a category
+HEADERS = {
+    "n": "n", "antall": "count", "antall svar": "count", "count": "count", "tal": "count",
+    "prosent": "percent", "andel": "percent", "%": "percent", "percent": "percent",
+    "share": "percent", "prosent av respondentene": "percent", "del": "percent",
+    "gjennomsnitt": "number", "snitt": "number", "mean": "number",
+}  # fmt: skip
+
+
 def _column_key(text: str) -> str:
     return re.sub(r"\s*\((?:antall|tal|count)\)$", "", " ".join(str(text).lower().split()))
 
@@ -237,10 +246,14 @@ class Matcher:
             if found.status != "none":
                 return found
             first = first or found
-        if not tried or kind in ("n", "count", "plain"):
-            # the sample: named in the number's own sentence ("190 svarte", "N = 187")
-            found = self._match("count" if kind == "plain" else kind, [None], contexts[:2], where)
-            if found.status != "none" or first is None:
+        # the sample, in the number's own sentence ("190 svarte", "N = 187"): when the
+        # sentence names no item, or names the sample itself ("analyseutvalget")
+        sample_kind = "count" if kind == "plain" else kind
+        if not tried:
+            return self._match(sample_kind, [None], contexts[:2], where, column)
+        if kind in ("n", "count", "plain"):
+            found = self._match(sample_kind, [None], contexts[:2], where, column)
+            if found.status == "matched" and found.named:
                 return found
         return first
 
@@ -262,6 +275,12 @@ class Matcher:
         if column and any(f.extra.get("column") for f in facts):
             key = _column_key(column)  # a copy of a report table: the column decides
             facts = [f for f in facts if _column_key(f.extra.get("column") or "") == key]
+        elif column:  # facts from the data: the header names the measure or the category
+            header = _column_key(column)
+            if header in HEADERS:
+                facts = [f for f in facts if f.measure == HEADERS[header]]
+            else:
+                facts = [f for f in facts if header in {_column_key(x) for x in f.labels}]
         exact = kind in ("percent", "points")
         chosen: list[Fact] = []
         for label_text in contexts:
