@@ -146,12 +146,13 @@ class Checker:
 
     def match(self, kind: str, context: Context) -> Match:
         row, column = self._cell(context.passage)
+        sample = not _CAPTION_PREFIX.match(context.passage.text)  # a caption's N is its own
         found = self.registry.match(
-            kind, context.contexts, where=context.where, column=column, row=row
+            kind, context.contexts, where=context.where, column=column, row=row, sample=sample
         )
         if found.status == "matched" or found.placed:
             return found  # a table of the report: its cells are the facts
-        data = self.data.match(kind, context.contexts, column=column, row=row)
+        data = self.data.match(kind, context.contexts, column=column, row=row, sample=sample)
         return data if data.status != "none" or found.status == "none" else found
 
     def _kind(self, number: Number, context: Context) -> str:
@@ -282,6 +283,7 @@ def _inconsistent(rows: list[dict]) -> None:
             and row["kind"] == "unmatched"
             and "no item" in row["mapping"]
             and row["context"].passage.kind != "cell"
+            and not _CAPTION_PREFIX.match(row["context"].passage.text)
         ):
             groups.setdefault("analytic", []).append(row)  # "N = …" alone: the sample
     for group in groups.values():

@@ -310,21 +310,28 @@ def _question_entry(survey: Survey, question: str) -> dict:
     return {"question_text": rows["question_text"].iloc[0] if len(rows) else None}
 
 
-def _question_ranges(survey: Survey, facts: list[Fact]) -> list[Fact]:
-    """A grid's N as its caption gives it: "(N=172–180)", the range of its items' Ns."""
+def _question_ranges(survey: Survey, facts: list[Fact], by: str | None) -> list[Fact]:
+    """A grid's N as its caption gives it: "(N=172–180)", the range of its items' Ns;
+    by group, the range over items × groups, named by the breakdown ("Etter
+    kontorstørrelse": the first words of its question text)."""
     book = survey.codebook.set_index("variable")
+    label = set()
+    if by:
+        text = str(_subject(book.loc[by].to_dict() | {"variable": by}))
+        label = {text.split(" (")[0].strip()}
     ns: dict[str, list[float]] = {}
     for fact in facts:
-        if fact.measure == "n" and fact.subject and not fact.labels and fact.where in book.index:
-            ns.setdefault(book.at[fact.where, "question"], []).append(fact.value)
+        item = fact.where.split(" · ")[0]
+        if fact.measure == "n" and fact.subject and item in book.index:
+            ns.setdefault(book.at[item, "question"], []).append(fact.value)
     out = []
     for question, values in ns.items():
         text = _subject({"variable": question, **_question_entry(survey, question)})
         low, high = min(values), max(values)
         kind = "range" if low != high else "n"
         extra = {"total": high} if kind == "range" else {}
-        out.append(Fact(f"{question} · N", text, frozenset(), kind, low, question, "data",
-                        extra=extra))  # fmt: skip
+        name = f"{question} · N{' · ' + by if by else ''}"
+        out.append(Fact(name, text, frozenset(label), kind, low, question, "data", extra=extra))
     return out
 
 
@@ -418,8 +425,7 @@ def survey_facts(
         if items:
             shares = _share_facts(survey, items, group, weight)
             facts += shares + _mean_facts(survey, items, group, weight)
-            if group is None:
-                facts += _question_ranges(survey, shares)
+            facts += _question_ranges(survey, shares, group)
     for row in book[(book["role"] == "question") & (book["type"] == "open")].itertuples():
         answers = survey.data[row.variable].astype("string").str.strip()
         given = float((answers.fillna("") != "").sum())  # an open question's N: its answers

@@ -220,12 +220,30 @@ class Matcher:
         where: str | None = None,
         column: str = "",
         row: str = "",
+        sample: bool = True,
     ) -> Match:
         """The fact a number of ``kind`` speaks about. ``contexts`` go from the narrowest
         (its clause, where labels are looked for first) to the widest (its sentence, the
         one before, the heading); the subject is looked for from the sentence on, and
         from the sentence before or the heading only when it names two of its words.
-        ``where`` ("Tabell 6") narrows to one table of the registry."""
+        ``where`` ("Tabell 6") narrows to one table of the registry; ``sample=False``
+        (a caption: its N is its table's) leaves the sample's Ns out."""
+        found = self._by_subject(kind, contexts, where, column, row)
+        if not sample:
+            return found or Match("none")
+        # the sample, named in the number's own clause ("190 svarte", "N = 187"): when the
+        # sentence names no item, or names the sample itself ("analyseutvalget (187)")
+        sample_kind = "count" if kind == "plain" else kind
+        if found is None:
+            return self._match(sample_kind, [None], contexts[:1], where, column)
+        if kind in ("n", "count", "plain") and not (found.status == "matched" and found.named):
+            named = self._match(sample_kind, [None], contexts[:1], where, column)
+            if named.status == "matched" and named.named:
+                return named
+        return found
+
+    def _by_subject(self, kind, contexts, where, column, row) -> Match | None:
+        """The best match through a subject the contexts name (None: they name none)."""
         first: Match | None = None
         tried: set = set()
         exact = self.exact.get(
@@ -238,23 +256,11 @@ class Matcher:
             if not subjects or subjects in tried:
                 continue
             tried.add(subjects)
-            found = self._match(kind, list(subjects), contexts[: depth + 1], where, column)
-            if found.status == "matched" and kind in ("n", "count") and not found.named:
-                sample = self._match(kind, [None], contexts[:2], where)
-                if sample.status == "matched" and sample.named:
-                    return sample  # "analyseutvalget (187)" names the sample, not the item
+            labels = contexts if kind == "range" else contexts[: depth + 1]
+            found = self._match(kind, list(subjects), labels, where, column)
             if found.status != "none":
                 return found
             first = first or found
-        # the sample, in the number's own sentence ("190 svarte", "N = 187"): when the
-        # sentence names no item, or names the sample itself ("analyseutvalget")
-        sample_kind = "count" if kind == "plain" else kind
-        if not tried:
-            return self._match(sample_kind, [None], contexts[:2], where, column)
-        if kind in ("n", "count", "plain"):
-            found = self._match(sample_kind, [None], contexts[:2], where, column)
-            if found.status == "matched" and found.named:
-                return found
         return first
 
     def _match(self, kind: str, subjects, contexts: list[str], where, column="") -> Match:
@@ -283,7 +289,8 @@ class Matcher:
                 facts = [f for f in facts if header in {_column_key(x) for x in f.labels}]
         exact = kind in ("percent", "points")
         chosen: list[Fact] = []
-        for label_text in contexts:
+        # a caption's range is named by its section ("Etter kontorstørrelse"): widest first
+        for label_text in reversed(contexts) if kind == "range" else contexts:
             chosen = self._pick(facts, label_text, exact)
             if chosen:
                 break
