@@ -37,7 +37,13 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from toolkit.analysis.design import chosen_positions, item_values, means, proportions
+from toolkit.analysis.design import (
+    chosen_positions,
+    group_columns,
+    item_values,
+    means,
+    proportions,
+)
 from toolkit.analysis.rao_scott import rao_scott
 from toolkit.errors import UsageError
 from toolkit.surveys.codebook import text_of
@@ -153,27 +159,7 @@ def change_table(
         _estimate(a, items, measure, by, weight),
         _estimate(b, items, measure, by, weight),
     )
-    group_cols = [
-        c
-        for c in est_a.columns
-        if c
-        not in {
-            "item",
-            "question",
-            "question_text",
-            "item_text",
-            "mean",
-            "se",
-            "ci_low",
-            "ci_high",
-            "n",
-            "n_effective",
-            "df",
-            "value",
-            "percent",
-            "method",
-        }
-    ]
+    group_cols = group_columns(est_a)
     weighted = weight is not None
     wa = resolve_weights(a, weight) if weighted else None
     wb = resolve_weights(b, weight) if weighted else None

@@ -344,4 +344,23 @@ def proportions(
     return out
 
 
-__all__ = ["item_values", "means", "proportions", "weight_description"]
+#: the columns of an estimate table that are not breakdown (``by``) columns
+ESTIMATE_COLUMNS = frozenset(
+    "item question question_text item_text mean se ci_low ci_high n n_effective df value "
+    "percent method".split()
+)
+
+
+def group_columns(table: pd.DataFrame) -> list[str]:
+    """The breakdown columns of a :func:`means` or :func:`proportions` table."""
+    return [c for c in table.columns if c not in ESTIMATE_COLUMNS]
+
+
+__all__ = [
+    "ESTIMATE_COLUMNS",
+    "group_columns",
+    "item_values",
+    "means",
+    "proportions",
+    "weight_description",
+]

@@ -23,6 +23,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from toolkit.analysis.design import group_columns  # noqa: E402
 from toolkit.language import text  # noqa: E402
 from toolkit.present.figures import new_figure  # noqa: E402
 from toolkit.present.tables import NORWEGIAN, Style  # noqa: E402
@@ -38,24 +39,7 @@ def means_chart(
     table: pd.DataFrame, *, style: Style = NORWEGIAN, title: str | None = None, width: float = 8.0
 ) -> Figure:
     """Dot and whisker per item (× group) from :func:`~toolkit.analysis.means`."""
-    by = [
-        c
-        for c in table.columns
-        if c
-        not in {
-            "item",
-            "question",
-            "question_text",
-            "item_text",
-            "mean",
-            "se",
-            "ci_low",
-            "ci_high",
-            "n",
-            "n_effective",
-            "df",
-        }
-    ]
+    by = group_columns(table)
     level = round(100 * table.attrs.get("level", 0.95))
     rows = table.iloc[::-1]
     labels = []

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from toolkit.analysis.design import group_columns
 from toolkit.analysis.regression import Model
 from toolkit.language import text
 from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p
@@ -37,23 +38,7 @@ def _label(row, by: list[str], many_items: bool) -> str:
 
 
 def _by_columns(table: pd.DataFrame) -> list[str]:
-    known = {
-        "item",
-        "question",
-        "question_text",
-        "item_text",
-        "mean",
-        "se",
-        "ci_low",
-        "ci_high",
-        "n",
-        "n_effective",
-        "df",
-        "value",
-        "percent",
-        "method",
-    }
-    return [c for c in table.columns if c not in known]
+    return group_columns(table)
 
 
 def means_table(
