@@ -26,6 +26,17 @@ from toolkit.analysis.likert import with_attrs
 from toolkit.errors import UsageError
 from toolkit.surveys.survey import Survey
 
+#: the columns of a :func:`multi_response` table that are not breakdown (``by``) columns
+MULTI_COLUMNS = frozenset(
+    "variable option n base unweighted_base percent_of_cases percent_of_responses "
+    "suppressed free_text n_free_text".split()
+)
+
+
+def multi_group_columns(table: pd.DataFrame) -> list[str]:
+    """The breakdown columns of a :func:`multi_response` table."""
+    return [c for c in table.columns if c not in MULTI_COLUMNS]
+
 
 def multi_response(
     survey: Survey,
@@ -92,4 +103,4 @@ def multi_response(
     return with_attrs(out, survey, weight)
 
 
-__all__ = ["multi_response"]
+__all__ = ["MULTI_COLUMNS", "multi_group_columns", "multi_response"]

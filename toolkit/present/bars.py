@@ -31,6 +31,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from toolkit.analysis.likert import by_columns
+from toolkit.analysis.multi import multi_group_columns
 from toolkit.language import text
 from toolkit.present.figures import new_figure
 from toolkit.present.tables import NORWEGIAN, Style, heading, n_label
@@ -103,23 +104,7 @@ def multi_response_chart(
     table: pd.DataFrame, *, title: str | None = None, style: Style = NORWEGIAN
 ) -> Figure:
     """Percent of respondents per option (options sorted by size, "Annet" last)."""
-    by = [
-        c
-        for c in table.columns
-        if c
-        not in {
-            "variable",
-            "option",
-            "n",
-            "base",
-            "unweighted_base",
-            "percent_of_cases",
-            "percent_of_responses",
-            "suppressed",
-            "free_text",
-            "n_free_text",
-        }
-    ]
+    by = multi_group_columns(table)
     options = list(dict.fromkeys(table["option"]))
     totals = table.groupby("option", sort=False)["percent_of_cases"].mean()
     options.sort(key=lambda o: (str(o).lower().startswith(OTHER), -totals[o]))

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.analysis.likert import by_columns
+from toolkit.analysis.multi import multi_group_columns
 from toolkit.language import text
 
 
@@ -222,23 +223,7 @@ def multi_response_table(
     table: pd.DataFrame, *, style: Style = NORWEGIAN, title: str = ""
 ) -> ReportTable:
     """Options as rows: count and percent of respondents (sums exceed 100 %)."""
-    by_cols = [
-        c
-        for c in table.columns
-        if c
-        not in {
-            "variable",
-            "option",
-            "n",
-            "base",
-            "unweighted_base",
-            "percent_of_cases",
-            "percent_of_responses",
-            "suppressed",
-            "free_text",
-            "n_free_text",
-        }
-    ]
+    by_cols = multi_group_columns(table)
     label = (
         table["option"]
         if not by_cols
