@@ -44,14 +44,14 @@ from pathlib import Path
 from toolkit.check.draft import Draft, Passage, read_draft
 from toolkit.check.facts import (
     Fact,
-    _key,
     claims_facts,
     read_claims,
     registry_cells,
     registry_texts,
     survey_facts,
+    text_key,
 )
-from toolkit.check.match import Match, Matcher
+from toolkit.check.match import Match, Matcher, column_key
 from toolkit.check.rules import QuantifierRule, sum_findings
 from toolkit.present.parse import Number, find_numbers
 from toolkit.present.tables import format_number, format_percent
@@ -132,7 +132,6 @@ class Checker:
         self.texts = registry_texts(registry) if registry else []
         self.registry = Matcher([f for f in facts if f.source == "claims"])
         self.data = Matcher([f for f in facts if f.source == "data"])
-        self.language = language
         self.quantifiers = QuantifierRule(vocabulary, language)
         self.label_sets = {}
         for fact in facts:
@@ -167,13 +166,13 @@ class Checker:
         """Where the report showed exactly this: a cell of a report table, or a text."""
         row, column = self._cell(context.passage)
         if row or column:
-            key = (_key(row), _key(re.sub(r"\s*\((?:antall|tal|count)\)$", "", column)))
+            key = (text_key(row), column_key(column))
             return (
                 "as shown in the report's table"
-                if _key(context.passage.text) in (self.cells.get(key) or ())
+                if text_key(context.passage.text) in (self.cells.get(key) or ())
                 else None
             )
-        sentence = _key(_CAPTION_PREFIX.sub("", context.sentence))
+        sentence = text_key(_CAPTION_PREFIX.sub("", context.sentence))
         if len(sentence) >= 6 and any(sentence in t for t in self.texts):
             return "as written in the report"
         return None

@@ -186,7 +186,8 @@ def claims_facts(registry: dict) -> list[Fact]:
     return facts
 
 
-def _key(text) -> str:
+def text_key(text) -> str:
+    """Text compared as written, but for case and spacing (no-break spaces included)."""
     return " ".join(str(text or "").replace("\u00a0", " ").lower().split())
 
 
@@ -195,14 +196,16 @@ def registry_cells(registry: dict) -> dict[tuple[str, str], set[str]]:
     cells: dict[tuple[str, str], set[str]] = {}
     for claim in registry["claims"]:
         if claim["id"].startswith("tabell-"):
-            key = (_key(claim.get("row") or claim["item"]), _key(claim.get("column")))
-            cells.setdefault(key, set()).add(_key(claim["shown"]))
+            key = (text_key(claim.get("row") or claim["item"]), text_key(claim.get("column")))
+            cells.setdefault(key, set()).add(text_key(claim["shown"]))
     return cells
 
 
 def registry_texts(registry: dict) -> list[str]:
     """The texts and alt texts of the report, as written."""
-    return sorted({_key(c["title"]) for c in registry["claims"] if not c["id"].startswith("tab")})
+    return sorted(
+        {text_key(c["title"]) for c in registry["claims"] if not c["id"].startswith("tab")}
+    )
 
 
 def _subject(entry) -> str:
@@ -438,6 +441,12 @@ def survey_facts(
 
 
 __all__ = [
-    "MEAN", "Fact", "claims_facts", "read_claims", "registry_cells", "registry_texts",
+    "MEAN",
+    "Fact",
+    "claims_facts",
+    "read_claims",
+    "registry_cells",
+    "registry_texts",
     "survey_facts",
+    "text_key",
 ]  # fmt: skip

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from toolkit.check.facts import MEAN, Fact
+from toolkit.check.facts import MEAN, Fact, text_key
 
 STOP = set(
     """svar svare svarer svarte svart respondent respondenter antall andel andelen prosent
@@ -113,8 +113,9 @@ HEADERS = {
 }  # fmt: skip
 
 
-def _column_key(text: str) -> str:
-    return re.sub(r"\s*\((?:antall|tal|count)\)$", "", " ".join(str(text).lower().split()))
+def column_key(text: str) -> str:
+    """A column header as a key: case and spacing aside, without "(antall)"."""
+    return re.sub(r"\s*\((?:antall|tal|count)\)$", "", text_key(text))
 
 
 def find_labels(text: str, labels) -> set[str]:
@@ -279,14 +280,14 @@ class Matcher:
         placed = [f for f in facts if where and f.extra.get("location") == where]
         facts = placed or facts
         if column and any(f.extra.get("column") for f in facts):
-            key = _column_key(column)  # a copy of a report table: the column decides
-            facts = [f for f in facts if _column_key(f.extra.get("column") or "") == key]
+            key = column_key(column)  # a copy of a report table: the column decides
+            facts = [f for f in facts if column_key(f.extra.get("column") or "") == key]
         elif column:  # facts from the data: the header names the measure or the category
-            header = _column_key(column)
+            header = column_key(column)
             if header in HEADERS:
                 facts = [f for f in facts if f.measure == HEADERS[header]]
             else:
-                facts = [f for f in facts if header in {_column_key(x) for x in f.labels}]
+                facts = [f for f in facts if header in {column_key(x) for x in f.labels}]
         exact = kind in ("percent", "points")
         chosen: list[Fact] = []
         # a caption's range is named by its section ("Etter kontorstørrelse"): widest first
@@ -305,4 +306,4 @@ class Matcher:
         return Match("matched", chosen[0], chosen, subject, bool(placed), len(chosen[0].labels))
 
 
-__all__ = ["Match", "Matcher", "expand", "find_labels", "tokens"]
+__all__ = ["Match", "Matcher", "column_key", "expand", "find_labels", "tokens"]

@@ -128,7 +128,7 @@ def _percent(cell: str, header: str) -> tuple[float, int] | None:
     return None
 
 
-def _lines(rows: list[list[str]], label_sets: dict) -> list[tuple[int, str, list]]:
+def _lines(rows: list[list[str]]) -> list[tuple[int, str, list]]:
     """Each line (row) of the table with its percent cells, and its label."""
     header = rows[0]
     out = []
@@ -164,7 +164,7 @@ def _fits(cells) -> bool:
 
 def _table_findings(table, rows, label_sets, name: str) -> list[dict] | None:
     """The lines that do not add up, or None when the lines are not parts of a whole."""
-    lines = _lines(rows, label_sets)
+    lines = _lines(rows)
     headers = [h for h in rows[0][1:]]
     if not _whole(lines, headers, label_sets):
         return None
