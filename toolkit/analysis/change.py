@@ -104,37 +104,26 @@ def _test(row_a, row_b, measure: str, weighted: bool, level: float) -> dict:
         pooled = (pa * na + pb * nb) / (na + nb)
         se0 = np.sqrt(pooled * (1 - pooled) * (1 / na + 1 / nb)) * 100
         statistic = difference / se0 if se0 else np.nan
-        z = stats.norm.ppf(0.5 + level / 2)
-        return {
-            "difference": difference,
-            "ci_low": difference - z * se,
-            "ci_high": difference + z * se,
-            "test": "two-proportion z",
-            "statistic": statistic,
-            "p_value": 2 * stats.norm.sf(abs(statistic)),
-        }
+        return _result(difference, se, statistic, "two-proportion z", stats.norm, level)
     se_a, se_b = row_a["se"], row_b["se"]
     se = np.sqrt(se_a**2 + se_b**2)
     statistic = difference / se if se else np.nan
     if not share and not weighted:  # Welch: t with Satterthwaite's degrees of freedom
         df = (se_a**2 + se_b**2) ** 2 / (se_a**4 / (na - 1) + se_b**4 / (nb - 1))
-        q = stats.t.ppf(0.5 + level / 2, df)
-        return {
-            "difference": difference,
-            "ci_low": difference - q * se,
-            "ci_high": difference + q * se,
-            "test": "Welch t",
-            "statistic": statistic,
-            "p_value": 2 * stats.t.sf(abs(statistic), df),
-        }
-    z = stats.norm.ppf(0.5 + level / 2)
+        return _result(difference, se, statistic, "Welch t", stats.t(df), level)
+    return _result(difference, se, statistic, "z (design-based)", stats.norm, level)
+
+
+def _result(difference, se, statistic, test: str, distribution, level: float) -> dict:
+    """The change, its interval and two-sided p from the test's reference distribution."""
+    q = distribution.ppf(0.5 + level / 2)
     return {
         "difference": difference,
-        "ci_low": difference - z * se,
-        "ci_high": difference + z * se,
-        "test": "z (design-based)",
+        "ci_low": difference - q * se,
+        "ci_high": difference + q * se,
+        "test": test,
         "statistic": statistic,
-        "p_value": 2 * stats.norm.sf(abs(statistic)),
+        "p_value": 2 * distribution.sf(abs(statistic)),
     }
 
 

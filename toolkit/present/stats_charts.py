@@ -54,16 +54,7 @@ def means_chart(
         labels.append(_wrap(f"{shown} ({style.n_label}={int(row['n'])})"))
     figure, ax = new_figure(figsize=(width, 0.8 + 0.42 * len(rows)), layout="constrained")
     y = np.arange(len(rows))
-    ax.errorbar(
-        rows["mean"],
-        y,
-        xerr=[rows["mean"] - rows["ci_low"], rows["ci_high"] - rows["mean"]],
-        fmt="o",
-        color=BLUE,
-        ecolor=INK,
-        elinewidth=1,
-        capsize=3,
-    )
+    _dots(ax, rows["mean"], rows["ci_low"], rows["ci_high"], y)
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlabel(text("mean", style.language))
     ax.spines[["top", "right"]].set_visible(False)
@@ -82,6 +73,14 @@ def means_chart(
     return figure
 
 
+def _dots(ax, centre, low, high, y) -> None:
+    """Dot and whisker: an estimate with its confidence interval per row."""
+    ax.errorbar(
+        centre, y, xerr=[centre - low, high - centre], fmt="o", color=BLUE, ecolor=INK,
+        elinewidth=1, capsize=3,
+    )  # fmt: skip
+
+
 def coefficient_chart(model, *, style: Style = NORWEGIAN, title: str | None = None) -> Figure:
     """Estimates with confidence intervals of a model's terms (constant and reference
     categories left out), a line at zero."""
@@ -98,16 +97,7 @@ def coefficient_chart(model, *, style: Style = NORWEGIAN, title: str | None = No
     ]
     figure, ax = new_figure(figsize=(8, 0.8 + 0.45 * len(terms)), layout="constrained")
     y = np.arange(len(terms))
-    ax.errorbar(
-        terms["estimate"],
-        y,
-        xerr=[terms["estimate"] - terms["ci_low"], terms["ci_high"] - terms["estimate"]],
-        fmt="o",
-        color=BLUE,
-        ecolor=INK,
-        elinewidth=1,
-        capsize=3,
-    )
+    _dots(ax, terms["estimate"], terms["ci_low"], terms["ci_high"], y)
     ax.axvline(0, color=INK, linewidth=0.8)
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlabel(text("estimate", style.language))
