@@ -14,6 +14,8 @@ Examples
 ...                       "value": "42 %", "location": "paragraph 1"}])
 >>> findings.exit_code, findings.counts()
 (1, {'mismatch': 1})
+>>> findings
+<Findings draft: 1 mismatch>
 >>> print(findings.to_markdown().splitlines()[0])
 # Kontroll av utkast: 1 funn
 """
@@ -50,6 +52,9 @@ class Findings:
 
     def to_frame(self) -> pd.DataFrame:
         return self.frame.copy()
+
+    def __repr__(self) -> str:
+        return f"<Findings {self.summary()}>"
 
     def __len__(self) -> int:
         return len(self.frame)
