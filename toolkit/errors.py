@@ -114,7 +114,13 @@ class WeightingError(ToolkitError, ValueError):
     """Weights cannot be made as asked (no convergence, empty cells, inconsistent targets)."""
 
 
+class AuditError(ToolkitError, RuntimeError):
+    """A build's outputs disagree with each other: one number shows two values (the
+    message names the fact and both places)."""
+
+
 __all__ = [
+    "AuditError",
     "ConfigError",
     "CorruptFileError",
     "DuplicateRespondentError",

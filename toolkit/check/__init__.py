@@ -4,8 +4,13 @@
 command line is ``toolkit check``. See :mod:`toolkit.check.checker`.
 """
 
-from toolkit.check.checker import check_draft
-from toolkit.check.draft import read_draft
-from toolkit.check.findings import Findings
+from typing import TYPE_CHECKING
 
-__all__ = ["Findings", "check_draft", "read_draft"]
+from toolkit._lazy import attach
+
+if TYPE_CHECKING:  # the exports, imported when first used (toolkit._lazy)
+    from toolkit.check.checker import check_draft
+    from toolkit.check.draft import read_draft
+    from toolkit.check.findings import Findings
+
+__getattr__, __dir__, __all__ = attach(__name__, __file__)

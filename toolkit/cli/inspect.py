@@ -10,10 +10,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from toolkit.rawfiles.workbook import XLS, XLSX, sheet_names_of
-from toolkit.surveys.read_csv import MEMBERS
-from toolkit.surveys.read_xlsx import dataset_sheets
-
 
 def describe(path: str, *, encoding: str | None = None, sep: str | None = None) -> dict:
     """What ``toolkit inspect`` reports about an export, as a JSON-ready dict."""
@@ -57,6 +53,10 @@ def is_corpus(path: str) -> bool:
 
 def guess_kind(path: str) -> str:
     """``survey``, ``corpus`` or ``segments`` for a path (see module docstring)."""
+    from toolkit.rawfiles.workbook import XLS, XLSX, sheet_names_of  # (pandas: not at --help)
+    from toolkit.surveys.read_csv import MEMBERS
+    from toolkit.surveys.read_xlsx import dataset_sheets
+
     target = Path(path)
     if is_corpus(path):
         return "corpus"

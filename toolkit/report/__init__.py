@@ -5,22 +5,15 @@ whole report; :mod:`toolkit.report.sections` holds the sections as functions for
 notebooks; ``run_notebook`` runs a hand-written template headless.
 """
 
-from toolkit.report.blocks import Figure, Section, Table, Text
-from toolkit.report.build import BuildResult, build_report
-from toolkit.report.config import ReportConfig, read_config
-from toolkit.report.notebook import ReportError, run_notebook
-from toolkit.report.options import Options
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "BuildResult",
-    "Figure",
-    "Options",
-    "ReportConfig",
-    "ReportError",
-    "Section",
-    "Table",
-    "Text",
-    "build_report",
-    "read_config",
-    "run_notebook",
-]
+from toolkit._lazy import attach
+
+if TYPE_CHECKING:  # the exports, imported when first used (toolkit._lazy)
+    from toolkit.report.blocks import Figure, Section, Table, Text
+    from toolkit.report.build import BuildResult, build_report
+    from toolkit.report.config import ReportConfig, read_config
+    from toolkit.report.notebook import ReportError, run_notebook
+    from toolkit.report.options import Options
+
+__getattr__, __dir__, __all__ = attach(__name__, __file__)
