@@ -90,7 +90,7 @@ def bench_stack_and_reopen(rows: int, repeat: int) -> None:
         f"ratio {reopened / raw:4.2f}×   (target ≤ 0.2×)"
     )
     order = [str(2022 + i) for i in range(5)]
-    rounds = Rounds(Path(export), order, None, {name: survey for name in order}, cache=False)
+    rounds = Rounds(Path(export), order, None, {name: survey for name in order})
     stacked = rounds.stack()
     assert stacked.n == 5 * survey.n
     toolkit = best(rounds.stack, repeat)

@@ -22,7 +22,7 @@ def small(tmp_path):
     # q_1 (1–5, 6 = Vet ikke): 2025 answers 1, 2, –, 5, Vet ikke, 4; 2026 4, 5, –, 5, 4, 1
     new = small_tables()
     new = changed(new, dataset=new.dataset.assign(q_1=[4, 5, None, 5, 4, 1]))
-    return read_rounds(project(tmp_path, new=new), cache=False).stack()
+    return read_rounds(project(tmp_path, new=new)).stack()
 
 
 def test_share_change_by_hand(small):
@@ -82,7 +82,7 @@ def test_unknown_round_is_a_clear_error(small):
 
 @pytest.fixture(scope="module")
 def example():
-    return read_rounds(example_rounds(), cache=False).stack()
+    return read_rounds(example_rounds()).stack()
 
 
 def _outcome(stacked, item):

@@ -17,7 +17,7 @@ COUNTS = ["item", "category", "n", "base", "percent"]
 
 @pytest.fixture(scope="module")
 def example():
-    rounds = read_rounds(example_rounds(), cache=False)
+    rounds = read_rounds(example_rounds())
     return rounds, rounds.stack()
 
 
@@ -75,7 +75,7 @@ def test_round_column_is_ordered_and_the_index_names_round_and_respondent(exampl
 
 def test_an_undecided_change_is_left_out_and_listed_never_guessed(tmp_path):
     new = set_text(small_tables(), "ja", "Har kontoret skriftlige rutiner?")
-    rounds = read_rounds(project(tmp_path, new=new), cache=False)
+    rounds = read_rounds(project(tmp_path, new=new))
     stacked = rounds.stack()
     assert "ja" not in stacked.data.columns and "q_1" in stacked.data.columns
     problem = stacked.problems.query("kind == 'round-undecided'").iloc[0]
@@ -89,10 +89,10 @@ def test_an_undecided_change_is_left_out_and_listed_never_guessed(tmp_path):
 def test_same_and_exclude_decisions(tmp_path):
     new = set_text(small_tables(), "ja", "Har kontoret skriftlige rutiner?")
     same = '[[decisions]]\nkind = "same"\nvariable = "ja"\nstatus = "confirmed"\n'
-    stacked = read_rounds(project(tmp_path / "a", new=new, decisions=same), cache=False).stack()
+    stacked = read_rounds(project(tmp_path / "a", new=new, decisions=same)).stack()
     assert stacked.data["ja"].notna().sum() == 10  # 5 answers per round
     exclude = '[[decisions]]\nkind = "exclude"\nvariable = "ja"\nstatus = "confirmed"\n'
-    stacked = read_rounds(project(tmp_path / "b", new=new, decisions=exclude), cache=False).stack()
+    stacked = read_rounds(project(tmp_path / "b", new=new, decisions=exclude)).stack()
     assert stacked.data.loc[stacked.data["round"] == "2025", "ja"].isna().all()
     assert stacked.data.loc[stacked.data["round"] == "2026", "ja"].notna().sum() == 5
 
@@ -100,7 +100,7 @@ def test_same_and_exclude_decisions(tmp_path):
 def test_a_proposal_is_not_applied_until_confirmed(tmp_path):
     new = rename_variable(small_tables(), "q_2", "q_9")
     proposed = '[[decisions]]\nkind = "rename"\nold = "q_2"\nnew = "q_9"\nstatus = "proposed"\n'
-    rounds = read_rounds(project(tmp_path, new=new, decisions=proposed), cache=False)
+    rounds = read_rounds(project(tmp_path, new=new, decisions=proposed))
     stacked = rounds.stack()
     assert stacked.data.loc[stacked.data["round"] == "2025", "q_9"].isna().all()
     assert rounds.open_decisions()["kind"].tolist() == ["rename"]
@@ -108,7 +108,7 @@ def test_a_proposal_is_not_applied_until_confirmed(tmp_path):
     (tmp_path / "surveys" / "rounds.toml").write_text(
         '[rounds]\norder = ["2025", "2026"]\n\n' + confirmed, encoding="utf-8"
     )
-    stacked = read_rounds(tmp_path / "surveys", cache=False).stack()
+    stacked = read_rounds(tmp_path / "surveys").stack()
     assert stacked.data.loc[stacked.data["round"] == "2025", "q_9"].notna().sum() == 5
 
 
@@ -119,7 +119,7 @@ def test_recode_map_merges_categories(tmp_path):
         '[[decisions]]\nkind = "recode"\nvariable = "ja"\nstatus = "confirmed"\n'
         'map = { "Usikker" = "Vet ikke" }\n'
     )
-    stacked = read_rounds(project(tmp_path, old=old, decisions=decision), cache=False).stack()
+    stacked = read_rounds(project(tmp_path, old=old, decisions=decision)).stack()
     first = stacked.data.loc[stacked.data["round"] == "2025", "ja"].astype(object)
     assert first.where(first.notna(), None).tolist() == [
         "Ja",
@@ -140,13 +140,13 @@ def test_types_that_differ_cannot_be_stacked_without_a_decision(tmp_path):
     ]
     new = changed(new, structure=structure, dataset=new.dataset.assign(komm=[1, 2, None, 1, 2, 1]))
     new = set_labels(new, "komm", [(1, "Ja"), (2, "Nei")])
-    rounds = read_rounds(project(tmp_path, new=new), cache=False)
+    rounds = read_rounds(project(tmp_path, new=new))
     with pytest.raises(UsageError, match=r"type changed \(open → single\)"):
         rounds.stack("komm")
 
 
 def test_panel_keeps_the_key_so_rounds_can_be_paired(tmp_path):
-    rounds = read_rounds(project(tmp_path), cache=False)
+    rounds = read_rounds(project(tmp_path))
     stacked = rounds.stack(["respondentid", "q_1"], panel="respondentid")
     per_key = stacked.data.groupby("respondentid")["round"].apply(lambda r: sorted(map(str, r)))
     assert len(per_key) == 6 and (per_key.map(tuple) == ("2025", "2026")).all()

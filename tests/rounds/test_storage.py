@@ -13,12 +13,12 @@ import pytest
 from tests.rounds.builders import project
 from toolkit import likert_summary, read_rounds
 from toolkit.data import example_rounds
-from toolkit.errors import CorruptFileError
+from toolkit.errors import CorruptFileError, UsageError
 
 
 @pytest.fixture(scope="module")
 def stacked_dataset(tmp_path_factory):
-    rounds = read_rounds(example_rounds(), cache=False)
+    rounds = read_rounds(example_rounds())
     folder = rounds.to_parquet(tmp_path_factory.mktemp("ds") / "runder")
     return rounds.stack(), folder
 
@@ -69,13 +69,34 @@ def test_duckdb_over_the_dataset_gives_likert_summary_counts(stacked_dataset):
     assert {(str(r), c): n for r, c, n in counts.itertuples(index=False)} == expected
 
 
-def test_the_round_cache_is_used_while_the_export_is_unchanged(tmp_path):
+def _files(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+def test_reading_rounds_writes_nothing(tmp_path):
     surveys = project(tmp_path)
-    first = read_rounds(surveys)["2026"]
-    meta = surveys / ".cache" / "2026" / "meta.json"
-    assert meta.is_file()
+    before = _files(surveys)
+    rounds = read_rounds(surveys)
+    rounds.stack()
+    assert rounds.cache is None
+    assert _files(surveys) == before
+
+
+def test_a_cache_inside_the_project_is_refused(tmp_path):
+    surveys = project(tmp_path)
+    with pytest.raises(UsageError, match="lies inside the rounds project"):
+        read_rounds(surveys, cache=surveys / ".cache")
+    assert not (surveys / ".cache").exists()
+
+
+def test_the_round_cache_is_used_while_the_export_is_unchanged(tmp_path):
+    surveys, cache = project(tmp_path), tmp_path / "cache"
+    before = _files(surveys)
+    first = read_rounds(surveys, cache=cache)["2026"]
+    meta = cache / "2026" / "meta.json"
+    assert meta.is_file() and _files(surveys) == before  # nothing beside the raw data
     assert json.loads(meta.read_text())["sha256"]  # the raw files' checksums are recorded
-    again = read_rounds(surveys)["2026"]
+    again = read_rounds(surveys, cache=cache)["2026"]
     pd.testing.assert_frame_equal(again.data, first.data)
     pd.testing.assert_frame_equal(again.problems, first.problems)
     # a changed export is read again (the cache never hides new raw data)
@@ -83,7 +104,7 @@ def test_the_round_cache_is_used_while_the_export_is_unchanged(tmp_path):
     text = dataset.read_text(encoding="cp1252").replace("101;", "901;", 1)
     os.chmod(dataset, 0o644)
     dataset.write_text(text, encoding="cp1252")
-    renewed = read_rounds(surveys)["2026"]
+    renewed = read_rounds(surveys, cache=cache)["2026"]
     assert 901 in renewed.data["respondentid"].tolist()
 
 

@@ -18,7 +18,7 @@ Examples
 --------
 >>> from toolkit.data import example_rounds
 >>> from toolkit.rounds.project import read_rounds
->>> stacked = read_rounds(example_rounds(), cache=False).stack()
+>>> stacked = read_rounds(example_rounds()).stack()
 >>> row = change_table(stacked, "b1_3", between=("2025", "2026")).iloc[0]
 >>> row["unit"], int(row["n_a"]), int(row["n_b"])
 ('percentage points', 172, 176)

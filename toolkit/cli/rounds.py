@@ -9,6 +9,7 @@ codebook comparison of two rounds.
 
 from __future__ import annotations
 
+import argparse
 import json
 
 
@@ -23,7 +24,7 @@ def run_import(args) -> int:
 def run_rounds(args) -> int:
     from toolkit.rounds.project import read_rounds
 
-    rounds = read_rounds(args.folder, cache=not args.no_cache)
+    rounds = read_rounds(args.folder, cache=args.cache)
     if args.diff:
         changes = rounds.diff(*args.diff)
         shown = changes[changes["status"] != "unchanged"]
@@ -69,7 +70,13 @@ def add_parser(commands) -> None:
     rounds.add_argument("folder", help="the project's surveys/ folder")
     rounds.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"), help="compare two rounds")
     rounds.add_argument("--json", action="store_true", help="print JSON for machines")
-    rounds.add_argument("--no-cache", action="store_true", help="read the raw exports")
+    rounds.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="keep Parquet copies of the rounds in DIR (outside the project) for faster reads",
+    )
+    # the raw exports are read by default now; the old switch is accepted and does nothing
+    rounds.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
     rounds.set_defaults(run=run_rounds)
 
 

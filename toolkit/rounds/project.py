@@ -2,14 +2,15 @@
 ``surveys/rounds.toml`` with the order and the harmonisation decisions.
 
 ``read_rounds("surveys/")`` gives a :class:`Rounds`: an ordered mapping round → Survey
-(each read when first used, from a Parquet cache in ``surveys/.cache/`` when the raw files
-are unchanged), with :meth:`~Rounds.codebooks`, :meth:`~Rounds.diff`, :meth:`~Rounds.stack`
-and :meth:`~Rounds.import_round`. Nothing in a round folder is ever changed.
+(each read when first used; with ``cache=`` a folder outside the project, from a Parquet
+cache there while the raw files are unchanged), with :meth:`~Rounds.codebooks`,
+:meth:`~Rounds.diff`, :meth:`~Rounds.stack` and :meth:`~Rounds.import_round`. Nothing in a
+round folder is ever changed.
 
 Examples
 --------
 >>> from toolkit.data import example_rounds
->>> rounds = read_rounds(example_rounds(), cache=False)  # (no cache written in doctests)
+>>> rounds = read_rounds(example_rounds())  # reading never writes anything
 >>> list(rounds), [rounds[r].n for r in rounds]
 (['2025', '2026'], [258, 258])
 >>> rounds.diff("2025", "2026")["status"].value_counts().to_dict()
@@ -18,14 +19,17 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
+import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
-from toolkit.errors import ExportFormatError, MissingFileError
+from toolkit.errors import ExportFormatError, MissingFileError, UsageError
 from toolkit.rounds.compare import compare_codebooks
 from toolkit.rounds.config import RoundsConfig, read_config
 from toolkit.surveys.read import read_surveyxact
@@ -34,7 +38,6 @@ from toolkit.surveys.survey import Survey
 
 EXPORT_SUFFIXES = {".xlsx", ".xlsm", ".sav", ".zsav"}
 CONFIG = "rounds.toml"
-CACHE = ".cache"
 
 
 def _is_csv_export(folder: Path) -> bool:
@@ -92,11 +95,11 @@ class Rounds(Mapping):
         config: RoundsConfig | None,
         surveys: dict[str, Survey] | None = None,
         *,
-        cache: bool = True,
+        cache: str | Path | None = None,
     ) -> None:
         self.folder, self.order, self.config = Path(folder), list(order), config
         self._surveys: dict[str, Survey] = dict(surveys or {})
-        self.cache = cache
+        self.cache = cache_folder(self.folder, cache)
 
     # ----------------------------------------------------------------- mapping
     def __getitem__(self, name: str) -> Survey:
@@ -123,8 +126,8 @@ class Rounds(Mapping):
         from toolkit.rounds.storage import cached_round
 
         export = find_export(self.folder / name)
-        if self.cache:
-            return cached_round(self.folder / CACHE, name, export)
+        if self.cache is not None:
+            return cached_round(self.cache, name, export)
         return read_surveyxact(export)
 
     # ----------------------------------------------------------------- views
@@ -210,10 +213,60 @@ class Rounds(Mapping):
         return f"<Rounds {self.folder}: {', '.join(self.order)}>"
 
 
-def read_rounds(folder: str | Path, *, cache: bool = True) -> Rounds:
-    """The rounds of a project folder (``rounds.toml`` names them; without it, every
-    subfolder holding an export, in name order), or a stacked Parquet dataset written by
-    :meth:`Rounds.to_parquet`."""
+def cache_folder(project: Path, cache: str | Path | bool | None) -> Path | None:
+    """Where the Parquet copies of ``project``'s rounds are kept: ``None`` (the default)
+    for none. A folder must lie outside the project, since the copies hold the survey
+    rows and raw-data folders stay as exported. ``True``/``False`` are the old switch:
+    ``False`` is none, ``True`` (deprecated) the user's cache folder."""
+    if cache is None or cache is False:
+        return None
+    if cache is True:
+        warnings.warn(
+            "read_rounds(cache=True) is deprecated: pass a folder outside the project "
+            "(cache='~/.cache/toolkit'), or nothing for no cache",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        digest = hashlib.sha256(str(project.resolve()).encode("utf-8")).hexdigest()[:16]
+        return Path(base) / "toolkit" / "rounds" / digest
+    folder = Path(cache).expanduser()
+    if folder.resolve().is_relative_to(project.resolve()):
+        raise UsageError(
+            f"the cache folder {folder} lies inside the rounds project {project.name}/",
+            file=project,
+            expected="a cache folder outside the raw-data folders (the cached rounds hold "
+            "survey rows)",
+            hint="pass cache='~/.cache/toolkit' or a folder beside your build",
+        )
+    return folder
+
+
+def read_rounds(folder: str | Path, *, cache: str | Path | None = None) -> Rounds:
+    """The rounds of a project folder.
+
+    Parameters
+    ----------
+    folder
+        The project's ``surveys/`` folder (``rounds.toml`` names the rounds; without it,
+        every subfolder holding an export, in name order), or a stacked Parquet dataset
+        written by :meth:`Rounds.to_parquet`.
+    cache
+        A folder outside the project for Parquet copies of the rounds, read instead of the
+        raw exports while these are unchanged. ``None`` (the default): no cache; reading
+        never writes anything.
+
+    Returns
+    -------
+    Rounds
+        An ordered mapping round name → :class:`~toolkit.Survey`, each read when first used.
+
+    Examples
+    --------
+    >>> from toolkit.data import example_rounds
+    >>> list(read_rounds(example_rounds()))
+    ['2025', '2026']
+    """
     folder = Path(folder)
     from toolkit.rounds.storage import is_dataset, read_dataset
 
@@ -242,4 +295,4 @@ def read_rounds(folder: str | Path, *, cache: bool = True) -> Rounds:
     return rounds
 
 
-__all__ = ["CACHE", "CONFIG", "Rounds", "find_export", "read_rounds"]
+__all__ = ["CONFIG", "Rounds", "cache_folder", "find_export", "read_rounds"]

@@ -14,7 +14,7 @@ Examples
 --------
 >>> from toolkit.data import example_rounds
 >>> from toolkit.rounds.project import read_rounds
->>> stacked = read_rounds(example_rounds(), cache=False).stack()
+>>> stacked = read_rounds(example_rounds()).stack()
 >>> stacked.data["round"].value_counts().sort_index().to_dict()
 {'2025': 258, '2026': 258}
 >>> stacked.entry("b2_1")["harmonisation"]

@@ -14,7 +14,7 @@ Examples
 >>> import tempfile, pathlib
 >>> from toolkit.data import example_rounds
 >>> from toolkit.rounds.project import read_rounds
->>> stacked = read_rounds(example_rounds(), cache=False).stack()
+>>> stacked = read_rounds(example_rounds()).stack()
 >>> folder = write_dataset(stacked, pathlib.Path(tempfile.mkdtemp()) / "runder")
 >>> sorted(p.name for p in folder.iterdir())
 ['_codebook.json', 'round=2025', 'round=2026']
@@ -233,7 +233,7 @@ def read_dataset(folder):
             "Rounds.to_parquet writes them",
             hint="write it again with read_rounds('surveys/').to_parquet(folder)",
         ) from None
-    rounds = Rounds(folder, order, None, cache=False)
+    rounds = Rounds(folder, order, None)
     rounds._stacked = stacked
     rounds._surveys = {name: stacked.filter(stacked.data["round"] == name, name) for name in order}
     return rounds

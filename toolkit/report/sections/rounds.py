@@ -6,7 +6,7 @@ Examples
 --------
 >>> from toolkit.data import example_rounds
 >>> from toolkit.rounds.project import read_rounds
->>> section = rounds_section(read_rounds(example_rounds(), cache=False), items=["b1"])
+>>> section = rounds_section(read_rounds(example_rounds()), items=["b1"])
 >>> section.title
 'Endring fra 2025 til 2026'
 >>> [b.table.title.split(":")[0] for b in section.tables()]  # doctest: +NORMALIZE_WHITESPACE
