@@ -112,3 +112,13 @@ def test_cli_reports_config_errors_as_advice(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and "which is not a question of this export" in err
     assert "Traceback" not in err and not (tmp_path / "out").exists()
+
+
+def test_answered_without_a_response_status_is_refused_before_any_analysis(tmp_path):
+    from tests.conftest import small_tables
+    from toolkit.surveys.synthetic import write_xlsx_export
+
+    write_xlsx_export(small_tables(), tmp_path / "tiny.xlsx")  # no statoverall
+    tiny = read_surveyxact(tmp_path / "tiny.xlsx")
+    message = _error("[sample]\nanswered = true\n", tiny)
+    assert "needs SurveyXact's response status" in message and "line 2" in message

@@ -98,6 +98,9 @@ class Section:
 
     def __post_init__(self) -> None:
         self.key = self.key or slug(self.title)
+        for block in self.blocks:  # fail where a wrong block is made, not when rendered
+            if not isinstance(block, Text | Table | Figure | Section):
+                raise TypeError(f"not a report block in {self.title!r}: {type(block).__name__}")
 
     def add(self, *blocks) -> Section:
         self.blocks.extend(b for b in blocks if b is not None)

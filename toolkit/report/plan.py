@@ -23,6 +23,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -113,6 +114,15 @@ def check_config(survey: Survey, config: ReportConfig) -> None:
                 f"no variable {by!r} to break down by",
                 hint="use a closed variable of the export (see --init's candidates)",
             )
+    if config.sample.get("answered") and not (survey.codebook["role"] == "status").any():
+        raise _fail(
+            config,
+            "sample",
+            "answered",
+            "answered = true needs SurveyXact's response status, and this export has none",
+            hint="export again with the status variables (statoverall), or remove answered "
+            "and keep key_items",
+        )
     for name in _variables(survey, config.sample.get("key_items", [])):
         if name not in columns:
             raise _fail(
@@ -276,15 +286,17 @@ def plan(prepared: Prepared, config: ReportConfig, *, rounds=None, corpus=None) 
     if rounds is not None:
         from toolkit.report.sections.rounds import rounds_section
 
+        # partial, not a lambda: the arguments are bound now (a lambda reading a reused
+        # local once took [corpus]'s table for [rounds] and dropped items and did)
         part = config.rounds
-        between = tuple(part["between"]) if part.get("between") else None
         steps.append(
             (
                 text("rounds_heading", language),
-                lambda: rounds_section(
+                partial(
+                    rounds_section,
                     rounds,
                     options,
-                    between=between,
+                    between=tuple(part["between"]) if part.get("between") else None,
                     items=part.get("items"),
                     measure=part.get("measure", "top2"),
                     did=part.get("did"),
@@ -298,7 +310,8 @@ def plan(prepared: Prepared, config: ReportConfig, *, rounds=None, corpus=None) 
         steps.append(
             (
                 text("corpus_heading", language),
-                lambda: corpus_section(
+                partial(
+                    corpus_section,
                     corpus,
                     options,
                     by=part.get("by", "rolle"),
