@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: test report lab lint bench example clean
+.PHONY: test test-fast report lab lint bench example clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11 (or newer) and try again")'
@@ -19,6 +19,12 @@ $(STAMP): pyproject.toml
 test: $(STAMP)
 	@$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests"; exit 0; fi; exit $$rc
+
+# The edit-test loop: everything but the tests marked slow (full report builds, the
+# configuration matrix, bombs, notebooks, the installed package), in about a minute.
+test-fast: $(STAMP)
+	@$(BIN)/python -m pytest -m "not slow"; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test-fast: pytest collected no tests"; exit 0; fi; exit $$rc
 
 # The example report (report.toml: the 2026 round, compared with 2025, weighted, with the
 # interviews) into build/; build/ is emptied first so it always holds one report. Then an

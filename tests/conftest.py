@@ -126,3 +126,88 @@ def small_tables(**changes) -> ExportTables:
 @pytest.fixture
 def tables() -> ExportTables:
     return small_tables()
+
+
+# ---------------------------------------------------------------- builds shared by the suite
+# A full report build takes seconds to tens of seconds: each one below is made once per test
+# session and shared by every test that reads it. Tests that add files to a build folder
+# work on a copy (copy_build), so the shared folders stay as built.
+
+
+@pytest.fixture(scope="session")
+def example_project_copy(tmp_path_factory) -> Path:
+    """surveys/, transcripts/ and report.toml copied into a temporary folder; returns the
+    copied report.toml (a build never writes into the repository)."""
+    from tests.report.helpers import example_project
+
+    return example_project(tmp_path_factory.mktemp("project"))
+
+
+@pytest.fixture(scope="session")
+def example_build(example_project_copy, tmp_path_factory):
+    """The example report as `make report` builds it (rounds, weights, models, interviews)."""
+    from toolkit.report import build_report
+
+    export = example_project_copy.parent / "surveys/2026/ledere_2026.xlsx"
+    out = tmp_path_factory.mktemp("example-build")
+    return build_report(export, out, config=example_project_copy, progress=False)
+
+
+@pytest.fixture(scope="session")
+def default_example_build(tmp_path_factory):
+    """The example round built with no configuration (what `toolkit report EXPORT` does)."""
+    from toolkit.data import example_round
+    from toolkit.report import build_report
+
+    return build_report(example_round(), tmp_path_factory.mktemp("default"), progress=False)
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory):
+    """The real 242-variable export built with no configuration."""
+    from toolkit.report import build_report
+
+    return build_report(REAL_XLSX, tmp_path_factory.mktemp("real"), progress=False)
+
+
+def copy_build(build, target: Path) -> Path:
+    """A copy of a shared build's folder, for a test that writes beside its outputs."""
+    import shutil
+
+    shutil.copytree(build.folder, target, dirs_exist_ok=True)
+    return target
+
+
+# ---------------------------------------------------------------- nothing written into the clone
+_IGNORED_PARTS = {".git", ".venv", "__pycache__", ".pytest_cache", ".ruff_cache"}
+
+
+def _repository_files(root: Path = ROOT) -> set[str]:
+    """Every file and folder of the clone, git-ignored ones included (but the tools' own)."""
+    import os
+
+    found = set()
+    for folder, folders, files in os.walk(root):
+        folders[:] = [f for f in folders if f not in _IGNORED_PARTS]
+        here = Path(folder).relative_to(root)
+        found |= {(here / name).as_posix() for name in [*folders, *files]}
+    return found
+
+
+def pytest_sessionstart(session) -> None:
+    session.config._repository_files = _repository_files()
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    before = getattr(session.config, "_repository_files", None)
+    if before is None or hasattr(session.config, "workerinput"):
+        return
+    after = _repository_files()
+    added, removed = sorted(after - before), sorted(before - after)
+    if added or removed:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        lines = [f"  + {p}" for p in added[:20]] + [f"  - {p}" for p in removed[:20]]
+        message = "the test run wrote into the repository (tests must use tmp_path):\n"
+        if reporter is not None:
+            reporter.write_line(message + "\n".join(lines), red=True)
+        session.exitstatus = 1

@@ -5,23 +5,27 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import copy_build
 from toolkit.check import check_draft
 from toolkit.check.example import main, planted
-from toolkit.data import example_config, example_round
-from toolkit.report.build import build_report
 
 
 @pytest.mark.slow
-def test_example_draft_findings_are_the_planted_errors(tmp_path, capsys):
-    build_report(example_round(), tmp_path, config=example_config(), progress=False)
-    arguments = ["--build", str(tmp_path), "--survey", str(example_round())]
-    assert main([*arguments, "--config", str(example_config())]) == 0, capsys.readouterr().err
+def test_example_draft_findings_are_the_planted_errors(
+    example_build, example_project_copy, tmp_path, capsys
+):
+    # the shared build of the example (a copy of the project: nothing written into the clone)
+    copy_build(example_build, tmp_path)
+    config = example_project_copy
+    export = config.parent / "surveys/2026/ledere_2026.xlsx"
+    arguments = ["--build", str(tmp_path), "--survey", str(export)]
+    assert main([*arguments, "--config", str(config)]) == 0, capsys.readouterr().err
     assert (tmp_path / "utkast.docx").is_file() and (tmp_path / "utkast-kontroll.html").is_file()
     findings = check_draft(
         tmp_path / "utkast.docx",
-        survey=example_round(),
+        survey=export,
         claims=tmp_path / "claims.json",
-        config=example_config(),
+        config=config,
     )
     from toolkit.check.example import _Registry
 

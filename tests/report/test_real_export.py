@@ -13,7 +13,6 @@ from tests.conftest import REAL_XLSX
 from tests.report.helpers import digests
 from toolkit import frequencies, likert_summary, multi_response, read_surveyxact
 from toolkit.cli import main
-from toolkit.report import build_report
 from toolkit.report.sections import question_title, questions
 
 pytestmark = pytest.mark.slow
@@ -25,8 +24,8 @@ def real():
 
 
 @pytest.fixture(scope="module")
-def default_build(tmp_path_factory):
-    return build_report(REAL_XLSX, tmp_path_factory.mktemp("real"), progress=False)
+def default_build(real_build):
+    return real_build  # one build shared by the suite (tests/conftest.py)
 
 
 def _headings(path) -> list[str]:
