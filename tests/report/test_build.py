@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pathlib
 import re
+import socket
 import struct
+import zipfile
 from html.parser import HTMLParser
 
+import docx
 import pytest
 from openpyxl import load_workbook
 
@@ -22,9 +26,8 @@ from toolkit.report import build_report
 
 
 @pytest.fixture(scope="module")
-def default_build(tmp_path_factory):
-    out = tmp_path_factory.mktemp("default")
-    return build_report(example_round(), out, progress=False)
+def default_build(default_example_build):
+    return default_example_build  # one build shared by the suite (tests/conftest.py)
 
 
 class _Page(HTMLParser):
@@ -101,14 +104,28 @@ def test_excel_numbers_equal_the_summaries(default_build):
         for r in sheet.iter_rows(min_row=4, values_only=True)
         if r[0] == first["item_text"].iloc[0]
     )
+    # Excel holds the share the report shows (a row rounded to add up to 100), so Excel and
+    # Word show one value: read Word's cell text with python-docx and compare
+    word = docx.Document(str(default_build.outputs["docx"]))
+    word_row = next(
+        [c.text for c in r.cells] for t in word.tables for r in t.rows
+        if r.cells[0].text == first["item_text"].iloc[0]
+    )  # fmt: skip
+    word_header = [
+        c.text
+        for c in next(t for t in word.tables if t.cell(1, 0).text == word_row[0]).rows[0].cells
+    ]
     for category, percent in zip(first["category"], first["percent"], strict=True):
-        assert row[header.index(category)] == pytest.approx(percent / 100)
+        in_excel = row[header.index(category)]
+        in_word = word_row[word_header.index(category)]
+        assert f"{round(in_excel * 100)}\u00a0%" == in_word
+        assert abs(in_excel * 100 - percent) < 1  # the summary's share, rounded
     assert row[header.index("N")] == int(first["unweighted_base"].iloc[0])
     multi = multi_response(survey, "s_12")
     sheet = next(s for t, s in sheets.items() if t.startswith("Hvilke tiltak"))
     values = {r[0]: r[2] for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]}
     for option, percent in zip(multi["option"], multi["percent_of_cases"], strict=True):
-        assert values[option] == pytest.approx(percent / 100)
+        assert values[option] == round(percent) / 100  # as shown: "46 %" is 0.46
 
 
 def test_html_is_self_contained_and_accessible(default_build):
@@ -164,7 +181,8 @@ def test_personal_columns_appear_in_no_output(default_build):
 def test_manifest_lists_inputs_and_relative_outputs(default_build):
     manifest = json.loads(default_build.outputs["manifest"].read_text())
     export = example_round()
-    entry = next(i for i in manifest["inputs"] if i["path"] == str(export))
+    # no configuration: paths are relative to the export's folder
+    entry = next(i for i in manifest["inputs"] if i["path"] == export.name)
     assert entry["sha256"] == hashlib.sha256(export.read_bytes()).hexdigest()
     outputs = {o["path"]: o for o in manifest["outputs"]}
     assert {"report.html", "report.docx", "tabeller.xlsx", "figurer/figur-01-b1.png"} <= set(
@@ -175,13 +193,15 @@ def test_manifest_lists_inputs_and_relative_outputs(default_build):
     assert manifest["stamped"] == "2000-01-01T00:00:00+00:00"  # SOURCE_DATE_EPOCH or fixed
     assert manifest["dependencies"]["pandas"] and manifest["python"].startswith("3.")
     assert manifest["config"]["language"] == "nb"
+    # every table cell of HTML, Word and Excel was compared with the claims: one value each
+    assert manifest["audit"]["discrepancies"] == 0 and manifest["audit"]["checked"] > 500
 
 
 @pytest.mark.slow
-def test_rebuilding_in_another_folder_gives_identical_bytes(tmp_path):
-    config = example_project(tmp_path)
+def test_rebuilding_in_another_folder_gives_identical_bytes(example_build, tmp_path):
+    config = example_project(tmp_path)  # another copy of the project, in another folder
     export = tmp_path / "surveys/2026/ledere_2026.xlsx"
-    first = build_report(export, tmp_path / "a", config=config, progress=False)
+    first = example_build
     second = build_report(export, tmp_path / "b", config=config, progress=False)
     a, b = digests(first.folder), digests(second.folder)
     assert len(a) > 20 and a == b
@@ -204,3 +224,56 @@ def test_an_english_report_has_english_labels(tmp_path):
     for norwegian in ("Tabell", "Kilde", "Antall", "Prosent av", "Etter kontor", "Svarprosent"):
         assert norwegian not in text, norwegian
     assert 'w:val="en-GB"' in docx_xml(result.outputs["docx"], "word/styles.xml")
+
+
+def _leaks(folder, needles: list[str]) -> list[str]:
+    """(file or zip member, needle) for every needle found in any output's bytes."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        parts = [(path.name, path.read_bytes())]
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as z:
+                parts = [(f"{path.name}:{m}", z.read(m)) for m in z.namelist()]
+        for name, data in parts:
+            found += [f"{name}: {n}" for n in needles if n.encode("utf-8") in data]
+    return found
+
+
+@pytest.mark.slow
+def test_no_machine_path_user_or_host_in_any_output(example_build, example_project_copy):
+    # the example with interviews, rounds and weights, built from a project in a temporary
+    # folder: neither that folder, the home folder nor the host name is in any file
+    project = str(example_project_copy.parent)
+    host = socket.gethostname()  # (a host name of a few letters is found in any PNG)
+    needles = [project, str(pathlib.Path.home()), "site-packages", *[host] * (len(host) >= 6)]
+    assert _leaks(example_build.folder, needles) == []
+    manifest = json.loads(example_build.outputs["manifest"].read_text(encoding="utf-8"))
+    given = [entry["path"] for entry in manifest["inputs"]]
+    assert len(given) == len(set(given))  # each input once
+    assert not [p for p in given if pathlib.PurePath(p).is_absolute()]
+
+
+@pytest.mark.slow
+def test_the_example_configuration_takes_full_effect(example_build):
+    # [rounds] items and did once gave way to [corpus]'s table: no DiD table, and a change
+    # chart over the time items where the agreement grid b1 was asked for
+    tables = [b.table.title for s in example_build.sections for b in s.tables()]
+    assert any(t.startswith("Forskjell i endring (difference-in-differences)") for t in tables)
+    rounds = next(s for s in example_build.sections if s.title.startswith("Endring fra"))
+    figures = [f.title for f in rounds.figures()]
+    assert figures and not any("Noe mer tid" in t for t in figures)
+    assert any("Delvis enig / Helt enig" in t for t in figures)  # agreement, as asked
+
+
+def test_a_breakdown_without_tests_builds(tmp_path):
+    # by with tests = false (the --init default) once crashed with "not a report block"
+    config = tmp_path / "report.toml"
+    config.write_text(
+        '[report]\nby = ["kontorstr"]\n\n[parts]\ntests = false\n\n'
+        '[[chapters]]\ntitle = "Samarbeid"\nquestions = ["b1", "s_10"]\n'
+    )
+    result = build_report(example_round(), tmp_path / "out", config=config, progress=False)
+    html = result.outputs["html"].read_text(encoding="utf-8")
+    assert "Etter kontorstørrelse" in html and "Forskjeller mellom gruppene" not in html

@@ -61,7 +61,13 @@ def run(args) -> int:
         )
     from toolkit.report.build import build_report
 
-    result = build_report(args.source, args.out, config=args.config, progress=not args.quiet)
+    result = build_report(
+        args.source,
+        args.out,
+        config=args.config,
+        progress=not args.quiet,
+        audit=not args.no_audit,
+    )
     print(result.summary())
     return 0
 
@@ -78,6 +84,11 @@ def add_parser(commands) -> None:
     report.add_argument("--survey", help="with a notebook: the export it reports on")
     report.add_argument("--corpus", help="with a notebook: coded interviews (optional)")
     report.add_argument("--quiet", action="store_true", help="no progress bars")
+    report.add_argument(
+        "--no-audit",
+        action="store_true",
+        help="skip comparing the outputs' numbers with each other (for debugging only)",
+    )
     report.set_defaults(run=run)
 
 

@@ -9,7 +9,11 @@ Reads the export, checks ``report.toml`` against it (or uses the starter configu
 * ``tabeller.xlsx``: one sheet per table with real numbers;
 * ``figurer/``: every figure as PNG (300 dpi) and SVG (text as text);
 * ``claims.json``: every number shown, what it is and where (for ``toolkit check``);
-* ``manifest.json``: inputs, outputs, configuration and versions.
+* ``manifest.json``: inputs, outputs, configuration, versions and the audit.
+
+Before the manifest is written, the build reads its HTML, Word and Excel back and compares
+every table cell with the claims registry (:mod:`toolkit.report.audit`): a number that
+shows two values fails the build with an AuditError naming the fact and both places.
 
 Every output is byte-identical when rebuilt from the same inputs and configuration.
 :class:`BuildResult` keeps the time per stage (read, analyse, charts, html, word, excel).
@@ -23,16 +27,16 @@ Examples
 >>> sorted(p.name for p in out.iterdir())
 ['claims.json', 'figurer', 'manifest.json', 'report.docx', 'report.html', 'tabeller.xlsx']
 >>> list(result.timings)
-['read', 'analyse', 'charts', 'html', 'word', 'excel']
+['read', 'analyse', 'charts', 'html', 'word', 'excel', 'audit']
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from toolkit.errors import UsageError
+from toolkit.errors import AuditError, UsageError
 from toolkit.language import text
 from toolkit.present.excel import to_excel
 from toolkit.progress import progress_bar
@@ -69,8 +73,9 @@ class BuildResult:
 
 
 def _config(survey, export: Path, config) -> ReportConfig:
-    if config is None:
-        return parse(starter_config(survey, export), file="report.toml")
+    if config is None:  # the starter, as --init writes it: no file of its own
+        starter = parse(starter_config(survey, export), file="report.toml")
+        return replace(starter, path=None, folder=str(Path(export).parent))
     if isinstance(config, ReportConfig):
         return config
     return read_config(config)
@@ -111,20 +116,36 @@ def _write_figures(sections, numbers: dict, folder: Path, progress: bool) -> lis
     return written
 
 
-def _input_paths(export, config: ReportConfig) -> list[tuple[str, Path]]:
-    paths = [(str(export), Path(export))]
+def _audit(out: Path) -> dict:
+    from toolkit.report.audit import audit_outputs
+
+    found = audit_outputs(out)
+    if found.discrepancies:
+        shown = "\n    ".join(str(d) for d in found.discrepancies[:10])
+        more = len(found.discrepancies) - 10
+        raise AuditError(
+            f"the report shows {len(found.discrepancies)} number(s) with two values:\n    "
+            f"{shown}" + (f"\n    … and {more} more" if more > 0 else ""),
+            file=out,
+            hint="this is a bug in the toolkit: please report it with the configuration "
+            "(build with audit off, `--no-audit`, to look at the outputs)",
+        )
+    return found.to_dict()
+
+
+def _input_paths(export, config: ReportConfig) -> list[Path]:
+    paths = [Path(export)]
     if config.path and Path(config.path).is_file():
-        paths.append((str(config.path), Path(config.path)))
+        paths.append(Path(config.path))
     for given in (
         config.weights.get("population"),
         config.corpus.get("path"),
         config.reference_docx,
     ):
         if given:
-            paths.append((given, config.resolve(given)))
+            paths.append(config.resolve(given))
     if config.rounds:
-        folder = config.rounds.get("folder", ".")
-        paths.append((folder, config.resolve(folder)))
+        paths.append(config.resolve(config.rounds.get("folder", ".")))
     return paths
 
 
@@ -134,8 +155,34 @@ def build_report(
     *,
     config: str | Path | ReportConfig | None = None,
     progress: bool = True,
+    audit: bool = True,
 ) -> BuildResult:
-    """Build the report of ``export`` into the folder ``out`` (see module docstring)."""
+    """Build the report of ``export`` into the folder ``out`` (see module docstring).
+
+    Parameters
+    ----------
+    export
+        A SurveyXact export (.xlsx, a folder of CSV files, .sav).
+    out
+        The output folder.
+    config
+        ``report.toml`` (a path or a parsed :class:`ReportConfig`); without it, the
+        configuration ``toolkit report --init`` would write.
+    progress
+        Progress bars per section and figure.
+    audit
+        Compare every number of the outputs with each other before the manifest is written
+        (``False`` is for debugging: the manifest then records that it was skipped).
+
+    Returns
+    -------
+    BuildResult
+        The folder, the outputs by name, the time per stage and the sections.
+
+    Examples
+    --------
+    See the module's example.
+    """
     export, out = Path(export), Path(out)
     timings, started = {}, time.perf_counter()
 
@@ -184,18 +231,23 @@ def build_report(
         out / "tabeller.xlsx",
         source=prepared.options.source,
         sheet_names=names,
+        language=config.language,
     )
     lap("excel")
     claims_path = write_claims(
         sections, numbers, out / "claims.json", language=config.language, survey=export.name
     )
     outputs = {"html": html_path, "docx": docx_path, "xlsx": xlsx_path, "claims": claims_path}
+    checked = _audit(out) if audit else None
+    project = Path(config.folder if config.path else export.parent).resolve()
+    lap("audit")
     manifest = write_manifest(
         out,
-        inputs_=inputs(_input_paths(export, config)),
+        inputs_=inputs(_input_paths(export, config), project),
         outputs=[html_path, docx_path, xlsx_path, claims_path, *figures],
         config=config.to_dict(),
-        project=Path(config.folder if config.path else export.parent).resolve(),
+        project=project,
+        audit=checked,
     )
     outputs["manifest"] = manifest
     return BuildResult(out, outputs, timings, sections)

@@ -1,6 +1,6 @@
 """``manifest.json``: what a report was built from and what it consists of.
 
-Every input as the user gave it (path, size, sha256; a CSV export folder file by file),
+Every input once, relative to the project folder (path, size, sha256; a folder file by file),
 every output relative to the output folder (so two folders built from the same inputs
 give the same manifest), the configuration, the toolkit's and its dependencies' versions
 (from the installed package metadata), the Python version and the git commit when the
@@ -39,19 +39,27 @@ def file_entry(path: Path, relative_to: Path | None = None, shown: str | None = 
     return {"path": name, "size": path.stat().st_size, "sha256": sha256_of(path)}
 
 
-def inputs(paths: list[tuple[str, Path]]) -> list[dict]:
-    """``(as given, resolved)`` pairs → entries; folders file by file, sorted."""
-    out = []
-    for given, path in paths:
+def _shown(path: Path, project: Path) -> str:
+    """A path as the manifest shows it: relative to the project, else the file name alone
+    (no machine path, user or host name in any output)."""
+    try:
+        return path.resolve().relative_to(project.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def inputs(paths: list[Path], project: Path) -> list[dict]:
+    """Entries for the input files and folders (file by file, sorted), each file once,
+    named relative to ``project``."""
+    files: dict[Path, None] = {}
+    for path in paths:
         if path.is_dir():
-            for item in sorted(
-                p for p in path.rglob("*") if p.is_file() and ".cache" not in p.parts
-            ):
-                shown = f"{given.rstrip('/')}/{item.relative_to(path).as_posix()}"
-                out.append(file_entry(item, shown=shown))
+            for item in sorted(p for p in path.rglob("*") if p.is_file()):
+                files.setdefault(item.resolve())
         elif path.is_file():
-            out.append(file_entry(path, shown=given))
-    return out
+            files.setdefault(path.resolve())
+    entries = [file_entry(path, shown=_shown(path, project)) for path in files]
+    return sorted(entries, key=lambda entry: entry["path"])
 
 
 def versions() -> dict[str, str]:
@@ -87,7 +95,13 @@ def git_commit(folder: Path) -> str | None:
 
 
 def write_manifest(
-    out: Path, *, inputs_: list[dict], outputs: list[Path], config: dict, project: Path
+    out: Path,
+    *,
+    inputs_: list[dict],
+    outputs: list[Path],
+    config: dict,
+    project: Path,
+    audit: dict | None = None,
 ) -> Path:
     """Write ``out/manifest.json`` (see module docstring)."""
     from toolkit import __version__
@@ -101,6 +115,7 @@ def write_manifest(
         "config": config,
         "inputs": inputs_,
         "outputs": [file_entry(p, out) for p in sorted(outputs)],
+        "audit": audit or {"checked": 0, "skipped": True},
     }
     path = out / "manifest.json"
     path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

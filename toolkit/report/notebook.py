@@ -170,14 +170,18 @@ def run_notebook(
     body, _ = exporter.from_notebook_node(nb)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(_page(body, notebook.stem, language), encoding="utf-8")
-    given = [(str(v), Path(v)) for k, v in parameters.items() if k.endswith("_path") and v]
+    given = [Path(v) for k, v in parameters.items() if k.endswith("_path") and v]
     write_manifest(
         html_path.parent,
-        inputs_=inputs([(str(notebook), notebook), *given]),
+        inputs_=inputs([notebook, *given], notebook.parent),
         outputs=[html_path],
-        config={
+        config={  # a path parameter by its file name: no machine path in the manifest
             "notebook": notebook.name,
-            **{k: v for k, v in parameters.items() if k != "out_dir"},
+            **{
+                k: Path(v).name if k.endswith("_path") and v else v
+                for k, v in parameters.items()
+                if k != "out_dir"
+            },
         },
         project=notebook.parent.resolve(),
     )

@@ -13,6 +13,8 @@ Examples
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from toolkit.interviews.corpus import Corpus
@@ -69,7 +71,8 @@ def corpus_section(
     language, style = options.language, options.style
     table = code_frequencies(corpus, by=by, unit=unit, rollup=True)
     table.attrs["unit"] = unit
-    source = corpus.source.get("path") if isinstance(corpus.source, dict) else None
+    path = corpus.source.get("path") if isinstance(corpus.source, dict) else None
+    source = Path(path).name if path else None  # a file name: no machine path in a report
     words = text("corpus_text", language, n=len(corpus.documents), by=by)
     blocks: list = [
         Text(words),

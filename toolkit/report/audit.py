@@ -1,0 +1,231 @@
+"""One fact, one value: a build reads its own outputs back and compares every number.
+
+The claims registry (``claims.json``) holds every table cell as the report shows it. The
+audit reads the three documents a reader gets back from disk and compares each table cell
+with it:
+
+* ``report.html``: the cell's text in the n-th ``<table>``;
+* ``report.docx``: the cell's text in the n-th Word table (read with python-docx);
+* ``tabeller.xlsx``: the number Excel shows in sheet n, from the cell's value and number
+  format (Excel rounds half away from zero, Python half to even: both are modelled).
+
+A cell that differs anywhere is a :class:`Discrepancy` naming both places. ``build_report``
+runs the audit on every build, writes its summary into ``manifest.json`` and fails with a
+:class:`~toolkit.errors.AuditError` on any discrepancy (``audit=False`` skips it, for
+debugging only).
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from toolkit.data import example_round
+>>> from toolkit.report import build_report
+>>> out = pathlib.Path(tempfile.mkdtemp())
+>>> result = build_report(example_round(), out, progress=False)
+>>> found = audit_outputs(out)
+>>> found.checked > 100, found.discrepancies
+(True, [])
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+from toolkit.present.excel import shown_number
+from toolkit.present.parse import SPACES
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """One table cell whose shown value differs between two outputs."""
+
+    claim: str
+    fact: str
+    place: str
+    expected: str
+    found: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.fact}: {self.expected!r} in the report's claims, {self.found!r} in {self.place}"
+        )
+
+
+@dataclass
+class Audit:
+    """What the audit compared (``checked`` cells × outputs) and what differed."""
+
+    checked: int = 0
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "checked": self.checked,
+            "discrepancies": len(self.discrepancies),
+            "first": [str(d) for d in self.discrepancies[:20]],
+        }
+
+
+def _plain(text) -> str:
+    return " ".join(SPACES.sub(" ", "" if text is None else str(text)).split())
+
+
+class _Tables(HTMLParser):
+    """Every ``<table>``'s body rows as lists of cell texts (header rows left out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._head = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "thead":
+            self._head = True
+        elif tag == "tr" and self.tables and not self._head:
+            self._row = []
+        elif tag in {"td", "th"} and self._row is not None:
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag == "thead":
+            self._head = False
+        elif tag in {"td", "th"} and self._row is not None and self._cell is not None:
+            self._row.append(_plain("".join(self._cell)))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self.tables[-1].append(self._row)
+            self._row = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html_tables(path: Path) -> list[list[list[str]]]:
+    parser = _Tables()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.tables
+
+
+def word_tables(path: Path) -> list[list[list[str]]]:
+    """Every Word table's rows below its header row, as cell texts."""
+    import docx
+
+    document = docx.Document(str(path))
+    return [[[_plain(c.text) for c in row.cells] for row in t.rows[1:]] for t in document.tables]
+
+
+def _excel_shown(value, number_format: str) -> tuple[float, int] | None:
+    """The number Excel shows for ``value`` in ``number_format`` ("0 %", "0.0", General)."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    percent = "%" in number_format
+    places = len(number_format.split(".", 1)[1].rstrip(" %")) if "." in number_format else 0
+    scaled = Decimal(repr(value)) * (100 if percent else 1)
+    if number_format == "General":
+        return float(scaled), max(0, -scaled.as_tuple().exponent)
+    rounded = scaled.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return float(rounded), places
+
+
+def _excel_tables(path: Path) -> list[list[list[tuple[float, int] | str | None]]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    out = []
+    for sheet in book.worksheets:
+        rows = []
+        for row in sheet.iter_rows(min_row=4):
+            if row[0].value is None:
+                break  # the notes start after one empty row
+            rows.append(
+                [
+                    _excel_shown(c.value, c.number_format)
+                    if isinstance(c.value, int | float)
+                    else c.value
+                    for c in row
+                ]
+            )
+        out.append(rows)
+    return out
+
+
+def _cell(tables: list, number: int, row: int, column: int):
+    try:
+        return tables[number - 1][row - 1][column]
+    except IndexError:
+        return None
+
+
+def audit_outputs(folder: str | Path) -> Audit:
+    """Compare every table cell of ``claims.json`` with ``report.html``, ``report.docx`` and
+    ``tabeller.xlsx`` in ``folder`` (see module docstring).
+
+    Parameters
+    ----------
+    folder
+        A build's output folder.
+
+    Returns
+    -------
+    Audit
+        ``checked`` comparisons and the ``discrepancies`` found.
+
+    Examples
+    --------
+    See the module's example: a build's folder gives ``Audit(checked=…, discrepancies=[])``.
+    """
+    folder = Path(folder)
+    registry = json.loads((folder / "claims.json").read_text(encoding="utf-8"))
+    places = {
+        "report.html": html_tables(folder / "report.html"),
+        "report.docx": word_tables(folder / "report.docx"),
+    }
+    excel = _excel_tables(folder / "tabeller.xlsx")
+    found = Audit()
+    for claim in registry["claims"]:
+        if not claim["id"].startswith("tabell-"):
+            continue
+        number, row, column = (int(x) for x in claim["id"].split("-", 1)[1].split("/"))
+        expected = _plain(claim["shown"])
+        fact = f"{claim['location']}, {claim['row']!r}, {claim['column']!r}"
+        for place, tables in places.items():
+            got = _cell(tables, number, row, column)
+            found.checked += 1
+            if got != expected:
+                found.discrepancies.append(
+                    Discrepancy(
+                        claim["id"], fact, place, expected, "(missing)" if got is None else got
+                    )
+                )
+        cell = _cell(excel, number, row, column)
+        found.checked += 1
+        if claim["value"] is None:  # a text cell ("3,0–3,6") is written as text
+            if _plain(cell) != expected:
+                found.discrepancies.append(
+                    Discrepancy(claim["id"], fact, "tabeller.xlsx", expected, str(cell))
+                )
+            continue
+        want = shown_number(claim["value"], claim["shown"])
+        if want is not None and cell != want:
+            found.discrepancies.append(
+                Discrepancy(claim["id"], fact, "tabeller.xlsx", expected, _describe(cell))
+            )
+    return found
+
+
+def _describe(cell) -> str:
+    if isinstance(cell, tuple):
+        number, places = cell
+        return f"{number:.{places}f} (as Excel shows it)"
+    return "(missing)" if cell is None else str(cell)
+
+
+__all__ = ["Audit", "Discrepancy", "audit_outputs", "html_tables", "word_tables"]
