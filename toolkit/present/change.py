@@ -11,7 +11,7 @@ Examples
 >>> from toolkit.data import example_rounds
 >>> from toolkit.rounds.project import read_rounds
 >>> from toolkit.analysis.change import change_table
->>> stacked = read_rounds(example_rounds(), cache=False).stack()
+>>> stacked = read_rounds(example_rounds()).stack()
 >>> table = change_report_table(change_table(stacked, "b1_3", between=("2025", "2026")))
 >>> table.frame.columns.tolist()[:3]
 ['2025', '2026', 'Endring']
@@ -23,16 +23,13 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from toolkit.language import text  # noqa: E402
-from toolkit.present.figures import new_figure  # noqa: E402
-from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p  # noqa: E402
+from toolkit.language import text
+from toolkit.present.figures import new_figure
+from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p
 
 INK, PALE, BLUE = "#333333", "#9ecae1", "#2c7bb6"
 _KNOWN = {

@@ -1,10 +1,12 @@
 """Figures that behave: shown once in Jupyter, saved print-ready and byte-identical.
 
 :func:`new_figure` is ``plt.subplots`` detached from pyplot's list of open figures, so a
-chart returned as a cell's last value is shown once (not again by the inline backend), and
-a report with many charts does not pile up open figures. :func:`render` gives the bytes of
-PNG (300 dpi) or SVG with text kept as text (editable in a layout program), a fixed hash
-salt and no date or version stamps, so the same chart gives the same bytes every build.
+report with many charts does not pile up open figures and pyplot is never imported. Its
+figures are :class:`Chart` objects, which show themselves in Jupyter (``_repr_png_``): a
+chart returned as a cell's last value is shown once, in a fresh kernel, with no
+``%matplotlib``. :func:`render` gives the bytes of PNG (300 dpi) or SVG with text kept as
+text (editable in a layout program), a fixed hash salt and no date or version stamps, so
+the same chart gives the same bytes every build.
 
 Examples
 --------
@@ -21,25 +23,54 @@ import re
 from pathlib import Path
 
 import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None
-import matplotlib.pyplot as plt  # noqa: E402, F401  (the inline backend shows Figures in Jupyter)
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from toolkit.present.reproducible import matplotlib_metadata  # noqa: E402
+from toolkit.present.reproducible import matplotlib_metadata
 
 #: rc settings for reproducible, editable output
 RC = {"svg.hashsalt": "toolkit", "svg.fonttype": "none", "pdf.fonttype": 42}
 
 
 _FIGURE_KEYS = {"figsize", "dpi", "layout", "facecolor", "edgecolor", "linewidth"}
+#: resolution of a chart shown in Jupyter (the saved PNG has 300 dpi)
+SCREEN_DPI = 110
+
+
+class Chart(Figure):
+    """A matplotlib Figure that Jupyter shows as a picture (see module docstring)."""
+
+    def _repr_png_(self) -> bytes:
+        return render(self, "png", dpi=SCREEN_DPI)
+
+    def __repr__(self) -> str:
+        title = getattr(self, "toolkit_title", None) or alt_text(self)
+        return f"<Chart: {title}>"
 
 
 def new_figure(nrows: int = 1, ncols: int = 1, **kwargs):
-    """Like ``plt.subplots(nrows, ncols, **kwargs)``, but a Figure pyplot does not know
-    about (see module docstring): ``(figure, axes)``."""
-    figure = Figure(**{k: v for k, v in kwargs.items() if k in _FIGURE_KEYS})
+    """Like ``plt.subplots(nrows, ncols, **kwargs)``, but a :class:`Chart` pyplot does not
+    know about (see module docstring).
+
+    Parameters
+    ----------
+    nrows, ncols
+        The grid of axes.
+    **kwargs
+        Figure keywords (``figsize``, ``dpi``, ``layout``, …) and ``subplots`` keywords.
+
+    Returns
+    -------
+    tuple
+        ``(figure, axes)``.
+
+    Examples
+    --------
+    >>> figure, ax = new_figure(figsize=(3, 2))
+    >>> figure._repr_png_()[:4]  # what Jupyter shows
+    b'\\x89PNG'
+    """
+    figure = Chart(**{k: v for k, v in kwargs.items() if k in _FIGURE_KEYS})
     FigureCanvasAgg(figure)
     axes = figure.subplots(
         nrows, ncols, **{k: v for k, v in kwargs.items() if k not in _FIGURE_KEYS}
@@ -102,4 +133,4 @@ def alt_text(figure: Figure) -> str:
     return next((t for t in titles if t), "Figur")
 
 
-__all__ = ["RC", "alt_text", "new_figure", "render", "save_figure"]
+__all__ = ["RC", "Chart", "alt_text", "new_figure", "render", "save_figure"]

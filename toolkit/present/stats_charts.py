@@ -16,17 +16,14 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg") if matplotlib.get_backend().lower() == "agg" else None
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from toolkit.analysis.design import group_columns  # noqa: E402
-from toolkit.language import text  # noqa: E402
-from toolkit.present.figures import new_figure  # noqa: E402
-from toolkit.present.tables import NORWEGIAN, Style  # noqa: E402
+from toolkit.analysis.design import group_columns
+from toolkit.language import text
+from toolkit.present.figures import new_figure
+from toolkit.present.tables import NORWEGIAN, Style
 
 INK, BLUE = "#333333", "#2c7bb6"
 
