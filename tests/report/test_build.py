@@ -277,3 +277,15 @@ def test_a_breakdown_without_tests_builds(tmp_path):
     result = build_report(example_round(), tmp_path / "out", config=config, progress=False)
     html = result.outputs["html"].read_text(encoding="utf-8")
     assert "Etter kontorstørrelse" in html and "Forskjeller mellom gruppene" not in html
+
+
+@pytest.mark.slow
+def test_the_same_bytes_whatever_the_number_of_workers(tmp_path):
+    config = tmp_path / "report.toml"
+    config.write_text(
+        '[report]\nby = ["region"]\n\n[[chapters]]\ntitle = "A"\nquestions = ["b1"]\n'
+    )
+    one = build_report(example_round(), tmp_path / "1", config=config, progress=False, jobs=1)
+    two = build_report(example_round(), tmp_path / "2", config=config, progress=False, jobs=2)
+    assert len(list((tmp_path / "1" / "figurer").iterdir())) >= 4
+    assert digests(one.folder) == digests(two.folder)

@@ -67,6 +67,7 @@ def run(args) -> int:
         config=args.config,
         progress=not args.quiet,
         audit=not args.no_audit,
+        jobs=args.jobs,
     )
     print(result.summary())
     return 0
@@ -84,6 +85,12 @@ def add_parser(commands) -> None:
     report.add_argument("--survey", help="with a notebook: the export it reports on")
     report.add_argument("--corpus", help="with a notebook: coded interviews (optional)")
     report.add_argument("--quiet", action="store_true", help="no progress bars")
+    report.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes that render the figures (default: one per core)",
+    )
     report.add_argument(
         "--no-audit",
         action="store_true",

@@ -24,7 +24,7 @@ from functools import cached_property
 
 from matplotlib.figure import Figure as MplFigure
 
-from toolkit.present.figures import alt_text, render
+from toolkit.present.figures import alt_text, render_pair
 from toolkit.present.tables import ReportTable
 
 
@@ -73,12 +73,18 @@ class Figure:
         self.source = source
 
     @cached_property
-    def png(self) -> bytes:
-        return render(self.figure, "png", dpi=300)
+    def rendered(self) -> tuple[bytes, bytes]:
+        """PNG (300 dpi) and SVG bytes, laid out once (a build fills this in worker
+        processes: :func:`~toolkit.present.figures.render_many`)."""
+        return render_pair(self.figure)
 
-    @cached_property
+    @property
+    def png(self) -> bytes:
+        return self.rendered[0]
+
+    @property
     def svg(self) -> bytes:
-        return render(self.figure, "svg")
+        return self.rendered[1]
 
     def _repr_html_(self) -> str:
         from toolkit.report.html import figure_html
