@@ -20,7 +20,14 @@ import numpy as np
 import pandas as pd
 
 from toolkit.language import text
-from toolkit.present.tables import NORWEGIAN, ReportTable, Style, n_label
+from toolkit.present.tables import (
+    NORWEGIAN,
+    ReportTable,
+    Style,
+    heading,
+    n_label,
+    round_to_100,
+)
 
 
 def _report(title, rows, numbers, kinds, notes=()) -> ReportTable:
@@ -135,8 +142,11 @@ def overview_table(codebook: pd.DataFrame, *, style: Style = NORWEGIAN) -> Repor
     """Questions and variables by type (status, background and personal columns apart)."""
     language = style.language
     book = codebook[(codebook["role"] == "question") & ~codebook["personal"]]
-    grouped = book.groupby("type", sort=False).agg(
-        questions=("question", "nunique"), variables=("variable", "size")
+    # an "Annet, spesifiser" text is a variable of its question, not a question of its own
+    # (as in the report's chapters and the overview sentence above this table)
+    own = book.assign(asked=book["question"].where(book["other_of"].isna()))
+    grouped = own.groupby("type", sort=False).agg(
+        questions=("asked", "nunique"), variables=("variable", "size")
     )
     heads = {"questions": text("questions", language), "variables": text("variables", language)}
     rows = [
@@ -151,7 +161,77 @@ def overview_table(codebook: pd.DataFrame, *, style: Style = NORWEGIAN) -> Repor
     )
 
 
+#: a closed question with more categories than this is tabulated downwards
+WIDE = 7
+
+
+def category_table(
+    summary: pd.DataFrame, *, style: Style = NORWEGIAN, decimals: int = 0, min_base: int = 5
+) -> ReportTable:
+    """One question's categories as rows, with the share (rounded to add up to 100, as in
+    :func:`~toolkit.present.tables.likert_table`) and the count of answers: the table for a
+    question with more than :data:`WIDE` categories, which across a page would be a row of
+    one-word columns. "Vet ikke" and other answers outside the base are rows with a count.
+
+    Parameters
+    ----------
+    summary
+        ``frequencies`` of one question, no breakdown.
+    style, decimals, min_base
+        As for :func:`~toolkit.present.tables.likert_table`.
+
+    Returns
+    -------
+    ReportTable
+        Rows: categories; columns: share and count.
+
+    Examples
+    --------
+    >>> from toolkit import read_surveyxact, frequencies
+    >>> from toolkit.data import example_round
+    >>> table = category_table(frequencies(read_surveyxact(example_round()), "s_11"))
+    >>> table.frame.columns.tolist(), table.frame.index[0]
+    (['Prosent', 'Antall'], 'I liten grad')
+    """
+    language = style.language
+    share, count = text("percent", language), text("count", language)
+    hidden = bool(summary["suppressed"].iloc[0])
+    good = summary[summary["substantive"]]
+    shown = round_to_100(good["percent"], decimals)
+    rows, numbers = [], []
+    for category, pct, value, n in zip(
+        good["category"], shown, good["percent"], good["unweighted_n"], strict=True
+    ):
+        rows.append(
+            {"": str(category), share: style.suppressed if hidden else style.percent(pct, decimals)}
+            | {count: style.suppressed if hidden else style.number(n)}
+        )
+        numbers.append({"": str(category), share: np.nan if hidden else value, count: n})
+    outside = summary[~summary["substantive"]]
+    for other in outside.itertuples(index=False):
+        rows.append({"": str(other.category), share: "", count: style.number(other.unweighted_n)})
+        numbers.append({"": str(other.category), share: np.nan, count: other.unweighted_n})
+    notes = []
+    if hidden:
+        notes.append(style.suppressed_note.format(min_base=min_base))
+    if len(outside):
+        labels = "», «".join(str(c) for c in outside["category"])
+        notes.append(text("dont_know_note", language, labels=labels))
+    if summary.attrs.get("weighted"):
+        notes.append(f"{summary.attrs['weighted']}. {text('weighted_n', language)}")
+    title = heading(summary) or str(summary["item"].iloc[0])
+    return _report(
+        f"{title} {n_label(summary['unweighted_base'], style)}",
+        rows,
+        numbers,
+        {share: "percent", count: "count"},
+        notes,
+    )
+
+
 __all__ = [
+    "WIDE",
+    "category_table",
     "counts_table",
     "item_statistics_table",
     "numeric_table",

@@ -35,7 +35,12 @@ from toolkit.errors import UsageError
 from toolkit.language import text
 from toolkit.present.bars import frequency_chart, histogram_chart, multi_response_chart
 from toolkit.present.charts import likert_chart
-from toolkit.present.item_tables import item_statistics_table, numeric_table
+from toolkit.present.item_tables import (
+    WIDE,
+    category_table,
+    item_statistics_table,
+    numeric_table,
+)
 from toolkit.present.stats_tables import comparison_table
 from toolkit.present.tables import likert_table, multi_response_table
 from toolkit.report.blocks import Figure, Section, Table, Text
@@ -87,7 +92,13 @@ def question_title(survey: Survey, question: str) -> str:
 
 
 def _group_label(survey: Survey, variable: str) -> str:
-    return lower_first(label_of(survey.entry(variable)))
+    """A breakdown's name inside a heading: a short label in lower case ("Etter
+    kontorstørrelse"); a question quoted whole ("Etter «Er du jente eller gutt?»"), never
+    lower-cased into a sentence that does not read."""
+    label = label_of(survey.entry(variable)).strip()
+    if label.endswith("?") or len(label.split()) > 4:
+        return f"«{label}»"
+    return lower_first(label)
 
 
 def _tests(survey: Survey, items: list[str], by: str, options: Options) -> Table | None:
@@ -168,8 +179,10 @@ def single_section(survey: Survey, question: str, options: Options = DEFAULT) ->
     kw = {"weight": options.weight, "min_base": options.min_base}
     style, source = options.style, options.source
     summary = frequencies(survey, variable, **kw)
+    wide = int(summary["substantive"].sum()) > WIDE  # many categories: a table downwards
+    table = category_table if wide else likert_table
     blocks = [
-        Table(likert_table(summary, style=style, min_base=options.min_base), source),
+        Table(table(summary, style=style, min_base=options.min_base), source),
         Figure(frequency_chart(summary, style=style), name=question, source=source),
     ]
 
