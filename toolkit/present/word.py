@@ -2,9 +2,11 @@
 
 :func:`new_document` starts from python-docx's default template or a house template
 (``reference.docx``) with its body emptied, and sets the document language (universal
-design rules ask for it, and Word's spell checker uses it). :func:`save` fixes the
-document properties and the zip dates (:mod:`toolkit.present.reproducible`) so a rebuild
-gives the same bytes.
+design rules ask for it, and Word's spell checker uses it). Without a template the page is
+A4 with 2,5 cm margins and every style is set in one sans font (Calibri, as Word's own
+default), body, captions and headings alike; a house template keeps its own page and fonts.
+:func:`save` fixes the document properties and the zip dates
+(:mod:`toolkit.present.reproducible`) so a rebuild gives the same bytes.
 
 Examples
 --------
@@ -24,10 +26,42 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
+from docx.shared import Cm
 
 from toolkit.present.reproducible import build_time, normalise_zip
 
 LANGUAGES = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
+FONT = "Calibri"
+A4 = (Cm(21.0), Cm(29.7))
+MARGIN = Cm(2.5)
+
+
+def _one_font(document, font: str = FONT) -> None:
+    """Every style (and the document default) in ``font``: the default template sets the
+    body in its theme's serif and the headings in its theme's sans."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    if defaults.find(qn("w:rFonts")) is None:
+        defaults.insert(0, OxmlElement("w:rFonts"))
+    for fonts in styles.iter(qn("w:rFonts")):
+        for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{attribute}"), None)
+        for attribute in ("ascii", "hAnsi", "eastAsia", "cs"):
+            fonts.set(qn(f"w:{attribute}"), font)
+
+
+def _a4(document) -> None:
+    for section in document.sections:
+        section.page_width, section.page_height = A4
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, MARGIN)
+
+
+def text_area(section) -> tuple[float, float]:
+    """Width and height of a section's text area, in cm."""
+    width = section.page_width - section.left_margin - section.right_margin
+    height = section.page_height - section.top_margin - section.bottom_margin
+    return width / 360000, height / 360000
 
 
 def _set_language(document, language: str) -> None:
@@ -62,6 +96,9 @@ def new_document(*, language: str = "nb-NO", template: str | Path | None = None)
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
     _set_language(document, LANGUAGES.get(language, language))
+    if not template:
+        _a4(document)
+        _one_font(document)
     document.core_properties.language = LANGUAGES.get(language, language)
     return document
 
@@ -83,4 +120,4 @@ def save(document, path: str | Path, *, title: str | None = None) -> Path:
     return path
 
 
-__all__ = ["LANGUAGES", "new_document", "save"]
+__all__ = ["A4", "FONT", "LANGUAGES", "MARGIN", "new_document", "save", "text_area"]

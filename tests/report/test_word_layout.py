@@ -1,0 +1,127 @@
+"""report.docx as a reader sees it: A4 pages, one sans font, tables and pictures inside the
+text area, and (rendered to PDF with LibreOffice) every word of every table's labels whole
+and no caption left alone at the foot of a page.
+
+The document checks read the Word XML (page size, margins, column widths, picture sizes);
+the render checks convert the document with LibreOffice headless and read the PDF with
+poppler's pdfinfo and pdftotext (.ci/run installs both, so they run in CI).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from defusedxml import ElementTree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+A4_TWIPS = (11906, 16838)
+EMU_PER_TWIP = 635
+
+
+def _xml(path, member="word/document.xml"):
+    with zipfile.ZipFile(path) as z:
+        return ElementTree.fromstring(z.read(member))
+
+
+def _sections(body):
+    """Each section's (text width, text height) in twips with the blocks it holds."""
+    out, blocks = [], []
+    for child in body:
+        blocks.append(child)
+        sect = child.find(f".//{W}sectPr") if child.tag == f"{W}p" else None
+        if child.tag == f"{W}sectPr" or sect is not None:
+            props = child if child.tag == f"{W}sectPr" else sect
+            size, margins = props.find(f"{W}pgSz"), props.find(f"{W}pgMar")
+            width = (
+                int(size.get(f"{W}w"))
+                - int(margins.get(f"{W}left"))
+                - int(margins.get(f"{W}right"))
+            )
+            height = (
+                int(size.get(f"{W}h"))
+                - int(margins.get(f"{W}top"))
+                - int(margins.get(f"{W}bottom"))
+            )
+            pages = tuple(sorted((int(size.get(f"{W}w")), int(size.get(f"{W}h")))))
+            out.append({"width": width, "height": height, "page": pages, "blocks": blocks})
+            blocks = []
+    return out
+
+
+@pytest.fixture(params=["example", "real"], scope="module")
+def docx_path(request, default_example_build, real_build):
+    build = default_example_build if request.param == "example" else real_build
+    return build.outputs["docx"]
+
+
+@pytest.mark.slow
+def test_pages_are_a4_and_every_table_and_picture_fits_its_text_area(docx_path):
+    sections = _sections(_xml(docx_path).find(f"{W}body"))
+    assert sections and {s["page"] for s in sections} == {A4_TWIPS}
+    tables = pictures = 0
+    for section in sections:
+        for block in section["blocks"]:
+            for table in block.iter(f"{W}tbl"):
+                tables += 1
+                grid = [int(c.get(f"{W}w")) for c in table.iter(f"{W}gridCol")]
+                assert sum(grid) <= section["width"] + 2, (sum(grid), section["width"])
+            for extent in block.iter(f"{WP}extent"):
+                pictures += 1
+                assert int(extent.get("cx")) <= section["width"] * EMU_PER_TWIP + 635
+                assert int(extent.get("cy")) <= section["height"] * EMU_PER_TWIP
+    assert tables > 5 and pictures > 3
+
+
+@pytest.mark.slow
+def test_one_sans_font_for_body_captions_and_headings(docx_path):
+    styles = _xml(docx_path, "word/styles.xml")
+    fonts = {f.get(f"{W}ascii") for f in styles.iter(f"{W}rFonts")}
+    themed = [f for f in styles.iter(f"{W}rFonts") if f.get(f"{W}asciiTheme")]
+    assert fonts == {"Calibri"} and themed == []
+
+
+def _render(docx_path, folder) -> tuple[str, list[str]]:
+    """(pdfinfo output, text per page) of the document rendered by LibreOffice."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if not office or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice and poppler-utils are not installed (.ci/run installs them)")
+    subprocess.run(
+        [office, "--headless", f"-env:UserInstallation=file://{folder}/profile",
+         "--convert-to", "pdf", "--outdir", str(folder), str(docx_path)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    pdf = folder / "report.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    texts = [
+        subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+        ).stdout
+        for n in range(1, pages + 1)
+    ]
+    return info, texts
+
+
+@pytest.mark.slow
+def test_rendered_report_has_whole_words_and_no_lonely_captions(docx_path, tmp_path):
+    import docx
+
+    info, pages = _render(docx_path, tmp_path)
+    assert "(A4)" in info
+    words = {w for page in pages for w in re.findall(r"[\w’'-]+", page)}
+    broken = []
+    for table in docx.Document(str(docx_path)).tables:
+        for row in table.rows[1:]:
+            broken += [w for w in re.findall(r"[\w’'-]+", row.cells[0].text) if w not in words]
+    assert broken == []
+    for number, page in enumerate(pages[:-1], start=1):
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert lines, f"page {number} is empty"
+        assert not re.match(r"(Tabell|Figur|Table|Figure) \d+:", lines[-1]), (number, lines[-1])
