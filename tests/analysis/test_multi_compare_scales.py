@@ -11,7 +11,7 @@ from tests.conftest import small_tables
 from toolkit import compare_groups, multi_response, read_surveyxact
 from toolkit.data import example_round
 from toolkit.surveys.scales import detect_scale
-from toolkit.surveys.synthetic import write_csv_export
+from toolkit.surveys.synthetic import write_csv_export, write_xlsx_export
 
 
 def test_multi_response_percentages_by_hand(tmp_path):
@@ -149,3 +149,39 @@ def test_scale_recognition(labels, kind, positive_first, collapse):
 @pytest.mark.parametrize("labels", [["Jente", "Gutt"], ["Øst", "Vest", "Nord"], ["Kurs"]])
 def test_nominal_labels_are_not_scales(labels):
     assert detect_scale(labels) is None
+
+
+def test_groups_under_min_base_are_left_out_of_the_tests():
+    # second route: scipy on the crosstab of the groups that have at least 30 answers
+    survey = read_surveyxact(example_round())
+    data = survey.data[["b1_6", "region"]].dropna()
+    data = data[data["b1_6"] != "Vet ikke"]
+    sizes = data["region"].value_counts()
+    min_base = 30
+    big = sizes[sizes >= min_base].index
+    assert 2 <= len(big) < (sizes > 0).sum()  # some groups are left out, two or more stay
+    kept = data[data["region"].isin(big)]
+    crosstab = pd.crosstab(kept["region"], kept["b1_6"].cat.remove_unused_categories())
+    crosstab = crosstab.loc[crosstab.sum(axis=1) > 0]
+    chi2, p, df, _ = stats.chi2_contingency(crosstab.to_numpy(), correction=False)
+    result = compare_groups(survey, "b1_6", by="region", min_base=min_base).set_index("test")
+    assert result.loc["chi-square", "statistic"] == pytest.approx(chi2)
+    assert result.loc["chi-square", "p_value"] == pytest.approx(p)
+    assert result.loc["chi-square", "df"] == df and result.loc["chi-square", "n"] == len(kept)
+    left_out = int(((sizes > 0) & (sizes < min_base)).sum())
+    assert (
+        f"{left_out} group(s) with fewer than {min_base} answers left out"
+        in (result.loc["chi-square", "note"])
+    )
+
+
+def test_no_test_when_fewer_than_two_groups_reach_min_base(tmp_path):
+    # groups of one to three people: no chi-square, no Cramér's V that would reveal answers
+    tables = small_tables()
+    write_xlsx_export(tables, tmp_path / "tiny.xlsx")
+    survey = read_surveyxact(tmp_path / "tiny.xlsx")
+    result = compare_groups(survey, ["q_1", "q_2"], by="ja", min_base=5)
+    assert result["test"].tolist() == ["none", "none"]
+    assert result[["statistic", "p_value", "effect_size"]].isna().all().all()
+    unguarded = compare_groups(survey, ["q_1"], by="ja")
+    assert unguarded["effect_size"].notna().any()  # what was printed before

@@ -27,6 +27,7 @@ from toolkit.analysis.counting import count_item, groups_for, resolve_weights
 from toolkit.analysis.design import weight_description
 from toolkit.analysis.likert import Items, entries, resolve_items, scale_of, substantive_mask
 from toolkit.analysis.rao_scott import rao_scott, wald_means
+from toolkit.surveys.groups import Groups
 from toolkit.surveys.survey import Survey
 
 
@@ -150,6 +151,27 @@ def _weighted(item: str, codes, keep, groups, weights, *, ordinal: bool) -> list
     return out
 
 
+def _large_groups(groups: Groups, codes, keep, min_base: int | None) -> tuple[Groups, int, int]:
+    """``groups`` with the groups under ``min_base`` substantive answers to the item
+    taken out (their respondents in no group), how many were taken out, and how many
+    groups with answers are left."""
+    answered = (codes >= 0) & keep[np.maximum(codes, 0)] & (groups.index >= 0)
+    counts = np.bincount(groups.index[answered], minlength=groups.size)
+    small = (counts < (min_base or 0)) & (counts > 0)  # an empty group is in no test
+    left = int(((counts > 0) & ~small).sum())
+    if not small.any():
+        return groups, 0, left
+    index = np.where((groups.index >= 0) & small[np.maximum(groups.index, 0)], -1, groups.index)
+    return Groups(index, groups.frame, groups.everyone), int(small.sum()), left
+
+
+def _left_out(row: dict, left_out: int, min_base: int | None) -> dict:
+    if not left_out:
+        return row
+    said = f"{left_out} group(s) with fewer than {min_base} answers left out"
+    return {**row, "note": "; ".join(n for n in (row.get("note"), said) if n)}
+
+
 def compare_groups(
     survey: Survey,
     items: Items,
@@ -158,9 +180,16 @@ def compare_groups(
     ordinal: bool | None = None,
     weight: str | pd.Series | np.ndarray | None = None,
     include_personal: bool = False,
+    min_base: int | None = None,
 ) -> pd.DataFrame:
     """Tests of group differences per item: ``item``, ``test``, ``statistic``, ``df``,
     ``p_value``, ``effect_size``, ``effect_measure``, ``n``, ``note``.
+
+    With ``min_base``, a group with fewer substantive answers to an item is left out of
+    that item's tests (a report hides its percentages; a test on it, Cramér's V = 1 on
+    groups of one, would reveal the answers), and the note says how many groups were
+    left out; with fewer than two groups left the item gets the test ``none`` and no
+    numbers.
 
     ``ordinal`` forces (True) or skips (False) the test of the ordered scale; by default
     it runs for items with a recognised ordered scale (not yes/no). Unweighted: chi-square
@@ -180,21 +209,26 @@ def compare_groups(
         is_ordinal = bool(
             ordinal or (ordinal is None and scale is not None and scale.kind != "yes/no")
         )
-        if weights is not None:
-            rows += _weighted(item, codes, keep, groups, weights, ordinal=is_ordinal)
+        tested, left_out, left = _large_groups(groups, codes, keep, min_base)
+        if left_out and left < 2:
+            rows.append({"item": item, "test": "none", "n": np.nan, "note": "too few answers"})
             continue
-        table = count_item(codes, len(keep), groups)[:, keep]
+        if weights is not None:
+            found = _weighted(item, codes, keep, tested, weights, ordinal=is_ordinal)
+            rows += [_left_out(r, left_out, min_base) for r in found]
+            continue
+        table = count_item(codes, len(keep), tested)[:, keep]
         base = {"item": item, "n": int(table.sum())}
-        rows.append({**base, **_chi_square(table)})
+        rows.append(_left_out({**base, **_chi_square(table)}, left_out, min_base))
         if is_ordinal:
             position = np.cumsum(keep) - 1  # rank of each category among substantive ones
             samples = [
-                position[codes[(groups.index == g) & (codes >= 0) & keep[np.maximum(codes, 0)]]]
-                for g in range(groups.size)
+                position[codes[(tested.index == g) & (codes >= 0) & keep[np.maximum(codes, 0)]]]
+                for g in range(tested.size)
             ]
             result = _ordinal(samples)
             if result:
-                rows.append({**base, **result})
+                rows.append(_left_out({**base, **result}, left_out, min_base))
     out = pd.DataFrame(rows, columns=COLUMNS)
     out.attrs["weighted"] = weight_description(survey, weight)
     return out

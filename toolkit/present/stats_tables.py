@@ -308,10 +308,16 @@ def regression_table(
 
 
 def comparison_table(
-    tests: pd.DataFrame, *, style: Style = NORWEGIAN, labels: dict[str, str] | None = None
+    tests: pd.DataFrame,
+    *,
+    style: Style = NORWEGIAN,
+    labels: dict[str, str] | None = None,
+    min_base: int | None = None,
 ) -> ReportTable:
     """Group-comparison tests with their names in the report language; ``labels`` gives
-    the items' texts (item names are shown otherwise)."""
+    the items' texts (item names are shown otherwise); ``min_base``, the threshold the
+    tests were run with (``compare_groups(min_base=…)``), for the note that says groups
+    under it were left out."""
     labels = labels or {}
     language = style.language
     cols = ["statistic", "df", "p", "effect", "effect_measure", "n"]
@@ -362,6 +368,8 @@ def comparison_table(
         heads["n"]: "count",
     }
     notes = [text("tests_note", language)]
+    if min_base:
+        notes.append(text("tests_too_few", language, min_base=min_base))
     return _report(text("tests_title", language), rows, numbers, kinds, notes)
 
 

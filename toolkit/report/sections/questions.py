@@ -104,9 +104,11 @@ def _group_label(survey: Survey, variable: str) -> str:
 def _tests(survey: Survey, items: list[str], by: str, options: Options) -> Table | None:
     if not options.tests:
         return None
-    tests = compare_groups(survey, items, by=by, weight=options.weight)
+    # groups under min_base (whose shares the tables hide) are left out of the tests
+    tests = compare_groups(survey, items, by=by, weight=options.weight, min_base=options.min_base)
     labels = {v: text_of(survey.entry(v)) for v in items}
-    return Table(comparison_table(tests, style=options.style, labels=labels), options.source)
+    table = comparison_table(tests, style=options.style, labels=labels, min_base=options.min_base)
+    return Table(table, options.source)
 
 
 def _diverging(summary: pd.DataFrame) -> bool:
