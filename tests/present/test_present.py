@@ -108,3 +108,16 @@ def test_diverging_chart_by_group_centres_on_the_middle(survey):
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[0].startswith("50 ansatte eller flere") or labels[-1].startswith("Under 20")
     assert np.isclose(ax.get_xlim()[0], -ax.get_xlim()[1])
+
+
+def test_a_hidden_row_hides_its_dont_know_count_too(tmp_path):
+    # a row under min_base showed "–" for its shares but its "Vet ikke" count beside it
+    from tests.conftest import small_tables
+    from toolkit.surveys.synthetic import write_xlsx_export
+
+    write_xlsx_export(small_tables(), tmp_path / "tiny.xlsx")
+    survey = read_surveyxact(tmp_path / "tiny.xlsx")
+    table = likert_table(likert_summary(survey, "q_1", by="ja", min_base=5))
+    counts = [c for c in table.frame.columns if c.endswith("(antall)")]
+    assert counts and set(table.frame[counts].stack()) == {"–"}  # every group has under 5
+    assert table.values[counts].isna().all().all()

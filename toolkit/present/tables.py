@@ -184,8 +184,10 @@ def likert_table(
             kinds[category] = "percent"
         for other in cell[~cell["substantive"]].itertuples(index=False):
             column = f"{other.category}{style.count_suffix}"
-            row[column] = style.number(other.unweighted_n)  # answers, as in the chart
-            number[column] = other.unweighted_n
+            # answers, as in the chart; hidden with the shares in a row under min_base (a
+            # "Vet ikke" count beside a hidden row would tell who answered what)
+            row[column] = style.suppressed if hidden else style.number(other.unweighted_n)
+            number[column] = np.nan if hidden else other.unweighted_n
             kinds[column] = "count"
             others.append(str(other.category))
         n = int(cell["unweighted_base"].iloc[0])
