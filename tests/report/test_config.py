@@ -137,3 +137,20 @@ def test_the_overview_sentence_and_table_count_the_same_questions(export):
     in_table = int(table.values.iloc[:, 0].sum())
     expected = {"example": 7, "real": 25}[export]  # questions(): counted in the starter
     assert f" {expected} spørsmål" in sentence and in_table == expected
+
+
+def test_a_configuration_without_chapters_reports_every_question(tmp_path):
+    # [report] and [parts] alone once built a report of the overview and nothing else
+    from tests.conftest import small_tables
+    from toolkit.report import build_report
+    from toolkit.surveys.synthetic import write_xlsx_export
+
+    write_xlsx_export(small_tables(), tmp_path / "tiny.xlsx")
+    config = tmp_path / "report.toml"
+    config.write_text('[report]\nby = ["ja"]\n\n[parts]\ntests = true\n', encoding="utf-8")
+    result = build_report(tmp_path / "tiny.xlsx", tmp_path / "out", config=config, progress=False)
+    from toolkit.report.blocks import Section
+
+    keys = {s.key for s in result.sections}
+    keys |= {b.key for s in result.sections for b in s.walk() if isinstance(b, Section)}
+    assert {"q", "ja", "m", "komm"} <= keys

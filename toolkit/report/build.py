@@ -74,12 +74,14 @@ class BuildResult:
 
 
 def _config(survey, export: Path, config) -> ReportConfig:
+    starter = parse(starter_config(survey, export), file="report.toml")
     if config is None:  # the starter, as --init writes it: no file of its own
-        starter = parse(starter_config(survey, export), file="report.toml")
         return replace(starter, path=None, folder=str(Path(export).parent))
-    if isinstance(config, ReportConfig):
-        return config
-    return read_config(config)
+    if not isinstance(config, ReportConfig):
+        config = read_config(config)
+    if not config.chapters:  # no [[chapters]]: every question, as without a configuration
+        config = replace(config, chapters=starter.chapters)
+    return config
 
 
 def _extras(config: ReportConfig):
