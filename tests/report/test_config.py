@@ -154,3 +154,22 @@ def test_a_configuration_without_chapters_reports_every_question(tmp_path):
     keys = {s.key for s in result.sections}
     keys |= {b.key for s in result.sections for b in s.walk() if isinstance(b, Section)}
     assert {"q", "ja", "m", "komm"} <= keys
+
+
+def test_every_mistake_is_named_in_one_error_before_any_analysis(survey, tmp_path):
+    config = tmp_path / "report.toml"
+    config.write_text(
+        '[report]\nby = ["kontorstrr"]\n\n[parts]\nmeans = ["b9"]\n\n'
+        '[weights]\npopulation = "mangler.csv"\nvariables = ["region"]\ncount = "n"\n\n'
+        '[[chapters]]\ntitle = "A"\nquestions = ["b1", "b7"]\n',
+        encoding="utf-8",
+    )
+    from toolkit.report.config import read_config
+
+    with pytest.raises(ConfigError) as caught:
+        check_config(survey, read_config(config))
+    message = str(caught.value)
+    assert message.startswith("4 problems in report.toml")
+    for expected in ("'b7'", "'kontorstrr'", "'b9'", "'mangler.csv' does not exist"):
+        assert expected in message, expected
+    assert "line 2, key 'by'" in message and "line 14, key 'questions'" in message

@@ -73,74 +73,135 @@ def _variables(survey: Survey, names) -> list[str]:
     return out
 
 
-def _check_chapters(survey: Survey, config: ReportConfig) -> None:
+def _check_chapters(survey: Survey, config: ReportConfig, problems: list) -> None:
     known, columns = set(questions(survey)), set(survey.data.columns)
     for index, chapter in enumerate(config.chapters):
         for question in chapter.questions:
             if question not in known:
                 close = sorted(q for q in known if q[:1] == question[:1])[:8]
-                raise _fail(
-                    config,
-                    "chapters",
-                    "questions",
-                    f"the chapter {chapter.title!r} names {question!r}, which is not a "
-                    "question of this export",
-                    index,
-                    hint=f"questions like it: {', '.join(close) or 'none'} "
-                    "(`toolkit report --init` lists them all)",
+                problems.append(
+                    _fail(
+                        config,
+                        "chapters",
+                        "questions",
+                        f"the chapter {chapter.title!r} names {question!r}, which is not a "
+                        "question of this export",
+                        index,
+                        hint=f"questions like it: {', '.join(close) or 'none'} "
+                        "(`toolkit report --init` lists them all)",
+                    )
                 )
         for by in chapter.by or ():
             if by not in columns:
-                raise _fail(
-                    config,
-                    "chapters",
-                    "by",
-                    f"no variable {by!r} to break down by",
-                    index,
-                    hint="use a closed variable of the export",
+                problems.append(
+                    _fail(
+                        config,
+                        "chapters",
+                        "by",
+                        f"no variable {by!r} to break down by",
+                        index,
+                        hint="use a closed variable of the export",
+                    )
                 )
 
 
 def check_config(survey: Survey, config: ReportConfig) -> None:
-    """A ConfigError for the first name in ``config`` the survey does not have."""
-    _check_chapters(survey, config)
+    """Every name and file in ``config`` that the survey or the project does not have, in
+    one ConfigError (each problem with its key and line), before anything is computed."""
+    problems: list[ConfigError] = []
+    _check_chapters(survey, config, problems)
+    _check_parts(survey, config, problems)
     columns = set(survey.data.columns)
     for by in config.by:
         if by not in columns:
-            raise _fail(
-                config,
-                "report",
-                "by",
-                f"no variable {by!r} to break down by",
-                hint="use a closed variable of the export (see --init's candidates)",
+            problems.append(
+                _fail(
+                    config,
+                    "report",
+                    "by",
+                    f"no variable {by!r} to break down by",
+                    hint="use a closed variable of the export (see --init's candidates)",
+                )
             )
     if config.sample.get("answered") and not (survey.codebook["role"] == "status").any():
-        raise _fail(
-            config,
-            "sample",
-            "answered",
-            "answered = true needs SurveyXact's response status, and this export has none",
-            hint="export again with the status variables (statoverall), or remove answered "
-            "and keep key_items",
+        problems.append(
+            _fail(
+                config,
+                "sample",
+                "answered",
+                "answered = true needs SurveyXact's response status, and this export has none",
+                hint="export again with the status variables (statoverall), or remove answered "
+                "and keep key_items",
+            )
         )
     for name in _variables(survey, config.sample.get("key_items", [])):
         if name not in columns:
-            raise _fail(
-                config,
-                "sample",
-                "key_items",
-                f"no item {name!r} in the export",
-                hint="use item or grid names of the export",
+            problems.append(
+                _fail(
+                    config,
+                    "sample",
+                    "key_items",
+                    f"no item {name!r} in the export",
+                    hint="use item or grid names of the export",
+                )
             )
     names = [config.regression.get("outcome"), *config.regression.get("predictors", [])]
     for name in [n for n in names if n]:
         if name not in columns:
-            raise _fail(
-                config,
-                "regression",
-                "outcome" if name == names[0] else "predictors",
-                f"no variable {name!r} for the model",
-                hint="use variables of the export",
+            problems.append(
+                _fail(
+                    config,
+                    "regression",
+                    "outcome" if name == names[0] else "predictors",
+                    f"no variable {name!r} for the model",
+                    hint="use variables of the export",
+                )
+            )
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        listed = "\n".join(
+            f"{i}. " + str(p).replace("\n", "\n   ") for i, p in enumerate(problems, start=1)
+        )
+        raise ConfigError(
+            f"{len(problems)} problems in {Path(config.path or 'report.toml').name}:\n{listed}",
+            file=config.path,
+            hint="mend them all, then build again",
+        )
+
+
+def _check_parts(survey: Survey, config: ReportConfig, problems: list) -> None:
+    """[parts] means, [weights], [corpus] and [rounds]: names of the export, files that
+    exist."""
+    columns = set(survey.data.columns)
+    for name in _variables(survey, config.part("means") or []):
+        if name not in columns:
+            problems.append(
+                _fail(config, "parts", "means", f"no item {name!r} in the export for means")
+            )
+    for name in config.weights.get("variables", []):
+        if name not in columns:
+            problems.append(
+                _fail(config, "weights", "variables", f"no variable {name!r} to weight by")
+            )
+    files = [("weights", "population"), ("corpus", "path"), ("rounds", "folder")]
+    for table, key in files:
+        given = getattr(config, table).get(key)
+        if given and not config.resolve(given).exists():
+            problems.append(
+                _fail(
+                    config,
+                    table,
+                    key,
+                    f"{given!r} does not exist",
+                    hint="paths are relative to the folder of report.toml",
+                )
+            )
+    did = config.rounds.get("did") or {}
+    for key in ("item", "group", "cluster"):
+        if did.get(key) and did[key] not in columns:
+            problems.append(
+                _fail(config, "rounds", "did", f"no variable {did[key]!r} for did's {key}")
             )
 
 
