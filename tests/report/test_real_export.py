@@ -83,7 +83,7 @@ def test_init_then_an_edited_config_with_a_breakdown(tmp_path, capsys):
     args = ["report", str(REAL_XLSX), "--config", str(config), "--out", str(out), "--quiet"]
     assert main(args) == 0
     html = (out / "report.html").read_text(encoding="utf-8")
-    assert "Motivasjon og interesser" in html and "Etter «Er du jente eller gutt?»" in html
+    assert "Motivasjon og interesser" in html and "Etter «Er du jente eller gutt»" in html
     assert re.search(r"Forskjeller mellom gruppene: tester", html)
     assert main([*args[:-3], "--out", str(tmp_path / "b"), "--quiet"]) == 0
     assert digests(out) == digests(tmp_path / "b")
