@@ -16,14 +16,18 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 # pytest exits 5 when it collects no test: say so loudly rather than fail the build on it.
+# One worker per core (pytest-xdist), a test file per worker at a time, so the builds a
+# file's tests share are made once per worker.
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadfile
+
 test: $(STAMP)
-	@$(BIN)/python -m pytest; rc=$$?; \
+	@$(PYTEST); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests"; exit 0; fi; exit $$rc
 
 # The edit-test loop: everything but the tests marked slow (full report builds, the
 # configuration matrix, bombs, notebooks, the installed package), in about a minute.
 test-fast: $(STAMP)
-	@$(BIN)/python -m pytest -m "not slow"; rc=$$?; \
+	@$(PYTEST) -m "not slow"; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test-fast: pytest collected no tests"; exit 0; fi; exit $$rc
 
 # The example report (report.toml: the 2026 round, compared with 2025, weighted, with the
