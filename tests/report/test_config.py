@@ -12,9 +12,9 @@ from toolkit import read_surveyxact
 from toolkit.cli import main
 from toolkit.data import example_round
 from toolkit.errors import ConfigError
+from toolkit.report.checks import check_config
 from toolkit.report.config import parse
 from toolkit.report.init import starter_config
-from toolkit.report.plan import check_config
 from toolkit.report.sections import questions
 
 

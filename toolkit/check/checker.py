@@ -301,8 +301,9 @@ def _facts(survey: Survey, claims, config) -> tuple[list[Fact], str, list[str], 
     sources = [f"survey {Path(survey.source.path).name}"]
     language = "nb"
     if config is not None:
+        from toolkit.report.checks import check_config
         from toolkit.report.config import ReportConfig, read_config
-        from toolkit.report.plan import check_config, prepare
+        from toolkit.report.plan import prepare
 
         config = config if isinstance(config, ReportConfig) else read_config(config)
         check_config(survey, config)

@@ -35,21 +35,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toolkit.errors import AuditError, UsageError
-from toolkit.language import text
-from toolkit.present.excel import to_excel
-from toolkit.present.figures import render_many
-from toolkit.progress import progress_bar
-from toolkit.report.blocks import Figure, Section
-from toolkit.report.claims import write_claims
+from toolkit.report.checks import check_config
 from toolkit.report.config import ReportConfig, parse, read_config
-from toolkit.report.html import numbering, report_html
-from toolkit.report.init import starter_config
-from toolkit.report.manifest import inputs, write_manifest
-from toolkit.report.plan import check_config, plan, prepare
-from toolkit.report.word import report_docx
 from toolkit.surveys.read import read_surveyxact
+
+if TYPE_CHECKING:
+    from toolkit.report.blocks import Section
 
 FIGURES = "figurer"
 
@@ -74,13 +68,17 @@ class BuildResult:
 
 
 def _config(survey, export: Path, config) -> ReportConfig:
-    starter = parse(starter_config(survey, export), file="report.toml")
+    def starter() -> ReportConfig:
+        from toolkit.report.init import starter_config
+
+        return parse(starter_config(survey, export), file="report.toml")
+
     if config is None:  # the starter, as --init writes it: no file of its own
-        return replace(starter, path=None, folder=str(Path(export).parent))
+        return replace(starter(), path=None, folder=str(Path(export).parent))
     if not isinstance(config, ReportConfig):
         config = read_config(config)
     if not config.chapters:  # no [[chapters]]: every question, as without a configuration
-        config = replace(config, chapters=starter.chapters)
+        config = replace(config, chapters=starter().chapters)
     return config
 
 
@@ -112,6 +110,8 @@ def _write_figures(
         stale.unlink()
     figures = [b for s in sections for b in s.figures()]
     pending = [b for b in figures if "rendered" not in b.__dict__]
+    from toolkit.present.figures import render_many
+
     rendered = render_many([b.figure for b in pending], jobs, progress=progress)
     for block, pair in zip(pending, rendered, strict=True):
         block.rendered = pair  # (the cached property's value: Word uses the same bytes)
@@ -207,7 +207,16 @@ def build_report(
 
     survey = read_surveyxact(export)
     config = _config(survey, export, config)
-    check_config(survey, config)
+    check_config(survey, config)  # every mistake, before the analysis stack is imported
+    from toolkit.language import text
+    from toolkit.present.excel import to_excel
+    from toolkit.progress import progress_bar
+    from toolkit.report.claims import write_claims
+    from toolkit.report.html import numbering, report_html
+    from toolkit.report.manifest import inputs, write_manifest
+    from toolkit.report.plan import plan, prepare
+    from toolkit.report.word import report_docx
+
     rounds, corpus = _extras(config)
     lap("read")
     prepared = prepare(survey, config)
@@ -266,4 +275,4 @@ def build_report(
     return BuildResult(out, outputs, timings, sections)
 
 
-__all__ = ["FIGURES", "BuildResult", "Figure", "build_report"]
+__all__ = ["FIGURES", "BuildResult", "build_report"]

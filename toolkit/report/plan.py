@@ -1,8 +1,8 @@
 """From a survey and its ``report.toml`` to the report's sections.
 
-:func:`check_config` compares the configuration with the export before anything is
-computed (a question, breakdown or key item that does not exist is a ConfigError naming the
-key and its line). :func:`prepare` applies the analytic sample and the weights.
+:func:`~toolkit.report.checks.check_config` has compared the configuration with the
+export before anything here runs. :func:`prepare` applies the analytic sample and the
+weights.
 :func:`plan` lists the sections in order as ``(title, make)`` pairs, so the builder can
 show progress per section: what the export holds, response and sample, weighting, one
 chapter per ``[[chapters]]`` table (a section per question), means and a model when asked,
@@ -28,16 +28,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.errors import ConfigError
 from toolkit.interviews.privacy import Redactor
 from toolkit.language import text
 from toolkit.prepare import answered, key_items, margins_from, rake, rule, sample_flow
 from toolkit.rawfiles.tables import read_table
-from toolkit.rawfiles.toml import TomlFile
 from toolkit.report.blocks import Section, Text
+from toolkit.report.checks import config_error as _fail
+from toolkit.report.checks import expand as _variables
 from toolkit.report.config import ReportConfig
 from toolkit.report.options import Options
-from toolkit.report.sections.questions import question_section, questions
+from toolkit.report.sections.questions import question_section
 from toolkit.report.sections.sample import overview_section, response_section, weighting_section
 from toolkit.report.sections.stats import means_section, regression_section
 from toolkit.surveys.survey import Survey
@@ -52,157 +52,6 @@ class Prepared:
     flow: object | None
     weights: object | None
     options: Options
-
-
-def _toml(config: ReportConfig) -> TomlFile | None:
-    return TomlFile(config.text, file=config.path) if config.text else None
-
-
-def _fail(config, table, key, what, index=None, **parts) -> ConfigError:
-    toml = _toml(config)
-    if toml is None:
-        return ConfigError(what, **parts)
-    return toml.error(table, key, what, index, **parts)
-
-
-def _variables(survey: Survey, names) -> list[str]:
-    book = survey.codebook
-    out = []
-    for name in names:
-        out += list(book.loc[book["question"] == name, "variable"]) or [name]
-    return out
-
-
-def _check_chapters(survey: Survey, config: ReportConfig, problems: list) -> None:
-    known, columns = set(questions(survey)), set(survey.data.columns)
-    for index, chapter in enumerate(config.chapters):
-        for question in chapter.questions:
-            if question not in known:
-                close = sorted(q for q in known if q[:1] == question[:1])[:8]
-                problems.append(
-                    _fail(
-                        config,
-                        "chapters",
-                        "questions",
-                        f"the chapter {chapter.title!r} names {question!r}, which is not a "
-                        "question of this export",
-                        index,
-                        hint=f"questions like it: {', '.join(close) or 'none'} "
-                        "(`toolkit report --init` lists them all)",
-                    )
-                )
-        for by in chapter.by or ():
-            if by not in columns:
-                problems.append(
-                    _fail(
-                        config,
-                        "chapters",
-                        "by",
-                        f"no variable {by!r} to break down by",
-                        index,
-                        hint="use a closed variable of the export",
-                    )
-                )
-
-
-def check_config(survey: Survey, config: ReportConfig) -> None:
-    """Every name and file in ``config`` that the survey or the project does not have, in
-    one ConfigError (each problem with its key and line), before anything is computed."""
-    problems: list[ConfigError] = []
-    _check_chapters(survey, config, problems)
-    _check_parts(survey, config, problems)
-    columns = set(survey.data.columns)
-    for by in config.by:
-        if by not in columns:
-            problems.append(
-                _fail(
-                    config,
-                    "report",
-                    "by",
-                    f"no variable {by!r} to break down by",
-                    hint="use a closed variable of the export (see --init's candidates)",
-                )
-            )
-    if config.sample.get("answered") and not (survey.codebook["role"] == "status").any():
-        problems.append(
-            _fail(
-                config,
-                "sample",
-                "answered",
-                "answered = true needs SurveyXact's response status, and this export has none",
-                hint="export again with the status variables (statoverall), or remove answered "
-                "and keep key_items",
-            )
-        )
-    for name in _variables(survey, config.sample.get("key_items", [])):
-        if name not in columns:
-            problems.append(
-                _fail(
-                    config,
-                    "sample",
-                    "key_items",
-                    f"no item {name!r} in the export",
-                    hint="use item or grid names of the export",
-                )
-            )
-    names = [config.regression.get("outcome"), *config.regression.get("predictors", [])]
-    for name in [n for n in names if n]:
-        if name not in columns:
-            problems.append(
-                _fail(
-                    config,
-                    "regression",
-                    "outcome" if name == names[0] else "predictors",
-                    f"no variable {name!r} for the model",
-                    hint="use variables of the export",
-                )
-            )
-    if len(problems) == 1:
-        raise problems[0]
-    if problems:
-        listed = "\n".join(
-            f"{i}. " + str(p).replace("\n", "\n   ") for i, p in enumerate(problems, start=1)
-        )
-        raise ConfigError(
-            f"{len(problems)} problems in {Path(config.path or 'report.toml').name}:\n{listed}",
-            file=config.path,
-            hint="mend them all, then build again",
-        )
-
-
-def _check_parts(survey: Survey, config: ReportConfig, problems: list) -> None:
-    """[parts] means, [weights], [corpus] and [rounds]: names of the export, files that
-    exist."""
-    columns = set(survey.data.columns)
-    for name in _variables(survey, config.part("means") or []):
-        if name not in columns:
-            problems.append(
-                _fail(config, "parts", "means", f"no item {name!r} in the export for means")
-            )
-    for name in config.weights.get("variables", []):
-        if name not in columns:
-            problems.append(
-                _fail(config, "weights", "variables", f"no variable {name!r} to weight by")
-            )
-    files = [("weights", "population"), ("corpus", "path"), ("rounds", "folder")]
-    for table, key in files:
-        given = getattr(config, table).get(key)
-        if given and not config.resolve(given).exists():
-            problems.append(
-                _fail(
-                    config,
-                    table,
-                    key,
-                    f"{given!r} does not exist",
-                    hint="paths are relative to the folder of report.toml",
-                )
-            )
-    did = config.rounds.get("did") or {}
-    for key in ("item", "group", "cluster"):
-        if did.get(key) and did[key] not in columns:
-            problems.append(
-                _fail(config, "rounds", "did", f"no variable {did[key]!r} for did's {key}")
-            )
 
 
 def _rules(survey: Survey, config: ReportConfig) -> list:
@@ -384,4 +233,4 @@ def plan(prepared: Prepared, config: ReportConfig, *, rounds=None, corpus=None) 
     return steps
 
 
-__all__ = ["Prepared", "check_config", "plan", "prepare"]
+__all__ = ["Prepared", "plan", "prepare"]

@@ -44,22 +44,13 @@ from toolkit.present.item_tables import (
 from toolkit.present.stats_tables import comparison_table
 from toolkit.present.tables import likert_table, multi_response_table
 from toolkit.report.blocks import Figure, Section, Table, Text
+from toolkit.report.catalog import questions
 from toolkit.report.options import Options
 from toolkit.report.sections.open import open_blocks, other_answers
 from toolkit.surveys.codebook import label_of, lower_first, text_of
 from toolkit.surveys.survey import Survey
 
 DEFAULT = Options()
-
-
-def _book(survey: Survey) -> pd.DataFrame:
-    book = survey.codebook
-    return book[(book["role"] == "question") & ~book["personal"] & book["other_of"].isna()]
-
-
-def questions(survey: Survey) -> list[str]:
-    """The questions a report covers, in questionnaire order (see module docstring)."""
-    return list(dict.fromkeys(_book(survey)["question"]))
 
 
 def variables_of(survey: Survey, question: str) -> list[str]:
