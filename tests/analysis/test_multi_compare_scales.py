@@ -185,3 +185,16 @@ def test_no_test_when_fewer_than_two_groups_reach_min_base(tmp_path):
     assert result[["statistic", "p_value", "effect_size"]].isna().all().all()
     unguarded = compare_groups(survey, ["q_1"], by="ja")
     assert unguarded["effect_size"].notna().any()  # what was printed before
+
+
+def test_the_left_out_note_stands_only_under_tests_that_left_groups_out(tmp_path):
+    from toolkit.present.stats_tables import comparison_table
+
+    survey = read_surveyxact(example_round())
+    full = compare_groups(survey, "b1_6", by="kontorstr", min_base=5)  # every group is large
+    assert not full["note"].fillna("").str.contains("left out").any()
+    note = "Ingen test der færre enn to grupper"
+    assert not any(n.startswith(note) for n in comparison_table(full, min_base=5).footnotes)
+    write_xlsx_export(small_tables(), tmp_path / "tiny.xlsx")
+    tiny = compare_groups(read_surveyxact(tmp_path / "tiny.xlsx"), "q_1", by="ja", min_base=5)
+    assert any(n.startswith(note) for n in comparison_table(tiny, min_base=5).footnotes)
