@@ -74,6 +74,10 @@ def test_a_browser_runs_none_of_it(hostile_report, tmp_path):
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
+            "--no-first-run",  # no network: the machine's closed network refuses it
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
             "--dump-dom",
             f"--user-data-dir={tmp_path}",
             hostile_report.outputs["html"].as_uri(),
