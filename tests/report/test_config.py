@@ -173,3 +173,16 @@ def test_every_mistake_is_named_in_one_error_before_any_analysis(survey, tmp_pat
     for expected in ("'b7'", "'kontorstrr'", "'b9'", "'mangler.csv' does not exist"):
         assert expected in message, expected
     assert "line 2, key 'by'" in message and "line 14, key 'questions'" in message
+
+
+def test_init_writes_whole_chapter_titles():
+    # titles were cut inside with "…" ("Kryss av for de programfagene du har valgt/skal velge
+    # (Kryss kun av …"): now whole, or the question's first clause when it is very long
+    real = read_surveyxact(REAL_XLSX)
+    config = parse(starter_config(real, REAL_XLSX), file="report.toml")
+    from toolkit.report.sections import question_title
+
+    for chapter in config.chapters:
+        full = " ".join(question_title(real, chapter.questions[0]).split())
+        assert "…" not in chapter.title and full.startswith(chapter.title), chapter.title
+        assert len(chapter.title) >= 20 or chapter.title == full

@@ -14,8 +14,8 @@ Examples
 >>> survey = read_surveyxact(example_round())
 >>> [c.questions for c in propose_chapters(survey)]
 [('b1', 'b2'), ('t1',), ('s_10', 's_11', 's_12', 's_14')]
->>> propose_chapters(survey)[0].title
-'Hvor enig eller uenig er du i følgende påstander om samarbeidet med …'
+>>> propose_chapters(survey)[0].title  # whole, never cut with "…"
+'Hvor enig eller uenig er du i følgende påstander om samarbeidet med kommunen?'
 >>> from toolkit.report.config import parse
 >>> parse(starter_config(survey, "ledere_2026.xlsx"), file="report.toml").chapters[0].questions
 ('b1', 'b2')
@@ -48,8 +48,42 @@ def _prefix(question: str) -> str:
     return match.group(0).lower() if match else question
 
 
-def _short(text: str, width: int = 70) -> str:
+def _short(text: str, width: int = 70) -> str:  # a comment in the TOML, not a title
     return textwrap.shorten(" ".join(str(text).split()), width=width, placeholder=" …")
+
+
+def heading_of(text: str, width: int = 100) -> str:
+    """A question's text as a heading: whole, never cut inside with "…"; a question
+    longer than ``width`` characters is headed by its first sentence or the words before
+    its first parenthesis (the full text stands in the table and figure captions).
+
+    Parameters
+    ----------
+    text
+        The question text.
+    width
+        The longest heading kept whole.
+
+    Returns
+    -------
+    str
+        The heading.
+
+    Examples
+    --------
+    >>> heading_of("Kryss av for fagene du har valgt (kryss kun av for fag du har nå). " * 2)
+    'Kryss av for fagene du har valgt'
+    >>> heading_of("Hvor fornøyd er du?")
+    'Hvor fornøyd er du?'
+    """
+    whole = " ".join(str(text).split())
+    if len(whole) <= width:
+        return whole
+    ends = [m.start() for m in re.finditer(r"[.?!:](?=\s)|\s\(", whole)]
+    end = next((e for e in ends if 20 <= e <= width), None)  # the first clause that reads
+    if end is None:
+        return whole
+    return whole[: end + (1 if whole[end] in "?!" else 0)].rstrip()
 
 
 def propose_chapters(survey: Survey) -> list[Chapter]:
@@ -60,7 +94,7 @@ def propose_chapters(survey: Survey) -> list[Chapter]:
             chapters[-1].append(question)
         else:
             chapters.append([question])
-    return [Chapter(_short(question_title(survey, qs[0])), tuple(qs)) for qs in chapters]
+    return [Chapter(heading_of(question_title(survey, qs[0])), tuple(qs)) for qs in chapters]
 
 
 def breakdown_candidates(survey: Survey, limit: int = 8) -> list[tuple[str, str]]:
