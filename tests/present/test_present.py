@@ -121,3 +121,20 @@ def test_a_hidden_row_hides_its_dont_know_count_too(tmp_path):
     counts = [c for c in table.frame.columns if c.endswith("(antall)")]
     assert counts and set(table.frame[counts].stack()) == {"–"}  # every group has under 5
     assert table.values[counts].isna().all().all()
+
+
+def test_a_weighted_multi_response_count_is_labelled_weighted():
+    # "Antall 136" stood beside N = 169 and 58 %: 136 was a weighted count, 99 answered
+    import pandas as pd
+
+    import toolkit
+    from toolkit.present.tables import multi_response_table
+
+    survey = read_surveyxact(example_round())
+    population = pd.read_csv(toolkit.data.example_population(), sep=";")
+    margins = toolkit.margins_from(population, ["region", "kontorstr"], count="kontorer")
+    weighted = survey.with_weights("vekt", toolkit.rake(survey, margins))
+    table = multi_response_table(toolkit.multi_response(weighted, "s_12", weight="vekt"))
+    plain = multi_response_table(toolkit.multi_response(survey, "s_12"))
+    assert "Vektet antall" in table.frame.columns and "Antall" not in table.frame.columns
+    assert "Antall" in plain.frame.columns

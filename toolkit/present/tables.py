@@ -235,7 +235,9 @@ def multi_response_table(
         style.suppressed if s else style.percent(p)
         for p, s in zip(table["percent_of_cases"], table["suppressed"], strict=True)
     ]
-    count, share = text("count", style.language), text("percent_of_cases", style.language)
+    # a weighted count says so: "Antall 136" beside N = 169 read as 136 answers
+    counted = "weighted_count" if table.attrs.get("weighted") else "count"
+    count, share = text(counted, style.language), text("percent_of_cases", style.language)
     frame = pd.DataFrame(
         {count: [style.number(n) for n in table["n"]], share: pct}, index=list(label)
     )
