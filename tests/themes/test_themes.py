@@ -3,6 +3,8 @@ display."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.themes.test_frequencies import tiny  # noqa: F401  (fixture)
@@ -185,3 +187,20 @@ def test_joint_display_numbers_come_from_the_summaries():
     assert row["Survey"].replace("\xa0", " ") == "Delvis enig / Helt enig: 60 % (N=183)"
     assert "leder: fire av fire" in row["Intervjuer"]
     assert row["Sitat"].startswith("«") and row["Sitat"].endswith(")")
+
+
+def test_the_interview_section_speaks_the_report_language():
+    # an English report said "null av to (0 %)" and "En leder sier:"
+    from toolkit.report.options import Options
+    from toolkit.report.sections import corpus_section
+
+    corpus = read_corpus(example_project("qdpx"))
+    english = corpus_section(corpus, Options(language="en"))
+    table = next(english.tables()).table
+    cells = [str(v) for v in table.frame.to_numpy().ravel()]
+    assert all(re.fullmatch(r"\d+ of \d+ \(\d+\u00a0%\)", c) for c in cells), cells[:3]
+    quotes = [b.text for b in english.blocks if getattr(b, "kind", "") == "quote"]
+    assert quotes and all(" says: «" in q and "sier" not in q for q in quotes)
+    norwegian = corpus_section(corpus, Options(language="nb"))
+    cells = [str(v) for v in next(norwegian.tables()).table.frame.to_numpy().ravel()]
+    assert all(re.fullmatch(r"\d+ av \d+ \(\d+\u00a0%\)", c) for c in cells)

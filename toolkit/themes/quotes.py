@@ -26,6 +26,7 @@ from toolkit.errors import UsageError
 from toolkit.interviews.corpus import Corpus
 from toolkit.interviews.privacy import Redactor
 from toolkit.interviews.text import SPEAKER
+from toolkit.language import text
 from toolkit.themes.frequencies import codes_under
 
 #: Role value → how a quote is introduced. Roles not listed get "En <rolle> sier:".
@@ -48,16 +49,21 @@ class Attribution:
 
     role: str | None = None
     wording: dict[str, str] = field(default_factory=dict)
+    language: str = "nb"
 
     def text(self, role: str | None) -> str:
-        return attribution(role, self.wording)
+        return attribution(role, self.wording, language=self.language)
 
 
-def attribution(role: str | None, table: dict[str, str] | None = None) -> str:
-    table = {**ATTRIBUTIONS, **(table or {})}
+def attribution(
+    role: str | None, table: dict[str, str] | None = None, *, language: str = "nb"
+) -> str:
+    """How a quote by ``role`` is introduced in ``language`` ("En leder sier:"; in nn and
+    en the role is named as the data name it, "A participant (leder) says:")."""
+    table = {**(ATTRIBUTIONS if language == "nb" else {}), **(table or {})}
     if not role or role != role:
-        return "En informant sier:"
-    return table.get(str(role).lower(), f"En {str(role).lower()} sier:")
+        return text("quote_anonymous", language)
+    return table.get(str(role).lower(), text("quote_by", language, role=str(role).lower()))
 
 
 def quotes(

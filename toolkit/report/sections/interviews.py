@@ -24,8 +24,7 @@ from toolkit.present.theme_charts import code_frequency_chart
 from toolkit.report.blocks import Figure, Section, Table, Text
 from toolkit.report.options import Options
 from toolkit.themes.frequencies import code_frequencies
-from toolkit.themes.quotes import quotes
-from toolkit.themes.wording import x_av_y
+from toolkit.themes.quotes import Attribution, quotes
 
 DEFAULT = Options()
 
@@ -33,7 +32,8 @@ DEFAULT = Options()
 def themes_table(
     table: pd.DataFrame, by: str, *, level: int | None = 1, options: Options = DEFAULT
 ) -> ReportTable:
-    """Themes as rows, one column per group: "x av y" units coded and the percent."""
+    """Themes as rows, one column per group: "x av y" units coded (digits, as counts in
+    a table are) and the percent."""
     style, language = options.style, options.language
     data = table if level is None else table[table["level"] == level]
     groups = list(dict.fromkeys(data[by]))
@@ -45,8 +45,8 @@ def themes_table(
         rows.append(
             {"": path}
             | {
-                heads[g]: f"{x_av_y(int(part.at[g, 'n']), int(units[g]))} "
-                f"({style.percent(part.at[g, 'percent'])})"
+                heads[g]: f"{style.number(part.at[g, 'n'])} {text('of', language)} "
+                f"{style.number(units[g])} ({style.percent(part.at[g, 'percent'])})"
                 for g in groups
             }
         )
@@ -87,7 +87,12 @@ def corpus_section(
         blocks.append(Text(text("quotes_note", language), kind="note"))
         for theme in dict.fromkeys(table.loc[table["level"] == level, "path"]):
             found = quotes(
-                corpus, theme, by=by, per_group=quotes_per_group, redactor=options.redactor
+                corpus,
+                theme,
+                by=by,
+                per_group=quotes_per_group,
+                redactor=options.redactor,
+                attribution=Attribution(language=language),
             )
             for row in found.itertuples(index=False):
                 blocks.append(Text(f"{row.path} – {row.attribution} «{row.quote}»", kind="quote"))
