@@ -109,3 +109,20 @@ def test_survey_filter_by_query_series_and_errors():
         survey.filter("no_such_column > 1")
     with pytest.raises(UsageError, match="3 values for 258"):
         survey.filter([True, False, True])
+
+
+def test_danish_status_values_are_named_in_the_report_language():
+    # an nb report of a Danish export listed "Gennemført", "Distribueret"; an en report of
+    # a Norwegian one "Gjennomført"
+    import pandas as pd
+
+    from toolkit.report.sections.sample import status_in
+
+    danish = ["Ny", "Distribueret", "Nogen svar", "Gennemført", "Frafaldet"]
+    status = pd.Series(pd.Categorical(["Gennemført", "Distribueret", "Gennemført"], danish))
+    nb = status_in(status, "nb")
+    assert list(nb.cat.categories) == ["Ny", "Distribuert", "Noen svar", "Gjennomført", "Frafalt"]
+    assert nb.tolist() == ["Gjennomført", "Distribuert", "Gjennomført"]  # same respondents
+    assert list(status_in(status, "en").cat.categories)[3] == "Completed"
+    odd = pd.Series(pd.Categorical(["Afventer"], ["Afventer", "Gennemført"]))
+    assert list(status_in(odd, "nb").cat.categories) == ["Afventer", "Gjennomført"]

@@ -56,13 +56,54 @@ def _has_status(survey: Survey) -> bool:
     return bool((survey.codebook["role"] == "status").any())
 
 
+_STATUS_WORDS = {"I": "status_completed", "P": "status_partial", "R": "status_dropped"}
+_STATUS_WORDS |= {"NC": "status_distributed", None: "status_new"}
+
+
+def status_in(status, language: str):
+    """SurveyXact's status values (Norwegian, Danish or English, as the export has them)
+    named in the report's language, in their order; values not known stay as they are.
+
+    Parameters
+    ----------
+    status
+        ``Survey.response_status()``: a Categorical Series.
+    language
+        nb, nn or en.
+
+    Returns
+    -------
+    pandas.Series
+        The same respondents, the categories renamed.
+
+    Examples
+    --------
+    >>> from toolkit import read_surveyxact
+    >>> from toolkit.data import example_round
+    >>> status = read_surveyxact(example_round()).response_status()
+    >>> list(status_in(status, "en").cat.categories)
+    ['New', 'Distributed', 'Partially completed', 'Completed', 'Dropped out']
+    """
+    from toolkit.prepare.response import STATUS_DISPOSITIONS
+
+    names = {}
+    for label in status.cat.categories:
+        key = str(label).strip().lower()
+        if key in STATUS_DISPOSITIONS:
+            names[label] = text(_STATUS_WORDS[STATUS_DISPOSITIONS[key]], language)
+    if len(set(names.values())) < len(names):  # two export labels for one status: keep them
+        return status
+    return status.cat.rename_categories(lambda c: names.get(c, c))
+
+
 def response_section(survey: Survey, options: Options = DEFAULT, *, flow=None) -> Section:
     """Response status and AAPOR rates (when the export has SurveyXact's status) and the
     sample flow from everyone invited to the analytic sample (when ``flow`` is given)."""
     language, style = options.language, options.style
     blocks: list = []
     if _has_status(survey):
-        status = counts_table(survey.response_status(), text("status", language), style=style)
+        shown = status_in(survey.response_status(), language)
+        status = counts_table(shown, text("status", language), style=style)
         blocks.append(Table(status, options.source))
         rates = response_rate_table(response_rates(survey), style=style)
         blocks.append(Table(rates, options.source))
@@ -93,4 +134,4 @@ def weighting_section(
     )
 
 
-__all__ = ["overview_section", "response_section", "weighting_section"]
+__all__ = ["overview_section", "response_section", "status_in", "weighting_section"]
