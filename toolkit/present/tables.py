@@ -57,10 +57,10 @@ NORWEGIAN = Style()
 NYNORSK = Style(
     suppressed_note="– Færre enn {min_base} svar; ikkje vist.", count_suffix=" (tal)", language="nn"
 )
-ENGLISH = Style(
+ENGLISH = Style(  # English conventions: "60%", "3.5", "1,234"
     decimal=".",
     thousands=",",
-    percent_sign="\u00a0%",
+    percent_sign="%",
     suppressed_note="– Fewer than {min_base} responses; not shown.",
     count_suffix=" (count)",
     language="en",
