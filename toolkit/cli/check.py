@@ -11,10 +11,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from toolkit.errors import UsageError
+
+
+def _check_report_path(args) -> None:
+    """--report writes a new .html or .md: never over the draft or any input, never a
+    .docx (it once replaced a researcher's Word draft with Markdown and exited 0)."""
+    if not args.report:
+        return
+    target = Path(args.report).resolve()
+    inputs = [args.draft, args.survey, args.claims, args.config, args.vocabulary]
+    same = [Path(i) for i in inputs if i and Path(i).resolve() == target]
+    if same or target.suffix.lower() not in (".html", ".htm", ".md"):
+        raise UsageError(
+            f"--report {args.report} would "
+            + (f"overwrite the input {same[0].name}" if same else "not be an .html or .md file"),
+            file=args.report,
+            expected="a new file ending in .html or .md, not the draft or another input",
+            hint="e.g. --report kontroll.html",
+        )
+
 
 def run(args) -> int:
     from toolkit.check import check_draft
 
+    _check_report_path(args)  # before any work
     findings = check_draft(
         args.draft,
         survey=args.survey,

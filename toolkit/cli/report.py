@@ -19,6 +19,19 @@ def _init(args) -> int:
     from toolkit.surveys.read import read_surveyxact
 
     target = Path(args.config or "report.toml")
+    source = Path(args.source).resolve()
+    if (
+        target.resolve() == source
+        or source in target.resolve().parents
+        or (target.suffix.lower() != ".toml")
+    ):  # --force once wrote TOML over the export itself
+        raise UsageError(
+            f"--init would write the configuration to {target}, which is not a .toml file "
+            "of its own",
+            file=target,
+            expected="a new .toml file beside your project, never the export",
+            hint="toolkit report --init EXPORT --config report.toml",
+        )
     if target.exists() and not args.force:
         raise UsageError(
             f"{target} already exists",

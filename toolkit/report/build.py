@@ -142,6 +142,29 @@ def _audit(out: Path) -> dict:
     return found.to_dict()
 
 
+OUTPUTS = ("report.html", "report.docx", "tabeller.xlsx", "claims.json", "manifest.json")
+
+
+def _check_out(export: Path, out: Path) -> None:
+    """Refuse an output folder that would overwrite the export or write beside raw data:
+    the export's own folder, a folder holding it among the output names, or a rounds
+    project (an export named tabeller.xlsx in --out was once overwritten by the tables)."""
+    source, folder = export.resolve(), out.resolve()
+    clash = source in {folder / name for name in OUTPUTS} or folder / FIGURES in source.parents
+    raw = (
+        folder == (source if source.is_dir() else source.parent)
+        or (folder / "rounds.toml").exists()
+    )
+    inside_rounds = any((parent / "rounds.toml").is_file() for parent in folder.parents)
+    if clash or raw or inside_rounds:
+        raise UsageError(
+            f"--out {out} " + ("would overwrite the export" if clash else "is a raw-data folder"),
+            file=export,
+            expected="an output folder apart from the raw exports (raw data stay as exported)",
+            hint="e.g. --out build (beside surveys/, not inside it)",
+        )
+
+
 def _input_paths(export, config: ReportConfig) -> list[Path]:
     paths = [Path(export)]
     if config.path and Path(config.path).is_file():
@@ -197,6 +220,7 @@ def build_report(
     See the module's example.
     """
     export, out = Path(export), Path(out)
+    _check_out(export, out)
     timings, started = {}, time.perf_counter()
 
     def lap(stage: str) -> None:
