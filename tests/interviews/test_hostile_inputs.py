@@ -53,7 +53,8 @@ def _bad_crc(tmp_path):
 
 def _bomb(tmp_path):
     path = _qdpx(tmp_path)
-    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+    # the same 1.5 GiB bomb, built at zlib level 1: twice as fast, still over 200:1
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for i in range(150):
             archive.writestr(f"sources/pad{i}.txt", bytes(10 << 20))
     return path
