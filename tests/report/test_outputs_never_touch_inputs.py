@@ -57,3 +57,18 @@ def test_a_build_never_writes_over_or_beside_raw_data(tmp_path, capsys, case):
     assert main(["report", str(export), "--out", str(out), "--quiet"]) == 2
     assert "--out" in capsys.readouterr().err
     assert {p: _sha(p) for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_a_build_folder_beside_the_round_folders_is_fine(tmp_path):
+    # rounds.toml at the project's root ([rounds] folder = "." by default): build/ beside
+    # the round folders is not raw data, a round folder and the project's own folder are
+    from toolkit.errors import UsageError
+    from toolkit.report.build import _check_out
+
+    (tmp_path / "2026").mkdir()
+    (tmp_path / "rounds.toml").write_text('order = ["2026"]\n')
+    export = shutil.copy(example_round(), tmp_path / "2026" / "ledere.xlsx")
+    _check_out(export, tmp_path / "build")  # no error
+    for refused in (tmp_path, tmp_path / "2026", tmp_path / "2026" / "rapport"):
+        with pytest.raises(UsageError, match="raw-data folder"):
+            _check_out(export, refused)

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit.errors import AuditError, UsageError
+from toolkit.errors import AuditError, ExportFormatError, MissingFileError, UsageError
 from toolkit.report.checks import check_config
 from toolkit.report.config import ReportConfig, parse, read_config
 from toolkit.surveys.read import read_surveyxact
@@ -105,13 +105,13 @@ def _extras(config: ReportConfig):
 def _write_figures(
     sections, numbers: dict, folder: Path, progress: bool, jobs: int | None
 ) -> list[Path]:
+    from toolkit.present.figures import render_many
+
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("figur-*"):
         stale.unlink()
     figures = [b for s in sections for b in s.figures()]
     pending = [b for b in figures if "rendered" not in b.__dict__]
-    from toolkit.present.figures import render_many
-
     rendered = render_many([b.figure for b in pending], jobs, progress=progress)
     for block, pair in zip(pending, rendered, strict=True):
         block.rendered = pair  # (the cached property's value: Word uses the same bytes)
@@ -145,18 +145,35 @@ def _audit(out: Path) -> dict:
 OUTPUTS = ("report.html", "report.docx", "tabeller.xlsx", "claims.json", "manifest.json")
 
 
+def _holds_export(folder: Path) -> bool:
+    from toolkit.rounds.project import find_export
+
+    try:
+        find_export(folder)
+    except MissingFileError:
+        return False
+    except ExportFormatError:  # several exports: raw data all the same
+        pass
+    return True
+
+
 def _check_out(export: Path, out: Path) -> None:
     """Refuse an output folder that would overwrite the export or write beside raw data:
-    the export's own folder, a folder holding it among the output names, or a rounds
-    project (an export named tabeller.xlsx in --out was once overwritten by the tables)."""
+    the export's own folder, a folder holding it among the output names, a rounds project's
+    folder, or a round folder in it (--out surveys/2026 once put a second workbook there,
+    after which the rounds could not be read). A build folder beside the round folders is
+    fine, wherever rounds.toml lies."""
     source, folder = export.resolve(), out.resolve()
     clash = source in {folder / name for name in OUTPUTS} or folder / FIGURES in source.parents
-    raw = (
-        folder == (source if source.is_dir() else source.parent)
-        or (folder / "rounds.toml").exists()
-    )
-    inside_rounds = any((parent / "rounds.toml").is_file() for parent in folder.parents)
-    if clash or raw or inside_rounds:
+    raw = folder == (source if source.is_dir() else source.parent)
+    for project in (folder, *folder.parents):
+        if (project / "rounds.toml").is_file():
+            round_folder = (
+                folder if project == folder else (project / folder.relative_to(project).parts[0])
+            )
+            raw = raw or project == folder or _holds_export(round_folder)
+            break
+    if clash or raw:
         raise UsageError(
             f"--out {out} " + ("would overwrite the export" if clash else "is a raw-data folder"),
             file=export,
