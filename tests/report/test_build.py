@@ -211,14 +211,20 @@ def test_rebuilding_in_another_folder_gives_identical_bytes(example_build, tmp_p
     assert "Gjennomsnitt og modeller" in titles
 
 
+def _build(tmp_path, toml: str):
+    """The example round built into tmp_path/out with ``toml`` as its report.toml."""
+    config = tmp_path / "report.toml"
+    config.write_text(toml, encoding="utf-8")
+    return build_report(example_round(), tmp_path / "out", config=config, progress=False)
+
+
 @pytest.mark.slow
 def test_an_english_report_has_english_labels(tmp_path):
-    config = tmp_path / "report.toml"
-    config.write_text(
+    result = _build(
+        tmp_path,
         '[report]\nlanguage = "en"\nby = ["kontorstr"]\n\n[parts]\ntests = true\n'
-        '\n[[chapters]]\ntitle = "Cooperation"\nquestions = ["b1", "s_12"]\n'
+        '\n[[chapters]]\ntitle = "Cooperation"\nquestions = ["b1", "s_12"]\n',
     )
-    result = build_report(example_round(), tmp_path / "out", config=config, progress=False)
     text = result.outputs["html"].read_text(encoding="utf-8")
     assert '<html lang="en">' in text and "Table 1:" in text and "Source:" in text
     for norwegian in ("Tabell", "Kilde", "Antall", "Prosent av", "Etter kontor", "Svarprosent"):
@@ -269,12 +275,11 @@ def test_the_example_configuration_takes_full_effect(example_build):
 
 def test_a_breakdown_without_tests_builds(tmp_path):
     # by with tests = false (the --init default) once crashed with "not a report block"
-    config = tmp_path / "report.toml"
-    config.write_text(
+    result = _build(
+        tmp_path,
         '[report]\nby = ["kontorstr"]\n\n[parts]\ntests = false\n\n'
-        '[[chapters]]\ntitle = "Samarbeid"\nquestions = ["b1", "s_10"]\n'
+        '[[chapters]]\ntitle = "Samarbeid"\nquestions = ["b1", "s_10"]\n',
     )
-    result = build_report(example_round(), tmp_path / "out", config=config, progress=False)
     html = result.outputs["html"].read_text(encoding="utf-8")
     assert "Etter kontorstørrelse" in html and "Forskjeller mellom gruppene" not in html
 

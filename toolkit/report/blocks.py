@@ -74,8 +74,8 @@ class Figure:
 
     @cached_property
     def rendered(self) -> tuple[bytes, bytes]:
-        """PNG (300 dpi) and SVG bytes, laid out once (a build fills this in worker
-        processes: :func:`~toolkit.present.figures.render_many`)."""
+        """PNG (300 dpi) and SVG bytes, rendered once for every output (a build fills
+        this in worker processes: :func:`~toolkit.present.figures.render_many`)."""
         return render_pair(self.figure)
 
     @property
