@@ -4,6 +4,7 @@ every question in HTML and Word with the summaries' numbers; --init then an edit
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import docx
@@ -88,3 +89,11 @@ def test_init_then_an_edited_config_with_a_breakdown(tmp_path, capsys):
     assert main([*args[:-3], "--out", str(tmp_path / "b"), "--quiet"]) == 0
     assert digests(out) == digests(tmp_path / "b")
     capsys.readouterr()
+
+
+def test_no_heading_repeats_the_one_above_it(default_build):
+    # a chapter titled by its first question (as --init titles them) printed that question's
+    # heading twice, one under the other
+    words = _headings(default_build.outputs["docx"])
+    repeats = [a for a, b in itertools.pairwise(words) if a == b]
+    assert repeats == [] and len(words) > 20

@@ -36,6 +36,7 @@ from toolkit.report.blocks import Section, Text
 from toolkit.report.checks import config_error as _fail
 from toolkit.report.checks import expand as _variables
 from toolkit.report.config import ReportConfig
+from toolkit.report.init import heading_of
 from toolkit.report.options import Options
 from toolkit.report.sections.questions import question_section
 from toolkit.report.sections.sample import overview_section, response_section, weighting_section
@@ -141,10 +142,12 @@ def _chapter(prepared: Prepared, chapter, language: str):
         options = prepared.options if chapter.by is None else prepared.options.but(by=chapter.by)
         blocks: list = [Text(chapter.text)] if chapter.text else []
         parts = [question_section(prepared.survey, q, options) for q in chapter.questions]
-        if len(parts) == 1:  # a chapter of one question: no second heading for it
-            return Section(
-                chapter.title, blocks + parts[0].blocks, key=parts[0].key, language=language
-            )
+        first = parts[0]
+        # a chapter of one question, or one titled by its first question (as --init titles
+        # them): the question gets no second heading under the chapter's
+        if len(parts) == 1 or chapter.title in (first.title, heading_of(first.title)):
+            merged = blocks + first.blocks + parts[1:]
+            return Section(chapter.title, merged, key=first.key, language=language)
         return Section(chapter.title, blocks + parts, language=language)
 
     return chapter.title, make
