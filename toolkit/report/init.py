@@ -75,11 +75,16 @@ def heading_of(text: str, width: int = 100) -> str:
     'Kryss av for fagene du har valgt'
     >>> heading_of("Hvor fornøyd er du?")
     'Hvor fornøyd er du?'
+    >>> long = ("Andre fag du har tatt, som bl.a. norsk og historie, og som du ikke "
+    ...         "har nevnt tidligere i dette skjemaet")
+    >>> heading_of(long) == long  # no clause ends before "bl.a. norsk": kept whole
+    True
     """
     whole = " ".join(str(text).split())
     if len(whole) <= width:
         return whole
-    ends = [m.start() for m in re.finditer(r"[.?!:](?=\s)|\s\(", whole)]
+    # a sentence ends at "?", "!" or ":", or at "." before a capital ("bl.a." does not)
+    ends = [m.start() for m in re.finditer(r"\.(?=\s+[A-ZÆØÅ«])|[?!:](?=\s)|\s\(", whole)]
     end = next((e for e in ends if 20 <= e <= width), None)  # the first clause that reads
     if end is None:
         return whole
