@@ -73,3 +73,62 @@ def test_charts_are_not_held_by_pyplot(survey):
     figure = likert_chart(likert_summary(survey, "b1"))
     assert plt.get_fignums() == before  # the inline backend will not show it a second time
     assert figure.canvas.manager is None
+
+
+# ---------------------------------------------------------------- long grids, split to fit a page
+def _dataset_columns(path, prefix: str) -> list[str]:
+    """Column names of the export's Dataset sheet, read with openpyxl (a second route)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    head = next(book["Dataset"].iter_rows(max_row=1, values_only=True))
+    book.close()
+    return [str(h) for h in head if str(h).startswith(prefix)]
+
+
+def test_a_long_grid_by_group_is_split_into_figures_that_fit_a_page():
+    """The real export's 58-item grid by gender was one figure 93 inches tall: now parts of
+    at most a page, every item in exactly one part, in questionnaire order."""
+    from tests.conftest import REAL_XLSX
+    from toolkit import read_surveyxact
+    from toolkit.analysis import likert_summary
+    from toolkit.present.charts import PAGE_HEIGHT, likert_charts
+
+    survey = read_surveyxact(REAL_XLSX)
+    items = _dataset_columns(REAL_XLSX, "p_")
+    assert len(items) == 58
+    figures = likert_charts(likert_summary(survey, items, by="b_1"))
+    assert len(figures) > 1
+    assert all(f.get_size_inches()[1] <= PAGE_HEIGHT for f in figures)
+    titles = [ax.get_title(loc="left") for f in figures for ax in f.axes]
+    texts = [survey.entry(v)["item_text"] for v in items]
+    assert [t.replace("\n", " ") for t in titles if t] == texts
+    assert [f.get_suptitle().replace("\xa0", " ")[-12:] for f in figures[:2]] == [
+        f"(del 1 av {len(figures)})"[-12:],
+        f"(del 2 av {len(figures)})"[-12:],
+    ]
+    limits = {f.axes[0].get_xlim() for f in figures}
+    assert len(limits) == 1  # one scale for every part
+
+
+def test_text_stays_inside_a_chart_rendered_without_trimming():
+    """render_pair lays a chart out once and draws it untrimmed: every text (counts beside
+    the grey bars, legend, title) must lie inside the picture."""
+    from toolkit import read_surveyxact
+    from toolkit.analysis import likert_summary
+    from toolkit.data import example_round
+    from toolkit.present.charts import likert_chart
+    from toolkit.present.figures import render_pair
+
+    figure = likert_chart(likert_summary(read_surveyxact(example_round()), "b1"), diverging=True)
+    png, _ = render_pair(figure)
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("L"))
+    assert pixels.shape == tuple(round(300 * s) for s in figure.get_size_inches()[::-1])
+    assert (pixels < 128).mean() > 0.01  # there is ink
+    for edge in (pixels[:3], pixels[-3:], pixels[:, :3], pixels[:, -3:]):
+        assert edge.min() > 240  # none of it touches the picture's border

@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from matplotlib.figure import Figure as MplFigure
-
-from toolkit.present.figures import alt_text, render_pair
 from toolkit.present.tables import ReportTable
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure as MplFigure
 
 
 def slug(text: str, fallback: str = "del") -> str:
@@ -53,11 +54,18 @@ class Table:
 
 
 class Figure:
-    """A matplotlib figure with its title, alt text, notes and source, rendered once."""
+    """A figure with its title, alt text, notes and source, rendered once.
+
+    ``figure`` is a matplotlib Figure, or a recipe: a function of no arguments that makes
+    one (``functools.partial(likert_chart, summary)``). A recipe is made where it is
+    rendered, so a build makes and renders its charts in worker processes and the main
+    process never holds them (:func:`render_blocks`). Once rendered, a block keeps only
+    its bytes, alt text and title: that is what it pickles to (the build cache).
+    """
 
     def __init__(
         self,
-        figure: MplFigure,
+        figure,
         *,
         title: str | None = None,
         alt: str | None = None,
@@ -65,17 +73,49 @@ class Figure:
         notes: tuple[str, ...] = (),
         source: str | None = None,
     ) -> None:
-        self.figure = figure
-        self.alt = alt or alt_text(figure)
-        self.title = title or getattr(figure, "toolkit_title", None) or self.alt
+        made = hasattr(figure, "savefig")  # a matplotlib Figure (matplotlib not imported here)
+        if not (made or callable(figure)):
+            raise TypeError(f"not a figure or a recipe for one: {type(figure).__name__}")
+        self._figure = figure if made else None
+        self._make = None if made else figure
+        self._alt, self._title = alt, title
         self.name = slug(name, "figur")
         self.notes = tuple(notes)
         self.source = source
 
+    @property
+    def figure(self) -> MplFigure:
+        """The matplotlib figure (made from the recipe on first use)."""
+        if self._figure is None:
+            if self._make is None:
+                raise ValueError(f"figure {self.name!r} was kept as its rendered bytes only")
+            self._figure = self._make()
+        return self._figure
+
+    def describe(self) -> tuple[str, str]:
+        """``(alt, title)``: as given, else the chart's own."""
+        if "_described" not in self.__dict__:
+            from toolkit.present.figures import alt_text
+
+            figure = self.figure
+            alt = self._alt or alt_text(figure)
+            self._described = (alt, self._title or getattr(figure, "toolkit_title", None) or alt)
+        return self._described
+
+    @property
+    def alt(self) -> str:
+        return self.describe()[0]
+
+    @property
+    def title(self) -> str:
+        return self.describe()[1]
+
     @cached_property
     def rendered(self) -> tuple[bytes, bytes]:
         """PNG (300 dpi) and SVG bytes, rendered once for every output (a build fills
-        this in worker processes: :func:`~toolkit.present.figures.render_many`)."""
+        this in worker processes: :func:`render_blocks`)."""
+        from toolkit.present.figures import render_pair
+
         return render_pair(self.figure)
 
     @property
@@ -86,10 +126,74 @@ class Figure:
     def svg(self) -> bytes:
         return self.rendered[1]
 
+    def finished(self) -> Figure:
+        """The block as bytes, alt text and title only (the figure and its recipe
+        dropped: they hold the data and matplotlib's objects)."""
+        self.describe(), self.rendered
+        self._figure = self._make = None
+        return self
+
+    def __getstate__(self) -> dict:
+        self.finished()
+        return dict(self.__dict__)
+
     def _repr_html_(self) -> str:
         from toolkit.report.html import figure_html
 
         return figure_html(self, None, None)
+
+
+_PENDING: list[Figure] = []  # the blocks a forked worker makes and renders, by index
+
+
+def _make_and_render(index: int) -> tuple:
+    from toolkit.present.figures import render_pair
+
+    block = _PENDING[index]
+    return block.describe(), render_pair(block.figure)
+
+
+def render_blocks(blocks: list[Figure], jobs: int | None = None, *, progress: bool = False):
+    """Make and render every figure block not rendered yet, in ``jobs`` worker processes
+    (default: one per core; see :func:`~toolkit.present.figures.render_many`); each block
+    then holds its bytes, alt text and title, and no matplotlib figure.
+
+    Parameters
+    ----------
+    blocks
+        Figure blocks (made or recipes).
+    jobs
+        Worker processes; ``None`` for one per core.
+    progress
+        A progress bar per figure.
+
+    Examples
+    --------
+    >>> from functools import partial
+    >>> from toolkit.present.figures import new_figure
+    >>> def chart(n):
+    ...     figure, ax = new_figure(figsize=(2, 1), layout="constrained")
+    ...     ax.barh([0], [n])
+    ...     figure.toolkit_alt = f"{n} svar"
+    ...     return figure
+    >>> blocks = [Figure(partial(chart, n)) for n in (1, 2)]
+    >>> render_blocks(blocks, jobs=2)
+    >>> [b.alt for b in blocks], blocks[0].png[:4]
+    (['1 svar', '2 svar'], b'\\x89PNG')
+    """
+    pending = [b for b in blocks if "rendered" not in b.__dict__]
+    if not pending:  # all from the cache: matplotlib is not even imported
+        return
+    from toolkit.present.figures import map_forked
+
+    _PENDING[:] = pending
+    try:
+        done = map_forked(_make_and_render, len(pending), jobs, progress=progress)
+    finally:
+        _PENDING.clear()
+    for block, (described, pair) in zip(pending, done, strict=True):
+        block._described, block.rendered = described, pair
+        block.finished()
 
 
 @dataclass
@@ -131,4 +235,4 @@ class Section:
         return section_html(self, numbers=None)
 
 
-__all__ = ["Figure", "Section", "Table", "Text", "slug"]
+__all__ = ["Figure", "Section", "Table", "Text", "render_blocks", "slug"]

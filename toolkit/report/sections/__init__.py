@@ -12,40 +12,26 @@ Examples
 ['Hvor enig eller ueni', 'Hvor enig eller ueni']
 """
 
-from toolkit.report.sections.interviews import corpus_section, themes_table
-from toolkit.report.sections.questions import (
-    date_section,
-    grid_section,
-    multiple_section,
-    numeric_section,
-    open_section,
-    question_kind,
-    question_section,
-    question_title,
-    questions,
-    single_section,
-)
-from toolkit.report.sections.rounds import rounds_section
-from toolkit.report.sections.sample import overview_section, response_section, weighting_section
-from toolkit.report.sections.stats import means_section, regression_section
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "corpus_section",
-    "date_section",
-    "grid_section",
-    "means_section",
-    "multiple_section",
-    "numeric_section",
-    "open_section",
-    "overview_section",
-    "question_kind",
-    "question_section",
-    "question_title",
-    "questions",
-    "regression_section",
-    "response_section",
-    "rounds_section",
-    "single_section",
-    "themes_table",
-    "weighting_section",
-]
+from toolkit._lazy import attach
+
+if TYPE_CHECKING:  # the exports, imported when first used (toolkit._lazy)
+    from toolkit.report.sections.interviews import corpus_section, themes_table
+    from toolkit.report.sections.questions import (
+        date_section,
+        grid_section,
+        multiple_section,
+        numeric_section,
+        open_section,
+        question_kind,
+        question_section,
+        question_title,
+        questions,
+        single_section,
+    )
+    from toolkit.report.sections.rounds import rounds_section
+    from toolkit.report.sections.sample import overview_section, response_section, weighting_section
+    from toolkit.report.sections.stats import means_section, regression_section
+
+__getattr__, __dir__, __all__ = attach(__name__, __file__)

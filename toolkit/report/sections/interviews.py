@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -78,7 +79,7 @@ def corpus_section(
         Text(words),
         Table(themes_table(table, by, level=level, options=options), source),
         Figure(
-            code_frequency_chart(table, by, level=level, unit=unit, style=style),
+            partial(code_frequency_chart, table, by, level=level, unit=unit, style=style),
             name="temaer",
             source=source,
         ),

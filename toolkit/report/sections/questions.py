@@ -27,14 +27,15 @@ Examples
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from toolkit.analysis import compare_groups, frequencies, item_statistics, likert_summary
 from toolkit.analysis import multi_response as multi_response_summary
-from toolkit.errors import UsageError
 from toolkit.language import text
 from toolkit.present.bars import frequency_chart, histogram_chart, multi_response_chart
-from toolkit.present.charts import likert_chart
+from toolkit.present.charts import likert_chart_parts
 from toolkit.present.item_tables import (
     WIDE,
     category_table,
@@ -44,42 +45,13 @@ from toolkit.present.item_tables import (
 from toolkit.present.stats_tables import comparison_table
 from toolkit.present.tables import likert_table, multi_response_table
 from toolkit.report.blocks import Figure, Section, Table, Text
-from toolkit.report.catalog import questions
+from toolkit.report.catalog import question_kind, question_title, questions, variables_of
 from toolkit.report.options import Options
 from toolkit.report.sections.open import open_blocks, other_answers
 from toolkit.surveys.codebook import label_of, lower_first, text_of
 from toolkit.surveys.survey import Survey
 
 DEFAULT = Options()
-
-
-def variables_of(survey: Survey, question: str) -> list[str]:
-    book = survey.codebook
-    names = list(book.loc[book["question"] == question, "variable"])
-    if not names:
-        close = [q for q in questions(survey) if q[:1] == question[:1]][:8]
-        raise UsageError(
-            f"no question {question!r} in this survey",
-            file=survey.source.path,
-            hint=f"questions like it: {', '.join(close) or 'none'}; see survey.questions()",
-        )
-    return names
-
-
-def question_kind(survey: Survey, question: str) -> str:
-    """grid, single, multiple, numeric, date or open."""
-    names = variables_of(survey, question)
-    kind = survey.entry(names[0])["type"]
-    if kind == "single" and len(names) > 1:
-        return "grid"
-    return "single" if kind == "background" else str(kind)
-
-
-def question_title(survey: Survey, question: str) -> str:
-    names = variables_of(survey, question)
-    entry = survey.entry(names[0])
-    stem = entry["question_text"]
-    return str(stem) if isinstance(stem, str) and stem.strip() else text_of(entry)
 
 
 def _group_label(survey: Survey, variable: str) -> str:
@@ -124,15 +96,19 @@ def _by_sections(survey, items, options, make, *, tests: bool = True) -> list[Se
     return out
 
 
+def _likert_figures(summary, name: str, source, style) -> list[Figure]:
+    """The Likert chart, in parts that fit a page when the grid is long."""
+    charts = likert_chart_parts(summary, diverging=_diverging(summary), style=style)
+    if len(charts) == 1:
+        return [Figure(charts[0], name=name, source=source)]
+    return [Figure(chart, name=f"{name}-{i}", source=source) for i, chart in enumerate(charts, 1)]
+
+
 def _scale_blocks(survey, question, items, options, summary) -> list:
     style, source = options.style, options.source
     blocks = [
         Table(likert_table(summary, style=style, min_base=options.min_base), source),
-        Figure(
-            likert_chart(summary, diverging=_diverging(summary), style=style),
-            name=question,
-            source=source,
-        ),
+        *_likert_figures(summary, question, source, style),
     ]
     scaled = summary["scale"].notna().all()
     if options.item_statistics and scaled:
@@ -152,11 +128,7 @@ def grid_section(survey: Survey, question: str, options: Options = DEFAULT) -> S
         grouped = likert_summary(survey, items, by=by, **kw)
         return [
             Table(likert_table(grouped, style=style, min_base=options.min_base), source),
-            Figure(
-                likert_chart(grouped, diverging=_diverging(grouped), style=style),
-                name=f"{question}-{by}",
-                source=source,
-            ),
+            *_likert_figures(grouped, f"{question}-{by}", source, style),
         ]
 
     blocks = _scale_blocks(survey, question, items, options, summary)
@@ -176,14 +148,18 @@ def single_section(survey: Survey, question: str, options: Options = DEFAULT) ->
     table = category_table if wide else likert_table
     blocks = [
         Table(table(summary, style=style, min_base=options.min_base), source),
-        Figure(frequency_chart(summary, style=style), name=question, source=source),
+        Figure(partial(frequency_chart, summary, style=style), name=question, source=source),
     ]
 
     def by_group(by):
         grouped = frequencies(survey, variable, by=by, **kw)
         return [
             Table(likert_table(grouped, style=style, min_base=options.min_base), source),
-            Figure(frequency_chart(grouped, style=style), name=f"{question}-{by}", source=source),
+            Figure(
+                partial(frequency_chart, grouped, style=style),
+                name=f"{question}-{by}",
+                source=source,
+            ),
         ]
 
     blocks += other_answers(survey, question, options)
@@ -201,7 +177,11 @@ def multiple_section(survey: Survey, question: str, options: Options = DEFAULT) 
     table = multi_response_summary(survey, question, **kw)
     blocks = [
         Table(multi_response_table(table, style=style, title=title), source),
-        Figure(multi_response_chart(table, title=title, style=style), name=question, source=source),
+        Figure(
+            partial(multi_response_chart, table, title=title, style=style),
+            name=question,
+            source=source,
+        ),
     ]
 
     def by_group(by):
@@ -209,7 +189,7 @@ def multiple_section(survey: Survey, question: str, options: Options = DEFAULT) 
         return [
             Table(multi_response_table(grouped, style=style, title=title), source),
             Figure(
-                multi_response_chart(grouped, title=title, style=style),
+                partial(multi_response_chart, grouped, title=title, style=style),
                 name=f"{question}-{by}",
                 source=source,
             ),
@@ -229,7 +209,7 @@ def numeric_section(survey: Survey, question: str, options: Options = DEFAULT) -
     blocks = [
         Table(numeric_table(values, title=title, style=options.style), options.source),
         Figure(
-            histogram_chart(values, title=title, style=options.style),
+            partial(histogram_chart, values, title=title, style=options.style),
             name=question,
             source=options.source,
         ),

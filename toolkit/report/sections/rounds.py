@@ -16,6 +16,8 @@ Examples
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from toolkit.analysis.change import change_table, did_table
@@ -117,7 +119,7 @@ def rounds_section(
     )
     blocks += [
         Table(change_report_table(changes, style=style), source),
-        Figure(change_chart(changes, style=style), name=f"endring-{a}-{b}", source=source),
+        Figure(partial(change_chart, changes, style=style), name=f"endring-{a}-{b}", source=source),
     ]
     if did:
         result = did_table(

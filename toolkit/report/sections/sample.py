@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from toolkit.errors import UsageError
@@ -23,8 +24,8 @@ from toolkit.present.item_tables import counts_table, overview_table
 from toolkit.present.stats_charts import flow_chart
 from toolkit.present.stats_tables import flow_table, response_rate_table, weighting_table
 from toolkit.report.blocks import Figure, Section, Table, Text
+from toolkit.report.catalog import questions
 from toolkit.report.options import Options
-from toolkit.report.sections.questions import questions
 from toolkit.surveys.codebook import label_of
 from toolkit.surveys.survey import Survey
 
@@ -111,7 +112,9 @@ def response_section(survey: Survey, options: Options = DEFAULT, *, flow=None) -
         blocks.append(Text(text("no_status", language, n=survey.n), kind="note"))
     if flow is not None:
         blocks.append(Table(flow_table(flow, style=style), options.source))
-        blocks.append(Figure(flow_chart(flow, style=style), name="utvalg", source=options.source))
+        blocks.append(
+            Figure(partial(flow_chart, flow, style=style), name="utvalg", source=options.source)
+        )
         blocks.append(Text(text("flow_note", language, n=flow.survey.n)))
     return Section(text("response_heading", language), blocks, key="svar", language=language)
 

@@ -15,6 +15,8 @@ Examples
 
 from __future__ import annotations
 
+from functools import partial
+
 from toolkit.analysis.design import means
 from toolkit.analysis.regression import regression
 from toolkit.language import text
@@ -39,7 +41,11 @@ def means_section(
         text("means_heading", options.language),
         [
             Table(means_table(table, style=style), options.source),
-            Figure(means_chart(table, style=style), name=f"snitt-{name}", source=options.source),
+            Figure(
+                partial(means_chart, table, style=style),
+                name=f"snitt-{name}",
+                source=options.source,
+            ),
         ],
         key=f"snitt-{name}",
         level=3,
@@ -68,7 +74,7 @@ def regression_section(
         [
             Table(regression_table(model, style=style), options.source),
             Figure(
-                coefficient_chart(model, style=style),
+                partial(coefficient_chart, model, style=style),
                 name=f"modell-{outcome}",
                 source=options.source,
             ),
