@@ -81,6 +81,7 @@ def run(args) -> int:
         progress=not args.quiet,
         audit=not args.no_audit,
         jobs=args.jobs,
+        cache=False if args.no_cache else (args.cache or True),
     )
     print(result.summary())
     return 0
@@ -103,6 +104,15 @@ def add_parser(commands) -> None:
         type=int,
         metavar="N",
         help="processes that render the figures (default: one per core)",
+    )
+    report.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="where a rebuild finds what an earlier build made "
+        "(default: .toolkit-cache beside the output folder)",
+    )
+    report.add_argument(
+        "--no-cache", action="store_true", help="build everything anew; read and write no cache"
     )
     report.add_argument(
         "--no-audit",

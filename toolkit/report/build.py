@@ -32,12 +32,14 @@ Examples
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from toolkit.errors import AuditError, ExportFormatError, MissingFileError, UsageError
+from toolkit.report.cache import files_digest
 from toolkit.report.checks import check_config
 from toolkit.report.config import ReportConfig, parse, read_config
 from toolkit.surveys.read import read_surveyxact
@@ -56,14 +58,21 @@ class BuildResult:
     outputs: dict[str, Path]
     timings: dict[str, float] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    #: sections taken from the build cache, and sections made anew
+    reused: int = 0
+    made: int = 0
 
     def summary(self) -> str:
         files = ", ".join(p.relative_to(self.folder).as_posix() for p in self.outputs.values())
         stages = ", ".join(f"{k} {v:.1f} s" for k, v in self.timings.items())
         figures = sum(1 for s in self.sections for _ in s.figures())
         tables = sum(1 for s in self.sections for _ in s.tables())
+        cached = f"; {self.reused} of {self.reused + self.made} sections from the cache" * bool(
+            self.reused
+        )
         return (
-            f"wrote {files} into {self.folder} ({tables} tables, {figures} figures)\ntime: {stages}"
+            f"wrote {files} into {self.folder} ({tables} tables, {figures} figures{cached})\n"
+            f"time: {stages}"
         )
 
 
@@ -105,16 +114,13 @@ def _extras(config: ReportConfig):
 def _write_figures(
     sections, numbers: dict, folder: Path, progress: bool, jobs: int | None
 ) -> list[Path]:
-    from toolkit.present.figures import render_many
+    from toolkit.report.blocks import render_blocks
 
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("figur-*"):
         stale.unlink()
     figures = [b for s in sections for b in s.figures()]
-    pending = [b for b in figures if "rendered" not in b.__dict__]
-    rendered = render_many([b.figure for b in pending], jobs, progress=progress)
-    for block, pair in zip(pending, rendered, strict=True):
-        block.rendered = pair  # (the cached property's value: Word uses the same bytes)
+    render_blocks(figures, jobs, progress=progress)  # made and rendered in workers
     written = []
     for block in figures:
         stem = f"figur-{numbers[id(block)]:02d}-{block.name}"
@@ -182,6 +188,43 @@ def _check_out(export: Path, out: Path) -> None:
         )
 
 
+def _cache(cache, export: Path, out: Path):
+    """The build cache: ``.toolkit-cache`` beside the output folder, or the user's cache
+    folder when that would lie beside raw data; never in a raw-data folder."""
+    from toolkit.report.cache import FOLDER, BuildCache, user_cache
+
+    if cache is False or cache is None:
+        return BuildCache(None)
+    if cache is True:
+        beside = out.resolve().parent
+        rounds = any((folder / "rounds.toml").is_file() for folder in (beside, *beside.parents))
+        raw = rounds or beside == export.resolve().parent
+        return BuildCache(user_cache() if raw else beside / FOLDER)
+    folder = Path(cache).resolve()
+    source = export.resolve()
+    if folder == source.parent or source.parent in folder.parents or folder == source:
+        raise UsageError(
+            f"--cache {cache} lies in the export's folder",
+            file=export,
+            expected="a cache folder apart from the raw exports (its tables derive from them)",
+            hint="leave --cache out for the default (.toolkit-cache beside the output folder)",
+        )
+    return BuildCache(folder)
+
+
+def _shared(config: ReportConfig, export: Path, export_digest: str) -> str:
+    """What every section depends on: the export's and other inputs' bytes and the
+    configuration without the titles, template and chapters (each chapter keys its own)."""
+    from toolkit.report.cache import files_digest
+
+    settings = config.to_dict()
+    for key in ("title", "subtitle", "reference_docx", "chapters"):
+        settings.pop(key, None)
+    others = [p for p in _input_paths(export, config)[1:] if p != Path(config.path or "")]
+    others = [p for p in others if p != config.resolve(config.reference_docx)]
+    return json.dumps([export_digest, files_digest(others), settings], sort_keys=True, default=str)
+
+
 def _input_paths(export, config: ReportConfig) -> list[Path]:
     paths = [Path(export)]
     if config.path and Path(config.path).is_file():
@@ -206,6 +249,7 @@ def build_report(
     progress: bool = True,
     audit: bool = True,
     jobs: int | None = None,
+    cache: str | Path | bool = True,
 ) -> BuildResult:
     """Build the report of ``export`` into the folder ``out`` (see module docstring).
 
@@ -226,6 +270,10 @@ def build_report(
     jobs
         Processes that render the figures (default: one per core); the outputs are the
         same bytes whatever the number.
+    cache
+        Keep the export as read and every section with its figures, so a rebuild redoes
+        only what changed (:mod:`toolkit.report.cache`): ``True`` for the default folder,
+        a folder, or ``False`` for none. The outputs are the same bytes either way.
 
     Returns
     -------
@@ -246,7 +294,13 @@ def build_report(
         timings[stage] = timings.get(stage, 0.0) + now - started
         started = now
 
-    survey = read_surveyxact(export)
+    store = _cache(cache, export, out)
+    export_digest = files_digest([export]) if store.folder else ""
+    survey_key = store.key("survey", export_digest, str(export.resolve()))
+    survey = store.get(survey_key)
+    if survey is None:
+        survey = read_surveyxact(export)
+        store.put(survey_key, survey)
     config = _config(survey, export, config)
     check_config(survey, config)  # every mistake, before the analysis stack is imported
     from toolkit.language import text
@@ -262,13 +316,21 @@ def build_report(
     lap("read")
     prepared = prepare(survey, config)
     steps = plan(prepared, config, rounds=rounds, corpus=corpus)
-    sections = [
-        make() for _, make in progress_bar(steps, desc="sections", unit="section", show=progress)
-    ]
+    shared = _shared(config, export, export_digest) if store.folder else ""
+    sections, fresh = [], {}
+    for _, make in progress_bar(steps, desc="sections", unit="section", show=progress):
+        key = store.key("section", shared, make.signature)
+        section = store.get(key)
+        if section is None:
+            section = fresh[key] = make()
+        sections.append(section)
     lap("analyse")
     numbers = numbering(sections)
     out.mkdir(parents=True, exist_ok=True)
     figures = _write_figures(sections, numbers, out / FIGURES, progress, jobs)
+    for key, section in fresh.items():  # figures rendered: kept as their bytes
+        store.put(key, section)
+    store.trim()
     lap("charts")
     title = config.title or (survey.source.path and Path(survey.source.path).stem)
     html_path = out / "report.html"
@@ -313,7 +375,7 @@ def build_report(
         audit=checked,
     )
     outputs["manifest"] = manifest
-    return BuildResult(out, outputs, timings, sections)
+    return BuildResult(out, outputs, timings, sections, len(sections) - len(fresh), len(fresh))
 
 
 __all__ = ["FIGURES", "BuildResult", "build_report"]

@@ -11,6 +11,8 @@ Examples
 
 from __future__ import annotations
 
+from toolkit.errors import UsageError
+from toolkit.surveys.codebook import text_of
 from toolkit.surveys.survey import Survey
 
 
@@ -37,4 +39,35 @@ def questions(survey: Survey) -> list[str]:
     return list(dict.fromkeys(book["question"]))
 
 
-__all__ = ["questions"]
+def variables_of(survey: Survey, question: str) -> list[str]:
+    """The variables of ``question`` (a grid's items, or the one variable)."""
+    book = survey.codebook
+    names = list(book.loc[book["question"] == question, "variable"])
+    if not names:
+        close = [q for q in questions(survey) if q[:1] == question[:1]][:8]
+        raise UsageError(
+            f"no question {question!r} in this survey",
+            file=survey.source.path,
+            hint=f"questions like it: {', '.join(close) or 'none'}; see survey.questions()",
+        )
+    return names
+
+
+def question_kind(survey: Survey, question: str) -> str:
+    """grid, single, multiple, numeric, date or open."""
+    names = variables_of(survey, question)
+    kind = survey.entry(names[0])["type"]
+    if kind == "single" and len(names) > 1:
+        return "grid"
+    return "single" if kind == "background" else str(kind)
+
+
+def question_title(survey: Survey, question: str) -> str:
+    """The question's text (a grid's stem), else its label."""
+    names = variables_of(survey, question)
+    entry = survey.entry(names[0])
+    stem = entry["question_text"]
+    return str(stem) if isinstance(stem, str) and stem.strip() else text_of(entry)
+
+
+__all__ = ["question_kind", "question_title", "questions", "variables_of"]

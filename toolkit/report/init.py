@@ -27,8 +27,8 @@ import re
 import textwrap
 from pathlib import Path
 
+from toolkit.report.catalog import question_kind, question_title, questions
 from toolkit.report.config import Chapter
-from toolkit.report.sections.questions import question_kind, question_title, questions
 from toolkit.surveys.codebook import label_of
 from toolkit.surveys.survey import Survey
 

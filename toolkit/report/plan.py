@@ -38,9 +38,6 @@ from toolkit.report.checks import expand as _variables
 from toolkit.report.config import ReportConfig
 from toolkit.report.init import heading_of
 from toolkit.report.options import Options
-from toolkit.report.sections.questions import question_section
-from toolkit.report.sections.sample import overview_section, response_section, weighting_section
-from toolkit.report.sections.stats import means_section, regression_section
 from toolkit.surveys.survey import Survey
 
 
@@ -137,8 +134,30 @@ def prepare(survey: Survey, config: ReportConfig) -> Prepared:
     return Prepared(analytic, survey, flow, weights, options)
 
 
+def _deferred(module: str, name: str):
+    """The section function ``name`` of ``toolkit.report.sections.<module>``, imported when
+    it is called (a cached rebuild imports no analysis or chart library)."""
+
+    def call(*args, **kwargs):
+        import importlib
+
+        found = importlib.import_module(f"toolkit.report.sections.{module}")
+        return getattr(found, name)(*args, **kwargs)
+
+    return call
+
+
+def _step(title: str, make, *signature):
+    """``(title, make)`` with what the section depends on beyond the survey and the shared
+    configuration (:mod:`toolkit.report.cache` keys a cached section by it)."""
+    make.signature = signature
+    return title, make
+
+
 def _chapter(prepared: Prepared, chapter, language: str):
     def make() -> Section:
+        from toolkit.report.sections.questions import question_section
+
         options = prepared.options if chapter.by is None else prepared.options.but(by=chapter.by)
         blocks: list = [Text(chapter.text)] if chapter.text else []
         parts = [question_section(prepared.survey, q, options) for q in chapter.questions]
@@ -150,11 +169,15 @@ def _chapter(prepared: Prepared, chapter, language: str):
             return Section(chapter.title, merged, key=first.key, language=language)
         return Section(chapter.title, blocks + parts, language=language)
 
-    return chapter.title, make
+    return _step(
+        chapter.title, make, "chapter", chapter.title, chapter.questions, chapter.by, chapter.text
+    )
 
 
 def _statistics(prepared: Prepared, config: ReportConfig):
     def make() -> Section:
+        from toolkit.report.sections.stats import means_section, regression_section
+
         section = Section(text("statistics_heading", config.language), language=config.language)
         items = config.part("means")
         if items:
@@ -172,38 +195,44 @@ def _statistics(prepared: Prepared, config: ReportConfig):
             )
         return section
 
-    return text("statistics_heading", config.language), make
+    return _step(text("statistics_heading", config.language), make, "statistics")
 
 
 def plan(prepared: Prepared, config: ReportConfig, *, rounds=None, corpus=None) -> list:
     """``(title, make)`` for every section, in order (see module docstring)."""
     options, language = prepared.options, config.language
     full = prepared.full
+    overview_section = _deferred("sample", "overview_section")
+    response_section = _deferred("sample", "response_section")
+    weighting_section = _deferred("sample", "weighting_section")
     steps = [
-        (text("overview_heading", language), lambda: overview_section(full, options)),
-        (
+        _step(
+            text("overview_heading", language), lambda: overview_section(full, options), "overview"
+        ),
+        _step(
             text("response_heading", language),
             lambda: response_section(full, options, flow=prepared.flow),
+            "response",
         ),
     ]
     if prepared.weights is not None:
         steps.append(
-            (
+            _step(
                 text("weighting_heading", language),
                 lambda: weighting_section(prepared.weights, options, survey=full),
+                "weighting",
             )
         )
     steps += [_chapter(prepared, chapter, language) for chapter in config.chapters]
     if config.part("means") or config.regression:
         steps.append(_statistics(prepared, config))
     if rounds is not None:
-        from toolkit.report.sections.rounds import rounds_section
-
+        rounds_section = _deferred("rounds", "rounds_section")
         # partial, not a lambda: the arguments are bound now (a lambda reading a reused
         # local once took [corpus]'s table for [rounds] and dropped items and did)
         part = config.rounds
         steps.append(
-            (
+            _step(
                 text("rounds_heading", language),
                 partial(
                     rounds_section,
@@ -214,14 +243,14 @@ def plan(prepared: Prepared, config: ReportConfig, *, rounds=None, corpus=None) 
                     measure=part.get("measure", "top2"),
                     did=part.get("did"),
                 ),
+                "rounds",
             )
         )
     if corpus is not None:
-        from toolkit.report.sections.interviews import corpus_section
-
+        corpus_section = _deferred("interviews", "corpus_section")
         part = config.corpus
         steps.append(
-            (
+            _step(
                 text("corpus_heading", language),
                 partial(
                     corpus_section,
@@ -231,6 +260,7 @@ def plan(prepared: Prepared, config: ReportConfig, *, rounds=None, corpus=None) 
                     unit=part.get("unit", "document"),
                     quotes_per_group=int(part.get("quotes", 1)),
                 ),
+                "corpus",
             )
         )
     return steps
