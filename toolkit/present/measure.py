@@ -75,11 +75,27 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 
 @cache
 def _width(text: str, size: float, bold: bool) -> float:  # the same words recur in a report
+    advances = _advances(bold)
+    em = sum(advances.get(c) or _advance(c, bold) for c in text)
+    return em * size * CM_PER_POINT
+
+
+@cache
+def _advances(bold: bool) -> dict[str, float]:
+    """Advance widths per character in em, filled as characters are met."""
+    return {}
+
+
+def _advance(character: str, bold: bool) -> float:
+    """A character's advance width in em, as Word sets it (the glyph's advance, unhinted;
+    shaping a whole string with FreeType for each cell took a second per report)."""
+    from matplotlib.ft2font import LoadFlags
+
     font = _font(bold)
-    font.set_size(size, 72)
-    font.set_text(text, 0.0)
-    width, _ = font.get_width_height()  # 1/64 points at 72 dpi
-    return width / 64 * CM_PER_POINT
+    font.set_size(100, 72)
+    glyph = font.load_char(ord(character), flags=LoadFlags.NO_HINTING)
+    _advances(bold)[character] = em = glyph.linearHoriAdvance / 65536 / 100
+    return em
 
 
 def _needs(texts: list[str], size: float, bold: bool) -> tuple[float, float]:

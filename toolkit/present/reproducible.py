@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 import zipfile
@@ -35,25 +36,41 @@ def build_time() -> dt.datetime:
     return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
 
 
-def normalise_zip(path: str | Path) -> None:
-    """Rewrite a zip package with every member dated :func:`build_time` (member order,
-    names, compression and bytes unchanged)."""
+def normalise_zip(
+    path: str | Path, data: bytes | None = None, *, stored: tuple = (), members: dict | None = None
+) -> None:
+    """Write a zip package with every member dated :func:`build_time` (member order,
+    names and bytes unchanged): the package at ``path``, or ``data`` (a package in memory)
+    written to ``path``. Members whose names end in one of ``stored`` (".png": already
+    compressed) are stored rather than deflated a second time; ``members`` gives some
+    members' bytes by name (in place of the package's). The package is written to
+    a temporary file and renamed: a failure leaves no half-written file."""
     path = Path(path)
     stamp = build_time()
     when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    with zipfile.ZipFile(path) as source:
-        members = [(info, source.read(info)) for info in source.infolist()]
-    members = [
-        (info, _fixed_times(data, stamp) if info.filename == "docProps/core.xml" else data)
-        for info, data in members
+    given = members or {}
+    with zipfile.ZipFile(io.BytesIO(data) if data is not None else path) as source:
+        found = [
+            (info, given[info.filename] if info.filename in given else source.read(info))
+            for info in source.infolist()
+        ]
+    found = [
+        (info, _fixed_times(content, stamp) if info.filename == "docProps/core.xml" else content)
+        for info, content in found
     ]
-    with zipfile.ZipFile(path, "w") as target:
-        for info, data in members:
-            fixed = zipfile.ZipInfo(info.filename, date_time=when)
-            fixed.compress_type = info.compress_type
-            fixed.external_attr = 0o600 << 16
-            fixed.create_system = 0
-            target.writestr(fixed, data)
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        with zipfile.ZipFile(temporary, "w") as target:
+            for info, content in found:
+                fixed = zipfile.ZipInfo(info.filename, date_time=when)
+                keep = info.filename.lower().endswith(stored)
+                fixed.compress_type = zipfile.ZIP_STORED if keep else info.compress_type
+                fixed.external_attr = 0o600 << 16
+                fixed.create_system = 0
+                target.writestr(fixed, content)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 _TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")

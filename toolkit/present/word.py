@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import docx
@@ -115,8 +116,21 @@ def save(document, path: str | Path, *, title: str | None = None) -> Path:
     props.author = props.last_modified_by = "toolkit"
     if title:
         props.title = title
-    document.save(str(path))
-    normalise_zip(path)
+    from docx.parts.image import ImagePart
+
+    # pictures are already compressed: python-docx would deflate them, and normalise_zip
+    # inflate and deflate them again; they are saved as placeholders and stored as they are
+    pictures = [p for p in document.part.package.iter_parts() if isinstance(p, ImagePart)]
+    blobs = {p.partname.lstrip("/"): p._blob for p in pictures}
+    package = io.BytesIO()
+    try:
+        for picture in pictures:
+            picture._blob = b""
+        document.save(package)
+    finally:
+        for picture in pictures:
+            picture._blob = blobs[picture.partname.lstrip("/")]
+    normalise_zip(path, package.getvalue(), stored=tuple(blobs), members=blobs)
     return path
 
 

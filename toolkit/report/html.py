@@ -79,8 +79,9 @@ def table_html(block: Table, number: int | None, language: str = "nb") -> str:
     numeric = {c: "num" if kinds.get(c) in NUMERIC else "" for c in columns}
     head = "".join(f'<th scope="col" class="{numeric[c]}">{esc(c)}</th>' for c in columns)
     rows = []
-    for label, row in table.frame.iterrows():
-        cells = "".join(f'<td class="{numeric[c]}">{esc(row[c])}</td>' for c in columns)
+    classes = [numeric[c] for c in columns]
+    for label, row in zip(table.frame.index, table.frame.to_numpy(dtype=object), strict=True):
+        cells = "".join(f'<td class="{k}">{esc(v)}</td>' for k, v in zip(classes, row, strict=True))
         rows.append(f'<tr><th scope="row">{esc(label)}</th>{cells}</tr>')
     wide = ' class="wide"' if len(columns) > 8 else ""
     notes = "".join(f'<p class="note">{esc(n)}</p>' for n in table.footnotes)

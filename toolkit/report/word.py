@@ -22,13 +22,13 @@ Examples
 
 from __future__ import annotations
 
-import io
 import struct
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement
 from docx.shared import Cm, Pt
 
@@ -53,7 +53,12 @@ def _style(document, name: str, fallback: str = "Normal"):
 
 def _caption(document, kind: str, number: int | None, title: str, language: str) -> None:
     label = text(kind, language)
-    paragraph = document.add_paragraph(style=_style(document, "Caption"))
+    paragraph = document.add_paragraph()
+    # the style by its id, found once (python-docx looks a style object up at every use)
+    found = document.__dict__.setdefault("_toolkit_styles", {})
+    if "Caption" not in found:
+        found["Caption"] = _style(document, "Caption").style_id
+    paragraph._p.style = found["Caption"]
     paragraph.paragraph_format.keep_with_next = True
     paragraph.add_run(f"{label} ")
     field = OxmlElement("w:fldSimple")
@@ -74,13 +79,6 @@ def _small(document, words: str, *, italic: bool = False) -> None:
     run.italic = italic
 
 
-def _repeat_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
-
-
 def _turn(document, landscape: bool) -> None:
     """A new section (on a new page) in landscape or back in portrait."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
@@ -89,17 +87,41 @@ def _turn(document, landscape: bool) -> None:
     section.page_width, section.page_height = wide, high
 
 
-def _fix_widths(grid, widths: list[float]) -> None:
-    """Column widths in cm, held fixed (Word lays the table out as given)."""
-    grid.autofit = False
-    properties = grid._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    properties.append(layout)
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = Cm(width)
-        for cell in column.cells:
-            cell.width = Cm(width)
+def _run(value: str, bold: bool) -> str:
+    """A run of table text at SIZE points (line breaks kept as Word's)."""
+    properties = f'<w:rPr>{"<w:b/>" if bold else ""}<w:sz w:val="{round(SIZE * 2)}"/></w:rPr>'
+    if not value:
+        return f"<w:r>{properties}</w:r>"
+    lines = [f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in value.split("\n")]
+    return f"<w:r>{properties}{'<w:br/>'.join(lines)}</w:r>"
+
+
+def _table_xml(header: list[str], body: list[list[str]], widths, right: set[int], style: str):
+    """The table as one ``w:tbl`` element, written as XML at once: python-docx's cell by
+    cell API took a second per 30 tables, most of a cached rebuild's time. Fixed layout,
+    the header row repeated on every page, number columns right-aligned."""
+    twips = [round(width / 2.54 * 1440) for width in widths]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+
+    def row(values: list[str], first: bool) -> str:
+        cells = []
+        for j, value in enumerate(values):
+            align = '<w:pPr><w:jc w:val="right"/></w:pPr>' if j in right and not first else ""
+            cells.append(
+                f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{twips[j]}"/></w:tcPr>'
+                f"<w:p>{align}{_run(value, first)}</w:p></w:tc>"
+            )
+        repeat = '<w:trPr><w:tblHeader w:val="true"/></w:trPr>' if first else ""
+        return f"<w:tr>{repeat}{''.join(cells)}</w:tr>"
+
+    rows = row(header, True) + "".join(row(values, False) for values in body)
+    return parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{escape(style)}"/>'
+        '<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+        'w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
+    )
 
 
 def _table(document, block: Table, number: int | None, language: str) -> None:
@@ -108,7 +130,7 @@ def _table(document, block: Table, number: int | None, language: str) -> None:
     header = ["", *[str(c) for c in columns]]
     body = [
         ["" if v is None else str(v) for v in [label, *values.tolist()]]
-        for label, values in table.frame.iterrows()
+        for label, values in zip(table.frame.index, table.frame.to_numpy(dtype=object), strict=True)
     ]
     available, _ = text_area(document.sections[-1])
     widths = column_widths(body, available=available, size=SIZE, header=header)
@@ -118,21 +140,9 @@ def _table(document, block: Table, number: int | None, language: str) -> None:
         available, _ = text_area(document.sections[-1])
         widths = column_widths(body, available=available, size=SIZE, header=header)
     _caption(document, "table", number, table.title, language)
-    grid = document.add_table(rows=1, cols=len(header))
-    grid.style = _style(document, "Table Grid", "Normal Table")
-    _repeat_header(grid.rows[0])
-    for cell, name in zip(grid.rows[0].cells, header, strict=True):
-        run = cell.paragraphs[0].add_run(name)
-        run.bold = True
-        run.font.size = Pt(SIZE)
-    for values in body:
-        cells = grid.add_row().cells
-        for j, value in enumerate(values):
-            paragraph = cells[j].paragraphs[0]
-            paragraph.add_run(value).font.size = Pt(SIZE)
-            if j and table.kinds.get(columns[j - 1]) in NUMERIC:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _fix_widths(grid, widths)
+    right = {j for j in range(1, len(header)) if table.kinds.get(columns[j - 1]) in NUMERIC}
+    style = _style(document, "Table Grid", "Normal Table").style_id
+    document.element.body._insert_tbl(_table_xml(header, body, widths, right, style))
     for note in table.footnotes:
         _small(document, note, italic=True)
     source = block.source or table.source
@@ -151,14 +161,41 @@ def _picture_size(png: bytes, width: float, height: float) -> dict:
     return {"height": Cm(height)}
 
 
+def _picture(document, paragraph, png: bytes, size: dict):
+    """``run.add_picture`` with the shape ids counted here: python-docx searches the whole
+    document for the largest id at every picture, quadratic in a report's figures."""
+    from docx.image.image import Image
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml.shape import CT_Inline
+    from docx.parts.image import ImagePart
+
+    part = document.part
+    shape_id = getattr(document, "_toolkit_next_id", None) or part.next_id
+    document._toolkit_next_id = shape_id + 1
+    # and each picture's part added once by its hash (python-docx hashes every picture in
+    # the package again for each one it adds)
+    known = document.__dict__.setdefault("_toolkit_images", {})
+    image = Image.from_blob(png)
+    if image.sha1 not in known:
+        images = part.package.image_parts
+        image_part = ImagePart.from_image(image, images._next_image_partname(image.ext))
+        images.append(image_part)
+        known[image.sha1] = part.relate_to(image_part, RELATIONSHIP_TYPE.IMAGE)
+    relationship = known[image.sha1]
+    cx, cy = image.scaled_dimensions(size.get("width"), size.get("height"))
+    inline = CT_Inline.new_pic_inline(shape_id, relationship, image.filename, cx, cy)
+    paragraph.add_run()._r.add_drawing(inline)
+    return inline
+
+
 def _figure(document, block: Figure, number: int | None, language: str) -> None:
     _caption(document, "figure", number, block.title, language)
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.keep_with_next = bool(block.notes or block.source)
     width, height = text_area(document.sections[-1])
     size = _picture_size(block.png, width, height - ROOM)
-    shape = paragraph.add_run().add_picture(io.BytesIO(block.png), **size)
-    properties = shape._inline.docPr  # alt text lives on wp:docPr
+    inline = _picture(document, paragraph, block.png, size)
+    properties = inline.docPr  # alt text lives on wp:docPr
     properties.set("descr", block.alt)
     properties.set("title", block.title[:250])
     for note in block.notes:
