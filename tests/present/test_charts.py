@@ -132,3 +132,32 @@ def test_text_stays_inside_a_chart_rendered_without_trimming():
     assert (pixels < 128).mean() > 0.01  # there is ink
     for edge in (pixels[:3], pixels[-3:], pixels[:, :3], pixels[:, -3:]):
         assert edge.min() > 240  # none of it touches the picture's border
+
+
+def test_a_question_of_59_categories_is_charted_in_parts_or_left_to_its_table():
+    """pb_1 has 59 categories (the Labels sheet, read with openpyxl): alone it is three
+    page-sized parts holding every category once; by 14 schools (60 categories × 14 bars
+    was one figure 160 inches tall, 2 GiB to render) there is no figure, and the section
+    says the table shows them all."""
+    from openpyxl import load_workbook
+
+    from tests.conftest import REAL_XLSX
+    from toolkit import frequencies, read_surveyxact
+    from toolkit.present.bars import frequency_chart_parts
+    from toolkit.present.charts import PAGE_HEIGHT
+    from toolkit.report.options import Options
+    from toolkit.report.sections import question_section
+
+    book = load_workbook(REAL_XLSX, read_only=True)
+    labels = [r[2] for r in book["Labels"].iter_rows(values_only=True) if r[0] == "pb_1"]
+    book.close()
+    survey = read_surveyxact(REAL_XLSX)
+    figures = [make() for make in frequency_chart_parts(frequencies(survey, "pb_1"))]
+    assert len(figures) == 3
+    assert all(f.get_size_inches()[1] <= PAGE_HEIGHT for f in figures)
+    shown = [t.get_text().replace("\n", " ") for f in figures for t in f.axes[0].get_yticklabels()]
+    assert sorted(shown) == sorted(" ".join(str(label).split()) for label in labels)
+    assert frequency_chart_parts(frequencies(survey, "pb_1", by="b_1_1")) == []
+    section = question_section(survey, "pb_1", Options(by=("b_1_1",)))
+    notes = [b.text for b in section.walk() if getattr(b, "kind", "") == "note"]
+    assert any(n.startswith("Ingen figur") for n in notes)

@@ -23,6 +23,8 @@ Examples
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -33,6 +35,7 @@ from matplotlib.ticker import FuncFormatter
 from toolkit.analysis.likert import by_columns
 from toolkit.analysis.multi import multi_group_columns
 from toolkit.language import text
+from toolkit.present.charts import PAGE_HEIGHT
 from toolkit.present.figures import new_figure
 from toolkit.present.tables import NORWEGIAN, Style, heading, n_label
 
@@ -40,16 +43,59 @@ BLUE = "#2c7bb6"
 OTHER = ("annet", "andre", "other", "andet")
 
 
-def _finish(figure, ax, title: str, n: str, style: Style, weighted: str | None) -> Figure:
+@dataclass
+class _Bars:
+    """What a bar chart shows: labels (top down) × groups, in percent."""
+
+    labels: list[str]
+    groups: list[str]
+    values: np.ndarray
+    legend: bool
+    limit: float
+    title: str
+    n: str
+    weighted: str | None
+
+    def height(self, count: int) -> float:
+        return 1.2 + 0.32 * count * max(1, len(self.groups) * 0.6)
+
+
+def _draw(bars: _Bars, style: Style, rows: range | None = None, part: str = "") -> Figure:
+    rows = rows if rows is not None else range(len(bars.labels))
+    figure, ax = new_figure(figsize=(8, bars.height(len(rows))), layout="constrained")
+    labels = [bars.labels[i] for i in rows]
+    _grouped(ax, labels, bars.groups, bars.values[list(rows)], style)
+    if bars.legend:
+        figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=3)
+    ax.set_xlim(0, bars.limit)
     axis = text("percent_axis", style.language)
-    if weighted:
+    if bars.weighted:
         axis += f" ({text('weighted_lower', style.language)})"
     ax.set_xlabel(axis)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}"))
     ax.spines[["top", "right"]].set_visible(False)
-    figure.suptitle(textwrap.fill(f"{title} {n}", 95), fontsize=10, x=0.01, ha="left")
-    figure.toolkit_alt = f"{title} {n}" + (f". {weighted}" if weighted else "")
+    title = f"{bars.title} {bars.n}" + (f" ({part})" if part else "")
+    figure.suptitle(textwrap.fill(title, 95), fontsize=10, x=0.01, ha="left")
+    figure.toolkit_alt = title + (f". {bars.weighted}" if bars.weighted else "")
     return figure
+
+
+def _parts(bars: _Bars, style: Style, max_height: float, max_parts: int) -> list:
+    """Recipes of the chart in parts of at most ``max_height`` inches; none when it would
+    take more than ``max_parts`` (60 categories by 14 groups was one figure 160 inches
+    tall: 2 GiB to render and unreadable; its table shows it)."""
+    count = len(bars.labels)
+    each = bars.height(1) - bars.height(0)
+    per = max(1, int((max_height - bars.height(0)) // each))
+    if count <= per:
+        return [partial(_draw, bars, style)]
+    chunks = [range(i, min(i + per, count)) for i in range(0, count, per)]
+    if len(chunks) > max_parts:
+        return []
+    return [
+        partial(_draw, bars, style, rows, text("part_of", style.language, i=i, n=len(chunks)))
+        for i, rows in enumerate(chunks, start=1)
+    ]
 
 
 def _grouped(ax, labels: list[str], groups: list[str], values: np.ndarray, style) -> None:
@@ -66,9 +112,7 @@ def _grouped(ax, labels: list[str], groups: list[str], values: np.ndarray, style
     ax.set_yticks(y, [textwrap.fill(str(lab), 40) for lab in labels], fontsize=8)
 
 
-def frequency_chart(summary: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
-    """Bars per category of one question (see module docstring) from ``frequencies`` or
-    ``likert_summary`` of a single item, optionally with one ``by``."""
+def _frequency_bars(summary: pd.DataFrame, style: Style) -> _Bars:
     by = by_columns(summary)
     data = summary[summary["substantive"]]
     categories = list(dict.fromkeys(data["category"]))
@@ -80,30 +124,66 @@ def frequency_chart(summary: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figur
         bases[group] = int(part["unweighted_base"].iloc[0]) if len(part) else 0
         if len(part) and not part["suppressed"].iloc[0]:
             values[:, j] = part.set_index("category")["percent"].reindex(categories).to_numpy()
-    height = 1.2 + 0.32 * len(categories) * max(1, len(groups) * 0.6)
-    figure, ax = new_figure(figsize=(8, height), layout="constrained")
-    if by:
-        labels = [f"{g} ({style.n_label}={bases[g]})" for g in groups]
-        _grouped(ax, categories, labels, values, style)
-        figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=3)
-    else:
-        _grouped(ax, categories, [""], values, style)
-    ax.set_xlim(0, min(100, max(10, np.nanmax(values, initial=0) * 1.15)))
-    title = heading(summary) or str(summary["item"].iloc[0])
-    return _finish(
-        figure,
-        ax,
-        title,
+    labels = [f"{g} ({style.n_label}={bases[g]})" for g in groups] if by else [""]
+    return _Bars(
+        categories,
+        labels,
+        values,
+        bool(by),
+        min(100, max(10, np.nanmax(values, initial=0) * 1.15)),
+        heading(summary) or str(summary["item"].iloc[0]),
         n_label(summary["unweighted_base"], style),
-        style,
         summary.attrs.get("weighted"),
     )
 
 
-def multi_response_chart(
-    table: pd.DataFrame, *, title: str | None = None, style: Style = NORWEGIAN
-) -> Figure:
-    """Percent of respondents per option (options sorted by size, "Annet" last)."""
+def frequency_chart(summary: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
+    """Bars per category of one question (see module docstring) from ``frequencies`` or
+    ``likert_summary`` of a single item, optionally with one ``by``."""
+    return _draw(_frequency_bars(summary, style), style)
+
+
+def frequency_chart_parts(
+    summary: pd.DataFrame,
+    *,
+    style: Style = NORWEGIAN,
+    max_height: float = PAGE_HEIGHT,
+    max_parts: int = 4,
+) -> list:
+    """:func:`frequency_chart` as recipes of figures that fit a page: one, a few parts
+    ("del 1 av 3"), or none when even ``max_parts`` parts would not hold it (the table
+    then shows the question alone).
+
+    Parameters
+    ----------
+    summary
+        ``frequencies`` of one question, optionally by one group.
+    style
+        Number style and language.
+    max_height
+        The tallest figure in inches.
+    max_parts
+        The most parts a chart is split into.
+
+    Returns
+    -------
+    list
+        Functions of no arguments that make the figures.
+
+    Examples
+    --------
+    >>> from toolkit import read_surveyxact, frequencies
+    >>> from toolkit.data import example_round
+    >>> summary = frequencies(read_surveyxact(example_round()), "s_10", by="kontorstr")
+    >>> len(frequency_chart_parts(summary)), len(frequency_chart_parts(summary, max_height=2))
+    (1, 2)
+    >>> frequency_chart_parts(summary, max_height=2, max_parts=1)
+    []
+    """
+    return _parts(_frequency_bars(summary, style), style, max_height, max_parts)
+
+
+def _multi_bars(table: pd.DataFrame, title: str | None, style: Style) -> _Bars:
     by = multi_group_columns(table)
     options = list(dict.fromkeys(table["option"]))
     totals = table.groupby("option", sort=False)["percent_of_cases"].mean()
@@ -114,25 +194,64 @@ def multi_response_chart(
         part = table if not by else table[table[by[0]].astype(str) == group]
         shown = part[~part["suppressed"]].set_index("option")["percent_of_cases"]
         values[:, j] = shown.reindex(options).to_numpy()
-    figure, ax = new_figure(
-        figsize=(8, 1.2 + 0.32 * len(options) * max(1, len(groups) * 0.6)), layout="constrained"
-    )
-    if by:
-        bases = part_bases(table, by[0])
-        _grouped(ax, options, [f"{g} ({style.n_label}={bases[g]})" for g in groups], values, style)
-        figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=3)
-    else:
-        _grouped(ax, options, [""], values, style)
-    ax.set_xlim(0, 100)
-    title = title or str(table.attrs.get("question_text") or table["variable"].iloc[0])
-    return _finish(
-        figure,
-        ax,
-        title,
+    bases = part_bases(table, by[0]) if by else {}
+    return _Bars(
+        options,
+        [f"{g} ({style.n_label}={bases[g]})" for g in groups] if by else [""],
+        values,
+        bool(by),
+        100,
+        title or str(table.attrs.get("question_text") or table["variable"].iloc[0]),
         n_label(table["unweighted_base"], style),
-        style,
         table.attrs.get("weighted"),
     )
+
+
+def multi_response_chart(
+    table: pd.DataFrame, *, title: str | None = None, style: Style = NORWEGIAN
+) -> Figure:
+    """Percent of respondents per option (options sorted by size, "Annet" last)."""
+    return _draw(_multi_bars(table, title, style), style)
+
+
+def multi_response_chart_parts(
+    table: pd.DataFrame,
+    *,
+    title: str | None = None,
+    style: Style = NORWEGIAN,
+    max_height: float = PAGE_HEIGHT,
+    max_parts: int = 4,
+) -> list:
+    """:func:`multi_response_chart` as recipes of figures that fit a page (see
+    :func:`frequency_chart_parts`).
+
+    Parameters
+    ----------
+    table
+        ``multi_response`` of one question, optionally by one group.
+    title
+        The chart's title (default: the question's text).
+    style
+        Number style and language.
+    max_height
+        The tallest figure in inches.
+    max_parts
+        The most parts a chart is split into.
+
+    Returns
+    -------
+    list
+        Functions of no arguments that make the figures.
+
+    Examples
+    --------
+    >>> from toolkit import read_surveyxact, multi_response
+    >>> from toolkit.data import example_round
+    >>> table = multi_response(read_surveyxact(example_round()), "s_12")
+    >>> len(multi_response_chart_parts(table, title="Tiltak"))
+    1
+    """
+    return _parts(_multi_bars(table, title, style), style, max_height, max_parts)
 
 
 def part_bases(table: pd.DataFrame, by: str) -> dict[str, int]:
@@ -158,4 +277,10 @@ def histogram_chart(
     return figure
 
 
-__all__ = ["frequency_chart", "histogram_chart", "multi_response_chart"]
+__all__ = [
+    "frequency_chart",
+    "frequency_chart_parts",
+    "histogram_chart",
+    "multi_response_chart",
+    "multi_response_chart_parts",
+]

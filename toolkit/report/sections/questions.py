@@ -34,7 +34,11 @@ import pandas as pd
 from toolkit.analysis import compare_groups, frequencies, item_statistics, likert_summary
 from toolkit.analysis import multi_response as multi_response_summary
 from toolkit.language import text
-from toolkit.present.bars import frequency_chart, histogram_chart, multi_response_chart
+from toolkit.present.bars import (
+    frequency_chart_parts,
+    histogram_chart,
+    multi_response_chart_parts,
+)
 from toolkit.present.charts import likert_chart_parts
 from toolkit.present.item_tables import (
     WIDE,
@@ -96,12 +100,20 @@ def _by_sections(survey, items, options, make, *, tests: bool = True) -> list[Se
     return out
 
 
-def _likert_figures(summary, name: str, source, style) -> list[Figure]:
+def _chart_blocks(recipes: list, name: str, source, language: str) -> list:
+    """A chart as Figure blocks (parts numbered when a long chart is split), or a note
+    when it is too large for any figure (its table shows it all)."""
+    if not recipes:
+        return [Text(text("chart_left_out", language), kind="note")]
+    if len(recipes) == 1:
+        return [Figure(recipes[0], name=name, source=source)]
+    return [Figure(make, name=f"{name}-{i}", source=source) for i, make in enumerate(recipes, 1)]
+
+
+def _likert_figures(summary, name: str, source, style) -> list:
     """The Likert chart, in parts that fit a page when the grid is long."""
-    charts = likert_chart_parts(summary, diverging=_diverging(summary), style=style)
-    if len(charts) == 1:
-        return [Figure(charts[0], name=name, source=source)]
-    return [Figure(chart, name=f"{name}-{i}", source=source) for i, chart in enumerate(charts, 1)]
+    recipes = likert_chart_parts(summary, diverging=_diverging(summary), style=style)
+    return _chart_blocks(recipes, name, source, style.language)
 
 
 def _scale_blocks(survey, question, items, options, summary) -> list:
@@ -142,23 +154,21 @@ def single_section(survey: Survey, question: str, options: Options = DEFAULT) ->
     """A single question: frequency table and bar chart (and per group)."""
     variable = variables_of(survey, question)[0]
     kw = {"weight": options.weight, "min_base": options.min_base}
-    style, source = options.style, options.source
+    style, source, language = options.style, options.source, options.language
     summary = frequencies(survey, variable, **kw)
     wide = int(summary["substantive"].sum()) > WIDE  # many categories: a table downwards
     table = category_table if wide else likert_table
     blocks = [
         Table(table(summary, style=style, min_base=options.min_base), source),
-        Figure(partial(frequency_chart, summary, style=style), name=question, source=source),
+        *_chart_blocks(frequency_chart_parts(summary, style=style), question, source, language),
     ]
 
     def by_group(by):
         grouped = frequencies(survey, variable, by=by, **kw)
         return [
             Table(likert_table(grouped, style=style, min_base=options.min_base), source),
-            Figure(
-                partial(frequency_chart, grouped, style=style),
-                name=f"{question}-{by}",
-                source=source,
+            *_chart_blocks(
+                frequency_chart_parts(grouped, style=style), f"{question}-{by}", source, language
             ),
         ]
 
@@ -172,15 +182,13 @@ def single_section(survey: Survey, question: str, options: Options = DEFAULT) ->
 def multiple_section(survey: Survey, question: str, options: Options = DEFAULT) -> Section:
     """A multi-response question: percent of respondents per option (sums exceed 100)."""
     kw = {"weight": options.weight, "min_base": options.min_base}
-    style, source = options.style, options.source
+    style, source, language = options.style, options.source, options.language
     title = question_title(survey, question)
     table = multi_response_summary(survey, question, **kw)
     blocks = [
         Table(multi_response_table(table, style=style, title=title), source),
-        Figure(
-            partial(multi_response_chart, table, title=title, style=style),
-            name=question,
-            source=source,
+        *_chart_blocks(
+            multi_response_chart_parts(table, title=title, style=style), question, source, language
         ),
     ]
 
@@ -188,10 +196,11 @@ def multiple_section(survey: Survey, question: str, options: Options = DEFAULT) 
         grouped = multi_response_summary(survey, question, by=by, **kw)
         return [
             Table(multi_response_table(grouped, style=style, title=title), source),
-            Figure(
-                partial(multi_response_chart, grouped, title=title, style=style),
-                name=f"{question}-{by}",
-                source=source,
+            *_chart_blocks(
+                multi_response_chart_parts(grouped, title=title, style=style),
+                f"{question}-{by}",
+                source,
+                language,
             ),
         ]
 
