@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 N_LIKERT, N_MULTI, N_OPEN, N_BACKGROUND = 200, 30, 5, 5  # 240 columns
 
 
-def make_tables(rows: int, seed: int = 1):
+def make_tables(rows: int, seed: int = 1, likert: int = N_LIKERT):
     from toolkit.surveys.export import STRUCTURE_COLUMNS
     from toolkit.surveys.synthetic import ExportTables
 
@@ -48,7 +48,7 @@ def make_tables(rows: int, seed: int = 1):
         structure.append([name, name, "Closed", "Single", name, None, None])
         labels += [(name, c, f"{name} {c}") for c in range(1, n + 1)]
     agree = ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig"]
-    for i in range(N_LIKERT):
+    for i in range(likert):
         name = f"q{i // 10}_{i % 10 + 1}"
         values = rng.integers(1, 7, rows).astype("float64")
         values[rng.random(rows) < 0.15] = np.nan
