@@ -131,7 +131,7 @@ def rebuild(job: str, export: Path, config: Path, change, target, cwd: Path) -> 
         folder = Path(folder)
         cache = ("--cache", str(folder / "cache"))
         cold, _, _ = _build(export, folder / "a", config, cwd, *cache)
-        changed = folder / "changed.toml"
+        changed = config.with_name(f"changed-{config.name}")  # its paths stay as they were
         changed.write_text(change(config.read_text(encoding="utf-8")), encoding="utf-8")
         seconds, _, stages = _build(export, folder / "b", changed, cwd, *cache)
     limit = target * cold if target < 1 else target

@@ -118,7 +118,7 @@ def test_the_cache_never_lies_in_the_exports_folder(project, tmp_path, monkeypat
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     config = project / "report.toml"
     export = project / "data/ledere.xlsx"
-    with pytest.raises(UsageError, match="export's folder"):
+    with pytest.raises(UsageError, match="raw data"):
         build_report(export, tmp_path / "x", config=config, progress=False, cache=project / "data")
     # an output folder beside the export: the cache goes to the user's cache folder
     result = build_report(export, project / "data" / "build", config=config, progress=False)
@@ -154,3 +154,23 @@ def test_an_unreadable_entry_is_made_again(tmp_path):
     cache.put(key, {"a": 1})
     cache._path(key).write_bytes(b"not a pickle")
     assert cache.get(key) is None
+
+
+def test_an_output_folder_among_the_transcripts_keeps_its_cache_elsewhere(tmp_path, monkeypatch):
+    """Beside an output folder inside the corpus folder the report.toml names, the default
+    cache would lie among the transcripts: it goes to the user's cache folder instead, and a
+    --cache there is refused."""
+    from toolkit.report.cache import cache_for as _cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user"))
+    (tmp_path / "data").mkdir()
+    export = tmp_path / "data/x.xlsx"
+    export.write_bytes(b"")
+    (tmp_path / "intervjuer").mkdir()
+    config = tmp_path / "report.toml"
+    config.write_text('[corpus]\npath = "intervjuer/p.qdpx"\n', encoding="utf-8")
+    chosen = _cache(True, export, tmp_path / "intervjuer/build", config)
+    assert chosen.folder == tmp_path / "user/toolkit"
+    assert _cache(True, export, tmp_path / "build", config).folder == tmp_path / ".toolkit-cache"
+    with pytest.raises(UsageError, match="raw data"):
+        _cache(tmp_path / "intervjuer/cache", export, tmp_path / "build", config)

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
+from toolkit.analysis._lazy_scipy import stats
 from toolkit.analysis.counting import count_item, groups_for, resolve_weights
 from toolkit.analysis.design import weight_description
 from toolkit.analysis.likert import Items, entries, resolve_items, scale_of, substantive_mask

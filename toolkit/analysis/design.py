@@ -32,8 +32,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
+from toolkit.analysis._lazy_scipy import stats
 from toolkit.analysis.counting import count_item
 from toolkit.analysis.likert import (
     Items,

@@ -24,7 +24,8 @@ Examples
 from __future__ import annotations
 
 import numpy as np
-from scipy import stats
+
+from toolkit.analysis._lazy_scipy import stats
 
 
 def _residual(x1: np.ndarray, x12: np.ndarray) -> np.ndarray:

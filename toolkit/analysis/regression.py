@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
+from toolkit.analysis._lazy_scipy import stats
 from toolkit.analysis.design import chosen_positions, item_values, weight_description
 from toolkit.analysis.likert import entries
 from toolkit.errors import UsageError

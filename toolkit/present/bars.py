@@ -28,14 +28,13 @@ from functools import partial
 
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from toolkit.analysis.likert import by_columns
 from toolkit.analysis.multi import multi_group_columns
 from toolkit.language import text
-from toolkit.present.charts import PAGE_HEIGHT
+from toolkit.present.charts import PAGE_HEIGHT, distinct
 from toolkit.present.figures import new_figure
 from toolkit.present.tables import NORWEGIAN, Style, heading, n_label
 
@@ -100,7 +99,7 @@ def _parts(bars: _Bars, style: Style, max_height: float, max_parts: int) -> list
 
 def _grouped(ax, labels: list[str], groups: list[str], values: np.ndarray, style) -> None:
     """Horizontal grouped bars: ``values`` is categories × groups (first row on top)."""
-    colours = sns.color_palette("colorblind", len(groups))
+    colours = distinct(len(groups))
     height = 0.8 / max(len(groups), 1)
     y = np.arange(len(labels))[::-1]
     for k, group in enumerate(groups):

@@ -32,7 +32,6 @@ from functools import partial
 
 import numpy as np
 import pandas as pd
-import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
@@ -45,8 +44,24 @@ GREY = "#bdbdbd"
 
 
 def palette(k: int) -> list:
-    """k colours from ColorBrewer RdYlBu (colour-blind safe), negative → positive."""
-    return sns.color_palette("RdYlBu", k)
+    """k colours from ColorBrewer RdYlBu (colour-blind safe), negative → positive: the
+    colour map sampled between its ends, as ``seaborn.color_palette("RdYlBu", k)`` does
+    (matplotlib alone: a rebuild never imports seaborn and pyplot for a palette)."""
+    from matplotlib import colormaps
+
+    return [tuple(c) for c in colormaps["RdYlBu"](np.linspace(0, 1, k + 2)[1:-1])[:, :3]]
+
+
+#: seaborn's "colorblind" palette (Okabe-Ito based), as ``seaborn.color_palette`` gives it
+COLORBLIND = ("#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc")
+COLORBLIND += ("#ca9161", "#fbafe4", "#949494", "#ece133", "#56b4e9")
+
+
+def distinct(k: int) -> list:
+    """k distinct colour-blind-safe colours (repeating after ten), as RGB tuples."""
+    from matplotlib.colors import to_rgb
+
+    return [to_rgb(COLORBLIND[i % len(COLORBLIND)]) for i in range(k)]
 
 
 def _item_text(cell: pd.DataFrame, item: str) -> str:
@@ -306,9 +321,7 @@ def _likert_figure(summary, bars, *, diverging, title, style, width, ordinal, li
     categories = bars["categories"].iloc[0]
     if ordinal is None:
         ordinal = "scale" in summary.columns and summary["scale"].notna().all()
-    colours = (
-        palette(len(categories)) if ordinal else sns.color_palette("colorblind", len(categories))
-    )
+    colours = palette(len(categories)) if ordinal else distinct(len(categories))
     show_other = bool(bars["other"].gt(0).any())
     grouped = bool(by_columns(summary)) and summary["item"].nunique() > 1
     facets = list(dict.fromkeys(summary["item"])) if grouped else [None]
@@ -363,7 +376,9 @@ def matplotlib_patch(colour, label: str):
 
 
 __all__ = [
+    "COLORBLIND",
     "PAGE_HEIGHT",
+    "distinct",
     "likert_chart",
     "likert_chart_parts",
     "likert_charts",

@@ -12,6 +12,8 @@ Examples
 --------
 >>> round(text_width("Helt enig", 8.5) / text_width("Helt", 8.5), 1) > 1.5
 True
+>>> text_width("\ue000", 10) == text_width("W", 10)  # a glyph the font lacks
+True
 >>> least = column_widths([["a", "46\u00a0%"]], available=0.1, size=8.5)  # too narrow
 >>> least[1] > CELL_PADDING + text_width("46", 8.5)  # "46 %" is one word
 True
@@ -93,8 +95,14 @@ def _advance(character: str, bold: bool) -> float:
 
     font = _font(bold)
     font.set_size(100, 72)
-    glyph = font.load_char(ord(character), flags=LoadFlags.NO_HINTING)
-    _advances(bold)[character] = em = glyph.linearHoriAdvance / 65536 / 100
+    try:
+        if character != "W" and not font.get_char_index(ord(character)):
+            raise RuntimeError("no glyph")
+        glyph = font.load_char(ord(character), flags=LoadFlags.NO_HINTING)
+        em = glyph.linearHoriAdvance / 65536 / 100
+    except RuntimeError:  # not in the font (Word takes it from another): as wide as "W"
+        em = _advance("W", bold) if character != "W" else 1.0
+    _advances(bold)[character] = em
     return em
 
 

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from toolkit.errors import AuditError, ExportFormatError, MissingFileError, UsageError
-from toolkit.report.cache import files_digest
+from toolkit.report.cache import cache_for, files_digest
 from toolkit.report.checks import check_config
 from toolkit.report.config import ReportConfig, parse, read_config
 from toolkit.surveys.read import read_surveyxact
@@ -188,30 +188,6 @@ def _check_out(export: Path, out: Path) -> None:
         )
 
 
-def _cache(cache, export: Path, out: Path):
-    """The build cache: ``.toolkit-cache`` beside the output folder, or the user's cache
-    folder when that would lie beside raw data; never in a raw-data folder."""
-    from toolkit.report.cache import FOLDER, BuildCache, user_cache
-
-    if cache is False or cache is None:
-        return BuildCache(None)
-    if cache is True:
-        beside = out.resolve().parent
-        rounds = any((folder / "rounds.toml").is_file() for folder in (beside, *beside.parents))
-        raw = rounds or beside == export.resolve().parent
-        return BuildCache(user_cache() if raw else beside / FOLDER)
-    folder = Path(cache).resolve()
-    source = export.resolve()
-    if folder == source.parent or source.parent in folder.parents or folder == source:
-        raise UsageError(
-            f"--cache {cache} lies in the export's folder",
-            file=export,
-            expected="a cache folder apart from the raw exports (its tables derive from them)",
-            hint="leave --cache out for the default (.toolkit-cache beside the output folder)",
-        )
-    return BuildCache(folder)
-
-
 def _shared(config: ReportConfig, export: Path, export_digest: str) -> str:
     """What every section depends on: the export's and other inputs' bytes and the
     configuration without the titles, template and chapters (each chapter keys its own)."""
@@ -294,7 +270,7 @@ def build_report(
         timings[stage] = timings.get(stage, 0.0) + now - started
         started = now
 
-    store = _cache(cache, export, out)
+    store = cache_for(cache, export, out, config)
     export_digest = files_digest([export]) if store.folder else ""
     survey_key = store.key("survey", export_digest, str(export.resolve()))
     survey = store.get(survey_key)

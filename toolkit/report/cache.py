@@ -169,4 +169,90 @@ class BuildCache:
             total -= size
 
 
-__all__ = ["CAP", "FOLDER", "BuildCache", "files_digest", "toolkit_digest", "user_cache"]
+def _raw_folders(export: Path, config) -> list[Path]:
+    """The folders that hold raw data: the export's, and the rounds folder, transcripts and
+    population table a ``report.toml`` names (when it reads; its errors come later)."""
+    from toolkit.errors import ToolkitError
+    from toolkit.report.config import read_config
+
+    folders = [export.resolve().parent]
+    if isinstance(config, str | Path) and Path(config).is_file():
+        try:
+            parsed = read_config(config)
+        except ToolkitError:  # reported with its line when the build reads it
+            return folders
+        for given, is_folder in (
+            (parsed.rounds.get("folder") if parsed.rounds else None, True),
+            (parsed.corpus.get("path"), False),
+            (parsed.weights.get("population"), False),
+        ):
+            path = parsed.resolve(given) if isinstance(given, str) else None
+            if path is not None:
+                folders.append((path if is_folder else path.parent).resolve())
+    return folders
+
+
+def cache_for(cache, export: Path, out: Path, config=None) -> BuildCache:
+    """The cache of a build of ``export`` into ``out``: ``.toolkit-cache`` beside the
+    output folder, or the user's cache folder when that would lie in a folder of raw data
+    (an export's, a rounds project, the transcripts); a folder given in one of those is
+    refused.
+
+    Parameters
+    ----------
+    cache
+        ``True`` for the default folder, a folder, or ``False``/``None`` for no cache.
+    export
+        The export the build reads.
+    out
+        The build's output folder.
+    config
+        ``report.toml`` (its rounds, transcripts and population table are raw data too).
+
+    Returns
+    -------
+    BuildCache
+        The cache (``folder`` ``None`` when off).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> project = pathlib.Path(tempfile.mkdtemp())
+    >>> (project / "data").mkdir()
+    >>> export = project / "data" / "x.xlsx"
+    >>> cache_for(True, export, project / "build").folder == project / ".toolkit-cache"
+    True
+    """
+    from toolkit.errors import UsageError
+
+    if cache is False or cache is None:
+        return BuildCache(None)
+    raw = _raw_folders(export, config)
+
+    def inside_raw(folder: Path) -> bool:
+        rounds = any((f / "rounds.toml").is_file() for f in (folder, *folder.parents))
+        return rounds or any(r == folder or r in folder.parents for r in raw)
+
+    if cache is True:
+        beside = out.resolve().parent
+        return BuildCache(user_cache() if inside_raw(beside) else beside / FOLDER)
+    folder = Path(cache).resolve()
+    if inside_raw(folder):
+        raise UsageError(
+            f"--cache {cache} lies in a folder of raw data",
+            file=export,
+            expected="a cache folder apart from the raw exports (its tables derive from them)",
+            hint="leave --cache out for the default (.toolkit-cache beside the output folder)",
+        )
+    return BuildCache(folder)
+
+
+__all__ = [
+    "CAP",
+    "FOLDER",
+    "BuildCache",
+    "cache_for",
+    "files_digest",
+    "toolkit_digest",
+    "user_cache",
+]
