@@ -116,9 +116,7 @@ def _write_figures(
 ) -> list[Path]:
     from toolkit.report.blocks import render_blocks
 
-    folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob("figur-*"):
-        stale.unlink()
+    folder.mkdir(parents=True, exist_ok=True)  # (a staging folder: nothing stale in it)
     figures = [b for s in sections for b in s.figures()]
     render_blocks(figures, jobs, progress=progress)  # made and rendered in workers
     written = []
@@ -129,6 +127,58 @@ def _write_figures(
             path.write_bytes(data)
             written.append(path)
     return written
+
+
+def _write_outputs(sections, numbers, stage: Path, config, survey, prepared, export, lap) -> dict:
+    """report.html, report.docx, tabeller.xlsx and claims.json, written into ``stage``."""
+    from toolkit.language import text
+    from toolkit.present.excel import to_excel
+    from toolkit.report.claims import write_claims
+    from toolkit.report.html import report_html
+    from toolkit.report.word import report_docx
+
+    title = config.title or (survey.source.path and Path(survey.source.path).stem)
+    html_path = stage / "report.html"
+    page = report_html(
+        title, sections, language=config.language, subtitle=config.subtitle, numbers=numbers
+    )
+    html_path.write_text(page, encoding="utf-8")
+    lap("html")
+    docx_path = report_docx(
+        title,
+        sections,
+        stage / "report.docx",
+        language=config.language,
+        subtitle=config.subtitle,
+        template=config.resolve(config.reference_docx),
+        numbers=numbers,
+    )
+    lap("word")
+    tables = [b for s in sections for b in s.tables()]
+    names = [f"{text('table', config.language)} {numbers[id(b)]}" for b in tables]
+    xlsx_path = to_excel(
+        [b.table for b in tables],
+        stage / "tabeller.xlsx",
+        source=prepared.options.source,
+        sheet_names=names,
+        language=config.language,
+    )
+    lap("excel")
+    claims_path = write_claims(
+        sections, numbers, stage / "claims.json", language=config.language, survey=export.name
+    )
+    return {"html": html_path, "docx": docx_path, "xlsx": xlsx_path, "claims": claims_path}
+
+
+def _stop_here(stage: str) -> None:
+    """A test hook: ``TOOLKIT_TEST_KILL_AT=<stage>`` kills the build at that stage, as a
+    power cut or Ctrl-C would (the tests check the previous report survives it)."""
+    import os
+
+    if os.environ.get("TOOLKIT_TEST_KILL_AT") == stage:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _audit(out: Path) -> dict:
@@ -266,9 +316,12 @@ def build_report(
 
     def lap(stage: str) -> None:
         nonlocal started
+        _stop_here(stage)
         now = time.perf_counter()
         timings[stage] = timings.get(stage, 0.0) + now - started
         started = now
+
+    lap.timings = timings
 
     store = cache_for(cache, export, out, config)
     export_digest = files_digest([export]) if store.folder else ""
@@ -279,16 +332,40 @@ def build_report(
         store.put(survey_key, survey)
     config = _config(survey, export, config)
     check_config(survey, config)  # every mistake, before the analysis stack is imported
-    from toolkit.language import text
-    from toolkit.present.excel import to_excel
-    from toolkit.progress import progress_bar
-    from toolkit.report.claims import write_claims
-    from toolkit.report.html import numbering, report_html
-    from toolkit.report.manifest import inputs, write_manifest
-    from toolkit.report.plan import plan, prepare
-    from toolkit.report.word import report_docx
+    from toolkit.report.publish import OutputFolder
 
     rounds, corpus = _extras(config)
+    job = _Job(survey, config, export, store, lap, audit, jobs, progress, rounds, corpus)
+    with OutputFolder(out) as folder:  # locked, and no file of the user's in the way
+        return _build(job, folder)
+
+
+@dataclass
+class _Job:
+    """What a build works from, once the export and configuration are read and checked."""
+
+    survey: object
+    config: ReportConfig
+    export: Path
+    store: object
+    lap: object
+    audit: bool
+    jobs: int | None
+    progress: bool
+    rounds: object
+    corpus: object
+
+
+def _build(job: _Job, folder) -> BuildResult:
+    """The build proper, into ``folder``'s staging folder (see :func:`build_report`)."""
+    survey, config, export, store, lap = job.survey, job.config, job.export, job.store, job.lap
+    rounds, corpus, progress = job.rounds, job.corpus, job.progress
+    from toolkit.progress import progress_bar
+    from toolkit.report.html import numbering
+    from toolkit.report.manifest import inputs, write_manifest
+    from toolkit.report.plan import plan, prepare
+
+    export_digest = files_digest([export]) if store.folder else ""
     lap("read")
     prepared = prepare(survey, config)
     steps = plan(prepared, config, rounds=rounds, corpus=corpus)
@@ -302,56 +379,30 @@ def build_report(
         sections.append(section)
     lap("analyse")
     numbers = numbering(sections)
-    out.mkdir(parents=True, exist_ok=True)
-    figures = _write_figures(sections, numbers, out / FIGURES, progress, jobs)
+    stage = folder.staging
+    figures = _write_figures(sections, numbers, stage / FIGURES, progress, job.jobs)
     for key, section in fresh.items():  # figures rendered: kept as their bytes
         store.put(key, section)
     store.trim()
     lap("charts")
-    title = config.title or (survey.source.path and Path(survey.source.path).stem)
-    html_path = out / "report.html"
-    page = report_html(
-        title, sections, language=config.language, subtitle=config.subtitle, numbers=numbers
-    )
-    html_path.write_text(page, encoding="utf-8")
-    lap("html")
-    docx_path = report_docx(
-        title,
-        sections,
-        out / "report.docx",
-        language=config.language,
-        subtitle=config.subtitle,
-        template=config.resolve(config.reference_docx),
-        numbers=numbers,
-    )
-    lap("word")
-    tables = [b for s in sections for b in s.tables()]
-    names = [f"{text('table', config.language)} {numbers[id(b)]}" for b in tables]
-    xlsx_path = to_excel(
-        [b.table for b in tables],
-        out / "tabeller.xlsx",
-        source=prepared.options.source,
-        sheet_names=names,
-        language=config.language,
-    )
-    lap("excel")
-    claims_path = write_claims(
-        sections, numbers, out / "claims.json", language=config.language, survey=export.name
-    )
-    outputs = {"html": html_path, "docx": docx_path, "xlsx": xlsx_path, "claims": claims_path}
-    checked = _audit(out) if audit else None
+    outputs = _write_outputs(sections, numbers, stage, config, survey, prepared, export, lap)
+    checked = _audit(stage) if job.audit else None
     project = Path(config.folder if config.path else export.parent).resolve()
     lap("audit")
-    manifest = write_manifest(
-        out,
+    outputs["manifest"] = write_manifest(
+        stage,
         inputs_=inputs(_input_paths(export, config), project),
-        outputs=[html_path, docx_path, xlsx_path, claims_path, *figures],
+        outputs=[*outputs.values(), *figures],
         config=config.to_dict(),
         project=project,
         audit=checked,
     )
-    outputs["manifest"] = manifest
-    return BuildResult(out, outputs, timings, sections, len(sections) - len(fresh), len(fresh))
+    _stop_here("publish")
+    published = folder.publish([*outputs.values(), *figures])
+    outputs = dict(zip(outputs, published, strict=False))
+    timings = lap.timings
+    made = len(fresh)
+    return BuildResult(folder.out, outputs, timings, sections, len(sections) - made, made)
 
 
 __all__ = ["FIGURES", "BuildResult", "build_report"]
