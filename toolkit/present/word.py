@@ -114,8 +114,8 @@ def save(document, path: str | Path, *, title: str | None = None) -> Path:
     props.last_printed = stamp
     props.revision = 1
     props.author = props.last_modified_by = "toolkit"
-    if title:
-        props.title = title
+    if title:  # Word's properties hold 255 characters: the document keeps the whole title
+        props.title = title if len(title) <= 255 else title[:254].rstrip() + "…"
     from docx.parts.image import ImagePart
 
     # pictures are already compressed: python-docx would deflate them, and normalise_zip

@@ -59,6 +59,7 @@ class TomlFile:
     """A parsed TOML text (``data``) that can point at its own lines."""
 
     def __init__(self, text: str, *, file: str | Path) -> None:
+        text = text.removeprefix("\ufeff")  # a byte-order mark (Notepad's) is no statement
         self.text, self.file = text, str(file)
         try:
             self.data = tomllib.loads(text)
@@ -76,7 +77,7 @@ class TomlFile:
     def read(cls, path: str | Path) -> TomlFile:
         path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # a BOM (Notepad's) is fine
         except UnicodeDecodeError:
             raise ConfigError(
                 f"{path.name} is not UTF-8 text",

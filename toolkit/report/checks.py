@@ -28,6 +28,7 @@ from toolkit.errors import ConfigError
 from toolkit.rawfiles.toml import TomlFile
 from toolkit.report.catalog import questions
 from toolkit.report.config import ReportConfig
+from toolkit.report.guards import check_guards
 from toolkit.surveys.survey import Survey
 
 
@@ -90,6 +91,7 @@ def check_config(survey: Survey, config: ReportConfig) -> None:
     problems: list[ConfigError] = []
     _check_chapters(survey, config, problems)
     _check_parts(survey, config, problems)
+    check_guards(survey, config, problems)
     columns = set(survey.data.columns)
     for by in config.by:
         if by not in columns:

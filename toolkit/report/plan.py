@@ -111,6 +111,14 @@ def prepare(survey: Survey, config: ReportConfig) -> Prepared:
     rules = _rules(survey, config)
     flow = sample_flow(survey, rules, language=config.language) if rules else None
     analytic = flow.survey if flow is not None else survey
+    if len(analytic.data) == 0:  # a report of nobody: the rules are wrong, say so now
+        raise _fail(
+            config,
+            "sample",
+            "filters" if config.sample.get("filters") else next(iter(config.sample), "sample"),
+            f"no respondent is left in the sample (of {len(survey.data)} in the export)",
+            hint="check the filters' queries and key_share against the data (toolkit inspect)",
+        )
     weights, weight = None, config.weight
     if config.weights:
         variables = list(config.weights.get("variables", []))
