@@ -90,7 +90,12 @@ def _set_language(document, language: str) -> None:
 def new_document(*, language: str = "nb-NO", template: str | Path | None = None):
     """A python-docx Document in ``language`` ("nb", "nn", "en" or a tag like "nb-NO"),
     from ``template`` (a house reference.docx, its body emptied) or the default."""
-    document = docx.Document(str(template) if template else None)
+    if template:
+        from toolkit.present.template import clean_template
+
+        document = docx.Document(io.BytesIO(clean_template(template)))
+    else:
+        document = docx.Document()
     if template:
         body = document.element.body
         for child in list(body):

@@ -151,6 +151,30 @@ def check_config(survey: Survey, config: ReportConfig) -> None:
         )
 
 
+def _check_template(config: ReportConfig, problems: list) -> None:
+    """The house Word template exists and passes the zip limits (checked now, not after
+    the charts)."""
+    template = config.resolve(config.reference_docx)
+    if template is not None and not template.is_file():
+        problems.append(
+            config_error(
+                config,
+                "report",
+                "reference_docx",
+                f"{config.reference_docx!r} does not exist",
+                hint="paths are relative to the folder of report.toml",
+            )
+        )
+    elif template is not None:
+        from toolkit.errors import ToolkitError
+        from toolkit.present.template import clean_template
+
+        try:
+            clean_template(template)
+        except ToolkitError as error:
+            problems.append(error)
+
+
 def _check_parts(survey: Survey, config: ReportConfig, problems: list) -> None:
     """[parts] means, [weights], [corpus] and [rounds]: names of the export, files that
     exist."""
@@ -178,6 +202,7 @@ def _check_parts(survey: Survey, config: ReportConfig, problems: list) -> None:
                     hint="paths are relative to the folder of report.toml",
                 )
             )
+    _check_template(config, problems)
     did = config.rounds.get("did") or {}
     for key in ("item", "group", "cluster"):
         if did.get(key) and did[key] not in columns:
