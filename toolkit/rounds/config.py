@@ -206,11 +206,34 @@ def _decision(table: dict, index: int, text: str, path: str) -> Decision:
     )
 
 
+def _refuse_conflicts(decisions: list[Decision], path: str) -> None:
+    """One item, two confirmed decisions that contradict (kept the same and excluded)."""
+    kinds: dict[str, dict[str, int]] = {}
+    for decision in (d for d in decisions if d.confirmed):
+        for variable in decision.variables:
+            kinds.setdefault(variable, {})[decision.kind] = decision.line
+    for variable, found in kinds.items():
+        if "exclude" in found and ({"same", "recode", "rename"} & set(found)):
+            other = next(k for k in ("same", "recode", "rename") if k in found)
+            raise _error(
+                f"{variable} is both excluded and kept ({other}) by confirmed decisions "
+                f"(lines {found['exclude']} and {found[other]})",
+                path,
+                found["exclude"],
+                "kind",
+                hint="confirm one of them: exclude leaves the item out of every comparison",
+            )
+
+
 def parse(text: str, *, file: str | Path) -> RoundsConfig:
     """Read rounds.toml text (see module docstring)."""
     path = str(file)
-    data = TomlFile(text, file=path).data
+    toml = TomlFile(text, file=path)
+    data = toml.data
+    toml.check_keys(None, data, {"rounds", "decisions"})  # [[decision]] is a typo, not ignored
     rounds = data.get("rounds", {})
+    if isinstance(rounds, dict):
+        toml.check_keys("rounds", rounds, {"order", "labels"})
     order = rounds.get("order")
     if not isinstance(order, list) or not order or not all(isinstance(r, str) for r in order):
         raise _error(
@@ -238,7 +261,17 @@ def parse(text: str, *, file: str | Path) -> RoundsConfig:
             "decisions",
             hint="write each decision as its own [[decisions]] table",
         )
+    for name in order:
+        if name in {".", ".."} or "/" in name or "\\" in name or ":" in name:
+            raise _error(
+                f"{name!r} in order is not a round folder's name",
+                path,
+                key_line(text, None, "order"),
+                "order",
+                hint='name each round by its folder inside the project, e.g. "2027"',
+            )
     parsed = [_decision(table, i, text, path) for i, table in enumerate(decisions)]
+    _refuse_conflicts(parsed, path)
     labels = {str(k): str(v) for k, v in (rounds.get("labels") or {}).items()}
     return RoundsConfig(list(order), labels, parsed, path, text)
 

@@ -17,6 +17,7 @@ Only new files are written; nothing in an existing round folder is touched.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import stat
@@ -50,6 +51,9 @@ class ImportResult:
     proposals: tuple[Decision, ...] = ()
     changes: pd.DataFrame | None = None
     problems: pd.DataFrame | None = None
+    #: what a researcher should look at before trusting the round (few respondents, a
+    #: confirmed decision's variable missing)
+    warnings: tuple[str, ...] = ()
 
     def summary(self) -> str:
         lines = [f"round {self.round}: {self.status} ({len(self.files)} file(s) in {self.folder})"]
@@ -65,6 +69,7 @@ class ImportResult:
                 '(confirm them by writing status = "confirmed")'
             )
         lines += [f"change report: {p}" for p in self.report]
+        lines += [f"look at this: {w}" for w in self.warnings]
         return "\n".join(lines)
 
 
@@ -134,21 +139,19 @@ def proposals_for(changes: pd.DataFrame, previous: str) -> list[Decision]:
     return out
 
 
-def _order_line(text: str, name: str) -> str:
-    match = re.search(r"^(\s*order\s*=\s*\[)([^\]]*)(\])", text, flags=re.M)
-    if match is None:
-        return text
-    items = [s.strip() for s in match.group(2).split(",") if s.strip()]
-    if f'"{name}"' in items:
-        return text
-    new = ", ".join([*items, f'"{name}"'])
-    return text[: match.start(2)] + new + text[match.end(2) :]
-
-
 def _update_config(into: Path, order: list[str], name: str, proposals: list[Decision]) -> None:
+    """Add ``name`` to ``[rounds] order`` (tomlkit keeps comments and layout) and append the
+    proposals; written to a temporary file and renamed."""
+    import tomlkit
+
     path = into / "rounds.toml"
     if path.is_file():
-        text = _order_line(path.read_text(encoding="utf-8"), name)
+        text = path.read_text(encoding="utf-8-sig")
+        document = tomlkit.parse(text)
+        listed = document.setdefault("rounds", tomlkit.table()).setdefault("order", [])
+        if name not in [str(r) for r in listed]:
+            listed.append(name)
+        text = tomlkit.dumps(document)
     else:
         listed = ", ".join(f'"{r}"' for r in [*order, name])
         text = "# Survey rounds in order (see toolkit.rounds.config)\n\n[rounds]\n"
@@ -156,7 +159,9 @@ def _update_config(into: Path, order: list[str], name: str, proposals: list[Deci
     if proposals:
         text = text.rstrip("\n") + f"\n\n# proposed when round {name} was imported\n"
         text += "".join(proposal_text(d) for d in proposals)
-    path.write_text(text, encoding="utf-8")
+    temporary = path.with_name(".rounds.toml.part")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _report(into: Path, previous: str, name: str, changes: pd.DataFrame, proposals) -> tuple:
@@ -193,11 +198,71 @@ def _report(into: Path, previous: str, name: str, changes: pd.DataFrame, proposa
     return markdown, excel
 
 
+def _listed(into: Path) -> list[str]:
+    """The rounds rounds.toml lists (none when there is no readable file)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads((into / "rounds.toml").read_text(encoding="utf-8-sig"))
+        return [str(r) for r in data.get("rounds", {}).get("order", [])]
+    except (OSError, tomllib.TOMLDecodeError, AttributeError):
+        return []
+
+
+def _current(into: Path, name: str):
+    from toolkit.rounds.project import read_rounds
+
+    folders = [p for p in into.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    if not (into / "rounds.toml").is_file() and not [p for p in folders if p.name != name]:
+        return None
+    return read_rounds(into)
+
+
+def _refuse_duplicate(into: Path, wanted: dict[str, str], name: str) -> None:
+    """The same bytes as a round already imported (under another name) are refused."""
+    if not into.is_dir():
+        return
+    rounds = (p for p in into.iterdir() if not p.name.startswith("."))
+    for folder in sorted(p for p in rounds if (p / "SHA256SUMS").is_file()):
+        if sorted(_existing(folder).values()) == sorted(wanted.values()):
+            raise UsageError(
+                f"these files are round {folder.name!r} already (the same bytes)",
+                file=folder,
+                found=f"sha256 of every file equal to {folder.name}'s",
+                hint=f"a new round is a new export; {name!r} was not imported",
+            )
+
+
+def _warnings(rounds, previous, survey, previous_name: str) -> list[str]:
+    out = []
+    before, now = len(previous.data), len(survey.data)
+    if before and now < 0.75 * before:
+        out.append(
+            f"{now} respondents, against {before} in round {previous_name}: a file cut short? "
+            "Compare with SurveyXact's count before you use the round"
+        )
+    columns = set(survey.data.columns)
+    decisions = rounds.config.decisions if rounds.config else []
+    for decision in (d for d in decisions if d.confirmed):
+        wanted = [decision.new] if decision.kind == "rename" else decision.variables
+        missing = [v for v in wanted if v and v not in columns]
+        if missing:
+            out.append(
+                f"the confirmed decision '{decision.describe()}' (rounds.toml line "
+                f"{decision.line}) names {', '.join(missing)}, which this round does not have: "
+                "change or remove the decision before the rounds are read"
+            )
+    return out
+
+
+def _writable(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR | (stat.S_IXUSR if path.is_dir() else 0))
+
+
 def import_round(into, path, name: str, *, progress: bool | None = None) -> ImportResult:
     """Import the export at ``path`` as round ``name`` of the project ``into`` (see the
     module docstring)."""
-    from toolkit.rounds.project import read_rounds
-
     into, export = Path(into), Path(path)
     if not _NAME.match(name) or name.startswith("."):
         raise UsageError(f"{name!r} is not a usable round name", hint="use e.g. 2027 or 2027-vår")
@@ -207,34 +272,52 @@ def import_round(into, path, name: str, *, progress: bool | None = None) -> Impo
     survey = read_surveyxact(export, progress=show)  # must load cleanly
     target = into / name
     wanted = _sums(files)
+    listed = _listed(into)
     if target.exists():
         existing = _existing(target)
-        if sorted(existing.values()) == sorted(wanted.values()):
+        if sorted(existing.values()) != sorted(wanted.values()):
+            raise UsageError(
+                f"round {name!r} already exists with other files",
+                file=target,
+                found=f"{len(existing)} file(s) that differ from the {len(wanted)} given",
+                hint="a round is never overwritten: import under another name (e.g. "
+                f"{name}-b), or remove {target} yourself if it was imported by mistake",
+            )
+        if name in listed:
             return ImportResult(name, "already imported", target, existing)
-        raise UsageError(
-            f"round {name!r} already exists with other files",
-            file=target,
-            found=f"{len(existing)} file(s) that differ from the {len(wanted)} given",
-            hint="a round is never overwritten: import under another name (e.g. "
-            f"{name}-b), or remove {target} yourself if it was imported by mistake",
-        )
+        # copied, then killed before rounds.toml was updated: finish the import now
+    else:
+        _refuse_duplicate(into, wanted, name)
     into.mkdir(parents=True, exist_ok=True)
-    rounds = (
-        read_rounds(into)
-        if (into / "rounds.toml").is_file()
-        or any(p.is_dir() and not p.name.startswith(".") for p in into.iterdir())
-        else None
-    )
+    rounds = _current(into, name)
     order = [r for r in (rounds.order if rounds else []) if r != name]
-    sums = _copy(files, export, target, show)
+    if not target.exists():
+        staging = into / f".importing-{name}"
+        if staging.exists():  # an earlier import killed while copying
+            _writable(staging)
+            shutil.rmtree(staging)
+        _copy(files, export, staging, show)
+        os.replace(staging, target)  # the round appears whole, or not at all
+    sums = _existing(target)
     changes, proposals, report = None, [], ()
+    warnings: list[str] = []
     if order:
-        changes = compare_codebooks(rounds[order[-1]], survey)
+        previous = rounds[order[-1]]
+        changes = compare_codebooks(previous, survey)
         proposals = proposals_for(changes, order[-1])
         report = _report(into, order[-1], name, changes, proposals)
+        warnings = _warnings(rounds, previous, survey, order[-1])
     _update_config(into, order, name, proposals)
     return ImportResult(
-        name, "imported", target, sums, tuple(report), tuple(proposals), changes, survey.problems
+        name,
+        "imported",
+        target,
+        sums,
+        tuple(report),
+        tuple(proposals),
+        changes,
+        survey.problems,
+        tuple(warnings),
     )
 
 
