@@ -53,6 +53,7 @@ from toolkit.check.facts import (
 )
 from toolkit.check.match import Match, Matcher, column_key
 from toolkit.check.rules import QuantifierRule, sum_findings
+from toolkit.errors import UsageError
 from toolkit.present.parse import Number, find_numbers
 from toolkit.present.tables import format_number, format_percent
 from toolkit.quantifiers import vocabulary as builtin_vocabulary
@@ -266,6 +267,10 @@ class Checker:
         return rows
 
 
+#: places named when one N is written differently (the first of each value)
+PLACES = 6
+
+
 def _inconsistent(rows: list[dict]) -> None:
     """Ns of the same fact written differently in two places: the wrong ones are
     ``inconsistent-n`` (the sample's N also when the sentence names no item)."""
@@ -289,7 +294,14 @@ def _inconsistent(rows: list[dict]) -> None:
         written = {r["number"].value for r in group}
         if len(written) < 2:
             continue
-        places = "; ".join(f"{r['claim']} ({r['location']})" for r in group)
+        # the first place of each value written, and how many more: one string per group,
+        # not a list of every place on every row (quadratic in a long draft's N mentions)
+        first: dict = {}
+        for r in group:
+            first.setdefault(r["number"].value, f"{r['claim']} ({r['location']})")
+        shown = list(first.values())[:PLACES]
+        more = len(group) - len(shown)
+        places = "; ".join(shown) + (f"; and {more} more place(s)" if more > 0 else "")
         for row in group:
             if row["kind"] in ("mismatch", "unmatched"):
                 row["kind"] = "inconsistent-n"
@@ -328,6 +340,26 @@ def _facts(survey: Survey, claims, config) -> tuple[list[Fact], str, list[str], 
     return facts, language, sources, registry
 
 
+def _same_export(registry: dict, survey: Survey, claims) -> None:
+    """A claims registry built from another export would give false mismatches: refused
+    (a registry records its export's digest; older ones only its name)."""
+    from toolkit.report.cache import files_digest
+
+    recorded = registry.get("survey_digest")
+    source = Path(survey.source.path) if survey.source.path else None
+    if not recorded or source is None or not source.exists():
+        return
+    if files_digest([source]) != recorded:
+        raise UsageError(
+            f"the claims were built from another export than {source.name}",
+            file=str(claims) if not isinstance(claims, dict) else None,
+            found=f"claims of {registry.get('survey', 'an export')} (sha256 {recorded[:12]}…)",
+            expected=f"claims.json of a build of {source.name}",
+            hint="check against the export the report was built from, or build the report "
+            "again from this export",
+        )
+
+
 def check_draft(
     draft: str | Path | Draft,
     *,
@@ -362,9 +394,14 @@ def check_draft(
     if vocabulary is not None:
         words = words.extended(vocabulary)
     facts, language, sources, registry = _facts(survey, claims, config)
+    if registry is not None:
+        _same_export(registry, survey, claims)
     checker = Checker(facts, words, language, registry)
     rows = []
-    for passage in draft.passages:
+    from toolkit.progress import progress_bar
+
+    long = len(draft.passages) > 2_000
+    for passage in progress_bar(draft.passages, desc="checking", unit="passage", show=long):
         rows += checker.passage(passage)
     _inconsistent(rows)
     rows += sum_findings(draft, checker.label_sets)

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.errors import CorruptFileError, UsageError
+from toolkit.errors import CorruptFileError, LimitExceededError, UsageError
 from toolkit.rawfiles.archive import open_zip
 from toolkit.rawfiles.files import read_raw
 from toolkit.rawfiles.text import decode, detect_encoding
@@ -198,6 +198,14 @@ def read_draft(path: str | Path) -> Draft:
             read_raw(path, role="draft")  # raises the missing-file error
         _docx(path, builder)
     elif suffix in (".md", ".markdown", ".txt", ".text"):
+        if path.is_file() and path.stat().st_size > MAX_TEXT_BYTES:
+            raise LimitExceededError(
+                f"{path.name} is {path.stat().st_size:,} bytes, more than a draft's "
+                f"{MAX_TEXT_BYTES:,}",
+                file=path,
+                expected="a report draft (a 300-page report is about 1 MB of text)",
+                hint="check the file: a draft this large is likely something else",
+            )
         raw = read_raw(path, role="draft")
         _markdown(decode(raw, detect_encoding(raw.data), reader="check_draft"), builder)
     else:
@@ -207,7 +215,24 @@ def read_draft(path: str | Path) -> Draft:
             found=f"a {suffix or 'nameless'} file",
             hint="save the draft from Word as .docx, or export it as Markdown or text",
         )
-    return builder.draft
+    draft = builder.draft
+    longest = max((len(p.text) for p in draft.passages), default=0)
+    if len(draft.passages) > MAX_PASSAGES or longest > MAX_PASSAGE:
+        raise LimitExceededError(
+            f"{path.name} holds {len(draft.passages):,} passages, the longest "
+            f"{longest:,} characters",
+            file=path,
+            expected=f"at most {MAX_PASSAGES:,} paragraphs and table cells of at most "
+            f"{MAX_PASSAGE:,} characters each",
+            hint="split the draft, or check that the file is the report's text",
+        )
+    return draft
+
+
+#: limits of a draft: a 300-page report is about 10 000 passages and 1 MB of text
+MAX_TEXT_BYTES = 50 << 20
+MAX_PASSAGES = 200_000
+MAX_PASSAGE = 200_000
 
 
 __all__ = ["CAPTION", "Draft", "DraftTable", "Passage", "read_draft"]

@@ -165,7 +165,12 @@ def _write_outputs(sections, numbers, stage: Path, config, survey, prepared, exp
     )
     lap("excel")
     claims_path = write_claims(
-        sections, numbers, stage / "claims.json", language=config.language, survey=export.name
+        sections,
+        numbers,
+        stage / "claims.json",
+        language=config.language,
+        survey=export.name,
+        survey_digest=files_digest([export]),
     )
     return {"html": html_path, "docx": docx_path, "xlsx": xlsx_path, "claims": claims_path}
 
