@@ -82,7 +82,8 @@ def test_the_configuration_is_refused_with_its_key_and_line(survey, tmp_path, ca
 def test_a_cluster_unique_per_respondent_is_fine(survey, tmp_path):
     """kontornr is one per manager: no breakdown, but a cluster publishes nothing per person
     (the example's own difference-in-differences clusters by it)."""
-    text = CHAPTER + '\n[rounds]\ndid = { item = "b1_3", group = "forsok", cluster = "kontornr" }\n'
+    did = '{ item = "b1_3", group = "forsok", treated = "Ja", cluster = "kontornr" }'
+    text = CHAPTER + f"\n[rounds]\ndid = {did}\n"
     config = parse(text, file=tmp_path / "report.toml")
     problems = []
     from toolkit.report.guards import check_guards

@@ -55,14 +55,31 @@ def key_line(text: str, table: str | None, key: str, index: int | None = None) -
     return first
 
 
+#: the largest configuration file read (a report.toml of 500 chapters is ~100 000)
+MAX_CHARACTERS = 2_000_000
+
+
 class TomlFile:
     """A parsed TOML text (``data``) that can point at its own lines."""
 
     def __init__(self, text: str, *, file: str | Path) -> None:
         text = text.removeprefix("\ufeff")  # a byte-order mark (Notepad's) is no statement
         self.text, self.file = text, str(file)
+        if len(text) > MAX_CHARACTERS:
+            raise ConfigError(
+                f"{Path(self.file).name} is {len(text):,} characters, more than a "
+                f"configuration's {MAX_CHARACTERS:,}",
+                file=self.file,
+                hint="a configuration names questions and files; check it is the right file",
+            )
         try:
             self.data = tomllib.loads(text)
+        except RecursionError:
+            raise ConfigError(
+                f"{Path(self.file).name} nests tables or lists too deep to read",
+                file=self.file,
+                hint="a configuration needs two or three levels at most",
+            ) from None
         except tomllib.TOMLDecodeError as exc:
             match = re.search(r"line (\d+)", str(exc))
             raise ConfigError(

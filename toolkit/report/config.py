@@ -61,6 +61,7 @@ from pathlib import Path
 from toolkit.errors import ConfigError
 from toolkit.language import LANGUAGES
 from toolkit.rawfiles.toml import TomlFile
+from toolkit.report.schema import checked
 
 TABLES = {
     "report": {"title", "subtitle", "language", "by", "min_base", "source", "weight"}
@@ -73,6 +74,8 @@ TABLES = {
     "corpus": {"path", "by", "unit", "quotes", "redact"},
 }
 CHAPTER_KEYS = {"title", "questions", "by", "text"}
+#: the most chapters a report.toml may list
+MAX_CHAPTERS = 500
 
 
 @dataclass(frozen=True)
@@ -184,9 +187,34 @@ def _chapters(file: TomlFile, chapters) -> tuple[Chapter, ...]:
             "chapters must be [[chapters]] tables",
             hint="write each chapter as its own [[chapters]] table",
         )
+    if len(chapters) > MAX_CHAPTERS:
+        raise file.error(
+            None,
+            "chapters",
+            f"{len(chapters):,} chapters, more than a report's {MAX_CHAPTERS}",
+            hint="group questions into chapters (a chapter may hold many questions)",
+        )
     out = []
     for index, chapter in enumerate(chapters):
         file.check_keys("chapters", chapter, CHAPTER_KEYS, index)
+        for key, limit in (("title", 500), ("text", 20_000)):
+            if isinstance(chapter.get(key), str) and len(chapter[key]) > limit:
+                raise file.error(
+                    "chapters",
+                    key,
+                    f"a chapter's {key} of {len(chapter[key]):,} characters, more than {limit:,}",
+                    index,
+                    hint="write longer text in the Word document after the build",
+                )
+        if chapter.get("text") is not None and not isinstance(chapter["text"], str):
+            raise file.error(
+                "chapters",
+                "text",
+                "a chapter's text must be text in quotes",
+                index,
+                found=repr(chapter["text"])[:200],
+                hint='text = "..."',
+            )
         if not isinstance(chapter.get("title"), str):
             raise file.error(
                 "chapters",
@@ -216,18 +244,6 @@ def _chapters(file: TomlFile, chapters) -> tuple[Chapter, ...]:
     return tuple(out)
 
 
-def _check_flags(file: TomlFile, parts: dict) -> None:
-    for key in ("tests", "open_examples", "item_statistics", "response"):
-        if key in parts and not isinstance(parts[key], bool):
-            raise file.error(
-                "parts",
-                key,
-                f"{key} must be true or false",
-                found=repr(parts[key]),
-                hint=f"{key} = true",
-            )
-
-
 def parse(text: str, *, file: str | Path) -> ReportConfig:
     """Read report.toml text (see module docstring)."""
     toml = TomlFile(text, file=file)
@@ -240,8 +256,8 @@ def parse(text: str, *, file: str | Path) -> ReportConfig:
             raise toml.error(None, name, f"[{name}] must be a table", hint=f"write [{name}]")
         if name != "report":
             toml.check_keys(name, values, TABLES[name])
+            values = checked(toml, name, values) if values else {}
         tables[name] = values
-    _check_flags(toml, tables["parts"])
     return ReportConfig(
         **_report_table(toml, tables["report"]),
         chapters=_chapters(toml, data.get("chapters", [])),

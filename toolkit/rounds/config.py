@@ -272,7 +272,17 @@ def parse(text: str, *, file: str | Path) -> RoundsConfig:
             )
     parsed = [_decision(table, i, text, path) for i, table in enumerate(decisions)]
     _refuse_conflicts(parsed, path)
-    labels = {str(k): str(v) for k, v in (rounds.get("labels") or {}).items()}
+    given = rounds.get("labels") or {}
+    if not isinstance(given, dict) or not all(isinstance(v, str) for v in given.values()):
+        raise _error(
+            "labels must be a table of round = text",
+            path,
+            key_line(text, None, "labels"),
+            "labels",
+            found=repr(given)[:200],
+            hint='labels = { "2025" = "Nullpunkt 2025", "2026" = "Oppfølging 2026" }',
+        )
+    labels = {str(k): v for k, v in given.items()}
     return RoundsConfig(list(order), labels, parsed, path, text)
 
 
