@@ -44,7 +44,7 @@ CASES = {
         "outside the project folder",
     ),
     "a template outside the project": (
-        '[report]\nreference_docx = "/etc/mal.docx"\n' + CHAPTER,
+        '[report]\nreference_docx = "../../mal.docx"\n' + CHAPTER,
         "outside the project folder",
     ),
     "a question in two chapters": (

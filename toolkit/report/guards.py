@@ -11,9 +11,10 @@ so they come in the same error, before anything is computed:
   table; as a cluster such a variable publishes nothing per person and is fine);
 * a ``[sample]`` filter whose query reads such a column (its value would be printed
   wherever the filter is named);
-* a path (population table, transcripts, rounds folder, Word template) that leads out of
-  the project folder, which is refused without reading the file (an error never echoes
-  a file that is not an input);
+* a relative path (population table, transcripts, rounds folder, Word template) that
+  climbs out of the project folder with ``..``, refused without reading the file (an
+  error never echoes a file that is not an input); a path written absolute is a choice
+  made on purpose and is honoured;
 * the same question in two chapters (or twice in one), and two chapters of one title,
   with both places named.
 
@@ -133,8 +134,8 @@ def _check_paths(config: ReportConfig, problems: list) -> None:
         ("report", "reference_docx", config.reference_docx),
     ]
     for table, key, path in given:
-        if not isinstance(path, str) or not path:
-            continue
+        if not isinstance(path, str) or not path or Path(path).is_absolute():
+            continue  # an absolute path is written on purpose: honoured as written
         resolved = config.resolve(path).resolve()
         if resolved != project and project not in resolved.parents:
             problems.append(
