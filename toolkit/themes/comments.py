@@ -26,10 +26,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import RegexpTokenizer
 
 from toolkit.errors import UsageError
 from toolkit.interviews.build import CorpusBuilder
@@ -49,16 +48,30 @@ opp oss over på sa samme seg selv si sin sine sitt skal skulle slik som så så
 under ut uten var ved vi vil ville vår våre vårt være vært å
 """.split()
 )
-_TOKENS = RegexpTokenizer(r"\w+")
-_STEMMER = SnowballStemmer("norwegian")
+
+
+@cache
+def _tokens():
+    """nltk's tokenizer, imported when first used (nltk's package import pulls in
+    scipy.stats: 0.8 s a report with no open answer never pays)."""
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(r"\w+")
+
+
+@cache
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("norwegian")
 
 
 def tokens(text: str, *, stem: bool = False, stopwords: bool = True) -> list[str]:
     """Lower-case word tokens; optionally stemmed and without stopwords."""
-    words = [w.lower() for w in _TOKENS.tokenize(text) if not w.isdigit()]
+    words = [w.lower() for w in _tokens().tokenize(text) if not w.isdigit()]
     if stopwords:
         words = [w for w in words if w not in STOPWORDS]
-    return [_STEMMER.stem(w) for w in words] if stem else words
+    return [_stemmer().stem(w) for w in words] if stem else words
 
 
 def comments_corpus(
@@ -142,7 +155,7 @@ def _matcher(rule: str):
         regex = re.compile(rule[3:], re.IGNORECASE)
         return lambda sentence: bool(regex.search(sentence))
     if rule.startswith("stem:"):
-        stem = _STEMMER.stem(rule[5:].lower())
+        stem = _stemmer().stem(rule[5:].lower())
         return lambda sentence: stem in tokens(sentence, stem=True, stopwords=False)
     regex = _word_pattern(rule)
     return lambda sentence: bool(regex.search(sentence))
