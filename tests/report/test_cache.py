@@ -174,3 +174,15 @@ def test_an_output_folder_among_the_transcripts_keeps_its_cache_elsewhere(tmp_pa
     assert _cache(True, export, tmp_path / "build", config).folder == tmp_path / ".toolkit-cache"
     with pytest.raises(UsageError, match="raw data"):
         _cache(tmp_path / "intervjuer/cache", export, tmp_path / "build", config)
+
+
+def test_a_csv_exports_folder_is_raw_data_but_its_parent_is_not(tmp_path, monkeypatch):
+    """A SurveyXact CSV export is a folder: the cache may lie beside it (in the project),
+    not in it."""
+    from toolkit.report.cache import cache_for
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user"))
+    export = tmp_path / "eksport"
+    export.mkdir()
+    assert cache_for(True, export, tmp_path / "build").folder == tmp_path / ".toolkit-cache"
+    assert cache_for(True, export, export / "build").folder == tmp_path / "user/toolkit"

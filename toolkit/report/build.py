@@ -71,7 +71,7 @@ class BuildResult:
             self.reused
         )
         return (
-            f"wrote {files} into {self.folder} ({tables} tables, {figures} figures{cached})\n"
+            f"wrote {files} into {self.folder} ({tables} table{"s" * (tables != 1)}, {figures} figure{"s" * (figures != 1)}{cached})\n"
             f"time: {stages}"
         )
 

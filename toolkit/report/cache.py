@@ -175,7 +175,8 @@ def _raw_folders(export: Path, config) -> list[Path]:
     from toolkit.errors import ToolkitError
     from toolkit.report.config import read_config
 
-    folders = [export.resolve().parent]
+    source = export.resolve()
+    folders = [source if source.is_dir() else source.parent]  # a CSV export is its folder
     if isinstance(config, str | Path) and Path(config).is_file():
         try:
             parsed = read_config(config)
