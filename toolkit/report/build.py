@@ -70,10 +70,8 @@ class BuildResult:
         cached = f"; {self.reused} of {self.reused + self.made} sections from the cache" * bool(
             self.reused
         )
-        return (
-            f"wrote {files} into {self.folder} ({tables} table{"s" * (tables != 1)}, {figures} figure{"s" * (figures != 1)}{cached})\n"
-            f"time: {stages}"
-        )
+        counted = f"{tables} table{'s' * (tables != 1)}, {figures} figure{'s' * (figures != 1)}"
+        return f"wrote {files} into {self.folder} ({counted}{cached})\ntime: {stages}"
 
 
 def _config(survey, export: Path, config) -> ReportConfig:
