@@ -15,12 +15,15 @@ import re
 
 _K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
-#: eleven digits, together or as "010190 12345"
-NATIONAL_ID = re.compile(r"(?<!\d)(\d{6})\s?(\d{5})(?!\d)")
-#: Norwegian phone numbers: 8 digits (optionally +47) in the usual groupings
+#: eleven digits, together or as "010190 12345" / "010190-12345"
+NATIONAL_ID = re.compile(r"(?<!\d)(\d{6})[ \t\u00a0-]?(\d{5})(?!\d)")
+_SEP = r"[ \t\u00a0.-]"
+#: Norwegian phone numbers (optionally +47/0047): 8 digits together or grouped 2+2+2+2,
+#: 3+2+3 or 4+4, with spaces, dots or hyphens; two years side by side are not a number
 PHONE = re.compile(
-    r"(?<![\d+])(?:(?:\+|00)47[\s-]?)?(?:[2-9]\d{7}|[2-9]\d(?:[\s-]\d{2}){3}|[49]\d{2}[\s-]\d{2}"
-    r"[\s-]\d{3})(?!\d)"
+    r"(?<![\d+])(?:(?:\+|00)47[ \t\u00a0-]?)?(?!(?:19|20)\d\d" + _SEP + r"(?:19|20)\d\d(?!\d))"
+    r"(?:[2-9]\d{7}|[2-9]\d(?:" + _SEP + r"\d{2}){3}|[2-9]\d{2}" + _SEP + r"\d{2}" + _SEP + r"\d{3}"
+    r"|[2-9]\d{3}" + _SEP + r"\d{4})(?![\d.,]\d)"
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 

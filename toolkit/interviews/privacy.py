@@ -1,11 +1,14 @@
 """Pseudonymisation before any text leaves the toolkit.
 
 A :class:`Redactor` replaces listed names and places ("Lillehammer" → "(navn på
-kommune)") as whole words, without case, and finds by pattern: Norwegian national ID
-numbers (fødselsnummer / D-nummer: 11 digits whose two check digits are valid, written
-together or as "010190 12345"), phone numbers (8 digits, optionally +47, in the usual
-groupings) and e-mail addresses. Eleven digits that fail the check are not redacted (they
-are not ID numbers), which keeps case numbers and amounts readable.
+kommune)") as whole words, without case, with any whitespace between their words (a line
+break, two spaces) and in their Norwegian forms (genitive "Karis", "Lillehammers"; definite
+"Nav-kontoret"); and finds by pattern: Norwegian national ID numbers (fødselsnummer /
+D-nummer: 11 digits whose two check digits are valid, written together or as "010190
+12345" or "010190-12345"), phone numbers (8 digits, optionally +47, together or grouped
+2+2+2+2, 3+2+3 or 4+4 with spaces, dots or hyphens) and e-mail addresses. Eleven digits
+that fail the check are not redacted (they are not ID numbers), which keeps case numbers
+and amounts readable; nor are two years side by side ("2025 2026") or dates.
 
 Examples
 --------
@@ -28,6 +31,18 @@ from toolkit.identifiers import NATIONAL_ID as _ID
 from toolkit.identifiers import PHONE as _PHONE
 from toolkit.identifiers import valid_national_id
 
+#: endings a listed name or place takes in Norwegian: genitive (Karis, Hans'),
+#: definite forms (Nav-kontoret, bydelen), plural definite
+_ENDINGS = r"(?:s|'s|’s|'|’|en|et|a|ene|ens|ets|as)?"
+
+
+def _term_pattern(term: str) -> re.Pattern:
+    """A listed term as whole words in any case, any whitespace (line breaks, no-break
+    spaces, two spaces) between its words, with Norwegian endings (see _ENDINGS)."""
+    words = [re.escape(w) for w in term.split()]
+    body = r"\s+".join(words)
+    return re.compile(rf"(?<!\w){body}{_ENDINGS}(?!\w)", re.IGNORECASE)
+
 
 @dataclass
 class Redactor:
@@ -42,7 +57,7 @@ class Redactor:
         """``(kind, start, end, replacement)`` for everything that would be redacted."""
         found = []
         for term, replacement in sorted(self.terms.items(), key=lambda t: -len(t[0])):
-            pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
+            pattern = _term_pattern(term)
             found += [("name", m.start(), m.end(), replacement) for m in pattern.finditer(text)]
         found += [("email", m.start(), m.end(), self.email) for m in _EMAIL.finditer(text)]
         found += [
