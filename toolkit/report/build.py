@@ -90,14 +90,19 @@ def _config(survey, export: Path, config) -> ReportConfig:
 
 
 def _extras(config: ReportConfig):
+    """The rounds and the transcripts, each read when a section first needs it."""
+    from toolkit.report.plan import Later
+
     rounds = corpus = None
     if config.rounds:
-        from toolkit.rounds.project import read_rounds
 
-        rounds = read_rounds(config.resolve(config.rounds.get("folder", ".")))
+        def read_rounds():
+            from toolkit.rounds.project import read_rounds as read
+
+            return read(config.resolve(config.rounds.get("folder", ".")))
+
+        rounds = Later(read_rounds)
     if config.corpus:
-        from toolkit.interviews.read import read_corpus
-
         path = config.resolve(config.corpus.get("path"))
         if path is None:
             raise UsageError(
@@ -105,7 +110,13 @@ def _extras(config: ReportConfig):
                 file=config.path,
                 hint='path = "transcripts/prosjekt.qdpx"',
             )
-        corpus = read_corpus(path)
+
+        def read_corpus():
+            from toolkit.interviews.read import read_corpus as read
+
+            return read(path)
+
+        corpus = Later(read_corpus)
     return rounds, corpus
 
 
@@ -373,10 +384,17 @@ def _build(job: _Job, folder) -> BuildResult:
     prepared = prepare(survey, config)
     steps = plan(prepared, config, rounds=rounds, corpus=corpus)
     shared = _shared(config, export, export_digest) if store.folder else ""
+    keys = [store.key("section", shared, make.signature) for _, make in steps]
+    found = [store.get(key) for key in keys]
+    for (_, make), section in zip(steps, found, strict=True):
+        extra = {"rounds": rounds, "corpus": corpus}.get(make.signature[0])
+        if section is None and extra is not None:
+            extra.get()  # read now, so its errors come before any analysis
     sections, fresh = [], {}
-    for _, make in progress_bar(steps, desc="sections", unit="section", show=progress):
-        key = store.key("section", shared, make.signature)
-        section = store.get(key)
+    pairs = list(zip(steps, keys, found, strict=True))
+    for (_, make), key, section in progress_bar(
+        pairs, desc="sections", unit="section", show=progress
+    ):
         if section is None:
             section = fresh[key] = make()
         sections.append(section)

@@ -142,14 +142,29 @@ def prepare(survey: Survey, config: ReportConfig) -> Prepared:
     return Prepared(analytic, survey, flow, weights, options)
 
 
+class Later:
+    """A value read when first needed (the rounds or the transcripts: a rebuild whose
+    sections come from the cache never reads them)."""
+
+    def __init__(self, read) -> None:
+        self._read, self._value, self._done = read, None, False
+
+    def get(self):
+        if not self._done:
+            self._value, self._done = self._read(), True
+        return self._value
+
+
 def _deferred(module: str, name: str):
     """The section function ``name`` of ``toolkit.report.sections.<module>``, imported when
-    it is called (a cached rebuild imports no analysis or chart library)."""
+    it is called (a cached rebuild imports no analysis or chart library); a :class:`Later`
+    argument is read then."""
 
     def call(*args, **kwargs):
         import importlib
 
         found = importlib.import_module(f"toolkit.report.sections.{module}")
+        args = tuple(a.get() if isinstance(a, Later) else a for a in args)
         return getattr(found, name)(*args, **kwargs)
 
     return call
@@ -274,4 +289,4 @@ def plan(prepared: Prepared, config: ReportConfig, *, rounds=None, corpus=None) 
     return steps
 
 
-__all__ = ["Prepared", "plan", "prepare"]
+__all__ = ["Later", "Prepared", "plan", "prepare"]
