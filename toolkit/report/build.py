@@ -138,8 +138,9 @@ def _write_figures(
     return written
 
 
-def _write_outputs(sections, numbers, stage: Path, config, survey, prepared, export, lap) -> dict:
+def _write_outputs(sections, numbers, stage: Path, job, prepared) -> dict:
     """report.html, report.docx, tabeller.xlsx and claims.json, written into ``stage``."""
+    config, survey, export, lap = job.config, job.survey, job.export, job.lap
     from toolkit.language import text
     from toolkit.present.excel import to_excel
     from toolkit.report.claims import write_claims
@@ -179,7 +180,7 @@ def _write_outputs(sections, numbers, stage: Path, config, survey, prepared, exp
         stage / "claims.json",
         language=config.language,
         survey=export.name,
-        survey_digest=files_digest([export]),
+        survey_digest=job.digest,
     )
     return {"html": html_path, "docx": docx_path, "xlsx": xlsx_path, "claims": claims_path}
 
@@ -338,7 +339,7 @@ def build_report(
     lap.timings = timings
 
     store = cache_for(cache, export, out, config)
-    export_digest = files_digest([export]) if store.folder else ""
+    export_digest = files_digest([export])  # the cache's key, and claims.json's record
     survey_key = store.key("survey", export_digest, str(export.resolve()))
     survey = store.get(survey_key)
     if survey is None:
@@ -349,7 +350,9 @@ def build_report(
     from toolkit.report.publish import OutputFolder
 
     rounds, corpus = _extras(config)
-    job = _Job(survey, config, export, store, lap, audit, jobs, progress, rounds, corpus)
+    job = _Job(
+        survey, config, export, export_digest, store, lap, audit, jobs, progress, rounds, corpus
+    )
     with OutputFolder(out) as folder:  # locked, and no file of the user's in the way
         return _build(job, folder)
 
@@ -361,6 +364,7 @@ class _Job:
     survey: object
     config: ReportConfig
     export: Path
+    digest: str
     store: object
     lap: object
     audit: bool
@@ -379,11 +383,10 @@ def _build(job: _Job, folder) -> BuildResult:
     from toolkit.report.manifest import inputs, write_manifest
     from toolkit.report.plan import plan, prepare
 
-    export_digest = files_digest([export]) if store.folder else ""
     lap("read")
     prepared = prepare(survey, config)
     steps = plan(prepared, config, rounds=rounds, corpus=corpus)
-    shared = _shared(config, export, export_digest) if store.folder else ""
+    shared = _shared(config, export, job.digest) if store.folder else ""
     keys = [store.key("section", shared, make.signature) for _, make in steps]
     found = [store.get(key) for key in keys]
     for (_, make), section in zip(steps, found, strict=True):
@@ -406,7 +409,7 @@ def _build(job: _Job, folder) -> BuildResult:
         store.put(key, section)
     store.trim()
     lap("charts")
-    outputs = _write_outputs(sections, numbers, stage, config, survey, prepared, export, lap)
+    outputs = _write_outputs(sections, numbers, stage, job, prepared)
     checked = _audit(stage) if job.audit else None
     project = Path(config.folder if config.path else export.parent).resolve()
     lap("audit")
