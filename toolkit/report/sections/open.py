@@ -62,6 +62,29 @@ def open_blocks(survey: Survey, variable: str, title: str, options: Options) -> 
     return blocks
 
 
+#: how an "other" option begins (Annet, spesifiser / Andre / Other / Andet)
+OTHER = ("annet", "andre", "anna", "other", "andet")
+
+
+def _chose_other(survey: Survey, question: str) -> tuple[str, int] | None:
+    """The "other" option of ``question`` (its label, up to a comma or colon) and how
+    many chose it, counted in the data (a box ticked, or the category answered)."""
+    book = survey.codebook
+    for row in book[book["question"] == question].itertuples(index=False):
+        if row.type == "multiple" and str(row.choice_text).strip().lower().startswith(OTHER):
+            ticked = survey.data[row.variable].fillna(False).astype(bool)
+            return _short(row.choice_text), int(ticked.sum())
+        labels = row.labels if isinstance(row.labels, dict) else {}
+        for code, label in labels.items():
+            if str(label).strip().lower().startswith(OTHER):
+                return _short(label), int((survey.data[row.variable] == code).sum())
+    return None
+
+
+def _short(label) -> str:
+    return str(label).split(",")[0].split(":")[0].rstrip("*").strip()
+
+
 def other_answers(survey: Survey, question: str, options: Options) -> list:
     """The "Annet, spesifiser" texts that belong to ``question``: their count, and
     examples when asked."""
@@ -72,7 +95,14 @@ def other_answers(survey: Survey, question: str, options: Options) -> list:
         answers = [str(a) for a in survey.data[name].dropna() if str(a).strip()]
         if not answers:
             continue
-        blocks.append(Text(text("other_answers", options.language, n=len(answers)), kind="note"))
+        chose = _chose_other(survey, question)
+        if chose is not None and chose[1] >= len(answers):  # "22 of the 31 who chose Annet"
+            words = text(
+                "other_answers_of", options.language, n=len(answers), m=chose[1], other=chose[0]
+            )
+        else:
+            words = text("other_answers", options.language, n=len(answers))
+        blocks.append(Text(words, kind="note"))
         if options.open_examples:
             blocks += [
                 Text(f"«{a}»", kind="quote")
