@@ -34,3 +34,12 @@ def test_the_note_says_how_many_of_those_who_chose_other_wrote():
         wrote, ticked = _counted(path, option, text)
         notes = [b.text for b in other_answers(read_surveyxact(path), question, Options())]
         assert notes == [f"{wrote} av de {ticked} som valgte «Annet», skrev et eget svar."]
+
+
+def test_the_change_section_says_it_uses_every_answer_when_chapters_use_a_sample(example_build):
+    """The example's [sample] keeps answered respondents with half of b1: a chapter's N for
+    an item can differ from the change table's, which takes every answer of each round
+    (one item showed N=183 there and N=180 in its chapter). The section says so."""
+    change = next(s for s in example_build.sections if s.key.startswith("endring"))
+    notes = [b.text for b in change.walk() if getattr(b, "kind", "") == "note"]
+    assert any(n.startswith("Endringene bygger på alle svar i hver runde") for n in notes)

@@ -37,6 +37,9 @@ class Options:
     examples: int = 5
     source: str | None = None
     redactor: Redactor | None = None
+    #: whether [sample] rules made the analytic sample (sections that cannot apply them
+    #: say so)
+    sampled: bool = False
 
     @property
     def style(self) -> Style:

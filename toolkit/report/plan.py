@@ -138,6 +138,7 @@ def prepare(survey: Survey, config: ReportConfig) -> Prepared:
         examples=int(config.part("examples", 5)),
         source=config.source or Path(survey.source.path).name,
         redactor=Redactor(redact) if redact else None,
+        sampled=flow is not None,
     )
     return Prepared(analytic, survey, flow, weights, options)
 

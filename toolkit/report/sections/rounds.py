@@ -117,10 +117,15 @@ def rounds_section(
         weight=weight,
         min_base=options.min_base,
     )
-    blocks += [
-        Table(change_report_table(changes, style=style), source),
-        Figure(partial(change_chart, changes, style=style), name=f"endring-{a}-{b}", source=source),
-    ]
+    blocks.append(Table(change_report_table(changes, style=style), source))
+    # one item, two Ns (the chapter's analytic sample, every answer of a round here): said
+    if options.sampled:
+        blocks.append(Text(text("rounds_all_answers", language), kind="note"))
+    if options.weight and weight is None:
+        blocks.append(Text(text("rounds_unweighted", language), kind="note"))
+    blocks.append(
+        Figure(partial(change_chart, changes, style=style), name=f"endring-{a}-{b}", source=source)
+    )
     if did:
         result = did_table(
             stacked,
