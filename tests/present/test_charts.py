@@ -189,3 +189,22 @@ def test_the_palettes_are_seaborns_without_importing_it():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_a_chart_whose_every_bar_is_hidden_is_a_sentence_not_empty_axes():
+    """With min_base above every group's N, each bar would be "–": the section shows no
+    figure but says why, in the report's language (once: empty axes)."""
+    from toolkit import read_surveyxact
+    from toolkit.data import example_round
+    from toolkit.report.blocks import Figure
+    from toolkit.report.options import Options
+    from toolkit.report.sections import question_section
+
+    survey = read_surveyxact(example_round())
+    for question in ("s_10", "b1", "s_12"):
+        section = question_section(survey, question, Options(by=("kontorstr",), min_base=500))
+        assert not [b for b in section.walk() if isinstance(b, Figure)], question
+        notes = [b.text for b in section.walk() if getattr(b, "kind", "") == "note"]
+        assert notes.count("Ingen figur: for få svar til å vise tallene (se tabellen).") == 2
+    shown = question_section(survey, "s_10", Options(by=("kontorstr",), min_base=5))
+    assert len([b for b in shown.walk() if isinstance(b, Figure)]) == 2

@@ -100,9 +100,12 @@ def _by_sections(survey, items, options, make, *, tests: bool = True) -> list[Se
     return out
 
 
-def _chart_blocks(recipes: list, name: str, source, language: str) -> list:
+def _chart_blocks(recipes: list, name: str, source, language: str, table=None) -> list:
     """A chart as Figure blocks (parts numbered when a long chart is split), or a note
-    when it is too large for any figure (its table shows it all)."""
+    when every bar would be hidden for too few answers (no empty axes), or when it is too
+    large for any figure (its table shows it all)."""
+    if table is not None and "suppressed" in table and bool(table["suppressed"].all()):
+        return [Text(text("chart_too_few", language), kind="note")]
     if not recipes:
         return [Text(text("chart_left_out", language), kind="note")]
     if len(recipes) == 1:
@@ -113,7 +116,7 @@ def _chart_blocks(recipes: list, name: str, source, language: str) -> list:
 def _likert_figures(summary, name: str, source, style) -> list:
     """The Likert chart, in parts that fit a page when the grid is long."""
     recipes = likert_chart_parts(summary, diverging=_diverging(summary), style=style)
-    return _chart_blocks(recipes, name, source, style.language)
+    return _chart_blocks(recipes, name, source, style.language, summary)
 
 
 def _scale_blocks(survey, question, items, options, summary) -> list:
@@ -160,7 +163,9 @@ def single_section(survey: Survey, question: str, options: Options = DEFAULT) ->
     table = category_table if wide else likert_table
     blocks = [
         Table(table(summary, style=style, min_base=options.min_base), source),
-        *_chart_blocks(frequency_chart_parts(summary, style=style), question, source, language),
+        *_chart_blocks(
+            frequency_chart_parts(summary, style=style), question, source, language, summary
+        ),
     ]
 
     def by_group(by):
@@ -168,7 +173,11 @@ def single_section(survey: Survey, question: str, options: Options = DEFAULT) ->
         return [
             Table(likert_table(grouped, style=style, min_base=options.min_base), source),
             *_chart_blocks(
-                frequency_chart_parts(grouped, style=style), f"{question}-{by}", source, language
+                frequency_chart_parts(grouped, style=style),
+                f"{question}-{by}",
+                source,
+                language,
+                grouped,
             ),
         ]
 
@@ -188,7 +197,11 @@ def multiple_section(survey: Survey, question: str, options: Options = DEFAULT) 
     blocks = [
         Table(multi_response_table(table, style=style, title=title), source),
         *_chart_blocks(
-            multi_response_chart_parts(table, title=title, style=style), question, source, language
+            multi_response_chart_parts(table, title=title, style=style),
+            question,
+            source,
+            language,
+            table,
         ),
     ]
 
@@ -201,6 +214,7 @@ def multiple_section(survey: Survey, question: str, options: Options = DEFAULT) 
                 f"{question}-{by}",
                 source,
                 language,
+                grouped,
             ),
         ]
 
