@@ -45,3 +45,36 @@ def test_the_form_is_hidden(sentence):
 @pytest.mark.parametrize("sentence", list(KEPT))
 def test_a_number_or_word_that_identifies_no_one_stays(sentence):
     assert KEPT[sentence] in REDACTOR.redact(sentence)
+
+
+def test_toolkit_redact_check_lists_what_goes_and_what_remains(tmp_path, capsys):
+    """`toolkit redact --check` names what would be replaced and what a person should
+    still look at (a name nobody listed); without --check it prints the redacted text;
+    nothing is written and the input is unchanged."""
+    from toolkit.cli import main
+
+    text = tmp_path / "intervju.txt"
+    text.write_text(
+        "Vi snakket med Kari  Nordmann i Lillehammer.\nHun ringte fra 912 34 567 og nevnte "
+        "Per Hansen.\n",
+        encoding="utf-8",
+    )
+    before = text.read_bytes()
+    config = tmp_path / "report.toml"
+    config.write_text(
+        '[corpus]\npath = "p.qdpx"\nredact = { "Kari Nordmann" = "(navn)", '
+        '"Lillehammer" = "(sted)" }\n',
+        encoding="utf-8",
+    )
+    assert main(["redact", str(text), "--config", str(config), "--check"]) == 0
+    out = capsys.readouterr().out
+    assert "intervju.txt: 3 to redact, 1 to look at" in out
+    assert "'912 34 567' → (telefonnummer)" in out and "look at 'Per Hansen'" in out
+    assert main(["redact", str(text), "--config", str(config)]) == 0
+    assert capsys.readouterr().out.startswith("Vi snakket med (navn) i (sted).")
+    assert text.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == [
+        "intervju.txt",
+        "report.toml",
+    ]
+    assert main(["redact", str(config)]) == 2
+    assert "neither a text file nor interview material" in capsys.readouterr().err

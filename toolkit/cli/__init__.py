@@ -10,14 +10,14 @@ import argparse
 import os
 import sys
 
-from toolkit.cli import check, inspect, report, rounds
+from toolkit.cli import check, inspect, redact, report, rounds
 from toolkit.errors import ToolkitError
 
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="toolkit", description=__doc__.splitlines()[0])
     commands = top.add_subparsers(dest="command", required=True)
-    for command in (inspect, report, rounds, check):
+    for command in (inspect, report, rounds, check, redact):
         command.add_parser(commands)
     return top
 
@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("toolkit: stopped", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the output was piped into `head`: nothing more is read
+        sys.stderr.close()
+        return 0
     except Exception as exc:  # a bug: say so in one line, never a traceback
         if os.environ.get("TOOLKIT_DEBUG"):
             raise

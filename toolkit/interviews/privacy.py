@@ -81,6 +81,49 @@ class Redactor:
         return "".join(out) + text[cursor:]
 
 
+#: a capitalised word (or two): a name or place when it stands inside a sentence
+_CAPITALISED = re.compile(r"\b([A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+)*)")
+#: what a sentence, a line or a speaker's turn starts after
+_STARTS = set(".!?:;«»\"'–-([]\n")  # "]": a turn's time stamp, "[00:03:10] Hvordan"
+_COMMON = {"nav", "jeg", "vi", "de", "det", "den", "han", "hun", "men", "og", "når", "så"}
+_COMMON |= {"ja", "nei", "hm", "mm", "ok", "jo", "tja"}
+
+
+def remaining(text: str, redactor: Redactor | None = None) -> list[str]:
+    """What a reader should look at after redaction: capitalised words inside a sentence
+    (names and places that were not listed) and runs of six digits or more left in the
+    redacted text. A review list, not a verdict: the toolkit finds only the names it is
+    given.
+
+    Parameters
+    ----------
+    text
+        The text as it would be shown.
+    redactor
+        The redaction applied first (default: the built-in patterns only).
+
+    Returns
+    -------
+    list of str
+        The candidates, each once, in order of appearance.
+
+    Examples
+    --------
+    >>> remaining("Vi snakket med Per Hansen i Hamar. Han ringte 12345678901.")
+    ['Per Hansen', 'Hamar', '12345678901']
+    >>> remaining("Vi snakket med Per Hansen.", Redactor({"Per Hansen": "(navn)"}))
+    []
+    """
+    shown = (redactor or Redactor()).redact(text)
+    found = []
+    for match in _CAPITALISED.finditer(shown):
+        before = shown[: match.start()].rstrip(" \t")
+        if before and before[-1] not in _STARTS:  # not the first word of a sentence or turn
+            found.append(match.group(1))
+    found += re.findall(r"(?<!\d)\d{6,}(?!\d)", shown)
+    return list(dict.fromkeys(w for w in found if w.lower() not in _COMMON))
+
+
 def pii_report(documents: pd.DataFrame, redactor: Redactor | None = None) -> pd.DataFrame:
     """What would be redacted in each document: ``document``, ``kind``, ``start``, ``end``,
     ``found`` (the text), ``replacement``."""
@@ -100,4 +143,4 @@ def pii_report(documents: pd.DataFrame, redactor: Redactor | None = None) -> pd.
     return pd.DataFrame(rows, columns=["document", "kind", "start", "end", "found", "replacement"])
 
 
-__all__ = ["Redactor", "pii_report", "valid_national_id"]
+__all__ = ["Redactor", "pii_report", "remaining", "valid_national_id"]
