@@ -186,3 +186,20 @@ def test_a_csv_exports_folder_is_raw_data_but_its_parent_is_not(tmp_path, monkey
     export.mkdir()
     assert cache_for(True, export, tmp_path / "build").folder == tmp_path / ".toolkit-cache"
     assert cache_for(True, export, export / "build").folder == tmp_path / "user/toolkit"
+
+
+def test_a_parsed_configuration_names_its_raw_folders_too(tmp_path, monkeypatch):
+    """build_report(config=ReportConfig) once left the rounds and transcripts folders out of
+    the cache's raw-data check (only a path to report.toml was read for them)."""
+    from toolkit.report.cache import cache_for
+    from toolkit.report.config import read_config
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user"))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "intervjuer").mkdir()
+    export = tmp_path / "data/x.xlsx"
+    config = tmp_path / "report.toml"
+    config.write_text('[corpus]\npath = "intervjuer/p.qdpx"\n', encoding="utf-8")
+    parsed = read_config(config)
+    chosen = cache_for(True, export, tmp_path / "intervjuer/build", parsed)
+    assert chosen.folder == tmp_path / "user/toolkit"

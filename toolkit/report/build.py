@@ -74,7 +74,9 @@ class BuildResult:
         return f"wrote {files} into {self.folder} ({counted}{cached})\ntime: {stages}"
 
 
-def _config(survey, export: Path, config) -> ReportConfig:
+def _config(survey, export: Path, config: ReportConfig | None) -> ReportConfig:
+    """The configuration a build uses (``config`` as read, or the starter)."""
+
     def starter() -> ReportConfig:
         from toolkit.report.init import starter_config
 
@@ -82,8 +84,6 @@ def _config(survey, export: Path, config) -> ReportConfig:
 
     if config is None:  # the starter, as --init writes it: no file of its own
         return replace(starter(), path=None, folder=str(Path(export).parent))
-    if not isinstance(config, ReportConfig):
-        config = read_config(config)
     if not config.chapters:  # no [[chapters]]: every question, as without a configuration
         config = replace(config, chapters=starter().chapters)
     return config
@@ -338,6 +338,8 @@ def build_report(
 
     lap.timings = timings
 
+    if config is not None and not isinstance(config, ReportConfig):
+        config = read_config(config)  # once: the cache's folder and the build both use it
     store = cache_for(cache, export, out, config)
     export_digest = files_digest([export])  # the cache's key, and claims.json's record
     survey_key = store.key("survey", export_digest, str(export.resolve()))

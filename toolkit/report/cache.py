@@ -171,17 +171,19 @@ class BuildCache:
 
 def _raw_folders(export: Path, config) -> list[Path]:
     """The folders that hold raw data: the export's, and the rounds folder, transcripts and
-    population table a ``report.toml`` names (when it reads; its errors come later)."""
+    population table a ``report.toml`` (a path or a parsed configuration) names."""
     from toolkit.errors import ToolkitError
-    from toolkit.report.config import read_config
+    from toolkit.report.config import ReportConfig, read_config
 
     source = export.resolve()
     folders = [source if source.is_dir() else source.parent]  # a CSV export is its folder
-    if isinstance(config, str | Path) and Path(config).is_file():
+    parsed = config if isinstance(config, ReportConfig) else None
+    if parsed is None and isinstance(config, str | Path) and Path(config).is_file():
         try:
             parsed = read_config(config)
         except ToolkitError:  # reported with its line when the build reads it
             return folders
+    if parsed is not None:
         for given, is_folder in (
             (parsed.rounds.get("folder") if parsed.rounds else None, True),
             (parsed.corpus.get("path"), False),
