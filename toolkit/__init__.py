@@ -75,8 +75,8 @@ if TYPE_CHECKING:  # the exports, imported when first used (toolkit._lazy)
     )
     from toolkit.present.joint import joint_display
     from toolkit.present.stats_charts import coefficient_chart, flow_chart, means_chart
+    from toolkit.present.comparison import comparison_table
     from toolkit.present.stats_tables import (
-        comparison_table,
         flow_table,
         means_table,
         proportions_table,

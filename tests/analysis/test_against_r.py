@@ -151,3 +151,42 @@ def test_weighted_regression_equals_svyglm(sample_a, kind, dataset, formula):
         term = order[row.term]
         assert got.at[term, "estimate"] == pytest.approx(row.estimate, rel=1e-7), term
         assert got.at[term, "se"] == pytest.approx(row.se, rel=1e-4), term
+
+
+def test_singular_tests_refused_where_r_refuses_them(sample_a):
+    """By school, with schools of 1 and 2 respondents, R's svychisq and regTermTest stop
+    ("computationally singular"); the toolkit returns no numbers and says why. Leaving those
+    two schools out (min_base=3 here, a subset in R), both are computed and equal R's."""
+    survey, _ = sample_a
+    reference = pd.read_csv(R / "singular.csv")  # NA where R refused
+    assert reference["refused"].sum() == 4 and (~reference["refused"]).sum() == 4
+    for row in reference.itertuples():
+        min_base = 3 if "without" in row.by else None
+        tests = compare_groups(survey, row.item, by="b_1_1", weight="vekt", min_base=min_base)
+        got = tests[tests["test"] == row.test].iloc[0]
+        if row.refused:
+            assert np.isnan(got["statistic"]) and np.isnan(got["p_value"]), row
+            assert "singular" in got["note"]
+            continue
+        assert got["statistic"] == pytest.approx(row.statistic, rel=1e-6), row
+        assert got["df"] == pytest.approx(row.ndf, rel=1e-6)
+        assert got["ddf"] == pytest.approx(row.ddf, rel=1e-6)
+        assert got["p_value"] == pytest.approx(row.p_value, rel=1e-5)
+        assert got["df"] <= 3 * 11  # never beyond (rows − 1)(groups − 1)
+
+
+def test_weighted_tests_table_shows_f_with_its_df_and_design_effect_apart(sample_a):
+    from toolkit.present.comparison import comparison_table
+
+    survey, _ = sample_a
+    reference = pd.read_csv(R / "singular.csv").set_index(["item", "by", "test"])
+    r = reference.loc[("up_01", "b_1_1 without 10, 24", "Rao–Scott chi-square")]
+    tests = compare_groups(survey, "up_01", by="b_1_1", weight="vekt", min_base=3)
+    frame = comparison_table(tests).frame
+    ddf = f"{r.ddf:,.1f}".replace(",", "\u00a0").replace(".", ",")
+    assert frame["Testverdi"].iloc[0] == (
+        f"F({r.ndf:.2f}; {ddf}) = {r.statistic:.2f}".replace(".", ",")
+    )
+    assert frame["Effektstørrelse"].iloc[0] == "" and frame["Designeffekt"].iloc[0] != ""
+    refused = comparison_table(compare_groups(survey, "up_01", by="b_1_1", weight="vekt"))
+    assert set(refused.frame["Testverdi"]) == {"for få svar i minst én gruppe"}

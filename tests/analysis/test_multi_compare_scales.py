@@ -188,7 +188,7 @@ def test_no_test_when_fewer_than_two_groups_reach_min_base(tmp_path):
 
 
 def test_the_left_out_note_stands_only_under_tests_that_left_groups_out(tmp_path):
-    from toolkit.present.stats_tables import comparison_table
+    from toolkit.present.comparison import comparison_table
 
     survey = read_surveyxact(example_round())
     full = compare_groups(survey, "b1_6", by="kontorstr", min_base=5)  # every group is large
@@ -198,3 +198,32 @@ def test_the_left_out_note_stands_only_under_tests_that_left_groups_out(tmp_path
     write_xlsx_export(small_tables(), tmp_path / "tiny.xlsx")
     tiny = compare_groups(read_surveyxact(tmp_path / "tiny.xlsx"), "q_1", by="ja", min_base=5)
     assert any(n.startswith(note) for n in comparison_table(tiny, min_base=5).footnotes)
+
+
+def test_the_tests_table_writes_statistics_as_reports_do(tmp_path):
+    """χ² with one decimal and its df in one cell, H likewise; the not-run row says why;
+    the legend names the symbols shown. Numbers from scipy on a pandas crosstab."""
+    from toolkit.present.comparison import comparison_table
+
+    survey = read_surveyxact(example_round())
+    result = compare_groups(survey, "b1_6", by="kontorstr")
+    data = survey.data[["b1_6", "kontorstr"]].dropna()
+    data = data[data["b1_6"] != "Vet ikke"]
+    crosstab = pd.crosstab(data["kontorstr"], data["b1_6"].cat.remove_unused_categories())
+    chi2, p, df, _ = stats.chi2_contingency(crosstab.to_numpy(), correction=False)
+    codes = data["b1_6"].cat.codes
+    h, _ = stats.kruskal(*[codes[data["kontorstr"] == g] for g in crosstab.index])
+    table = comparison_table(result, labels={"b1_6": "Spørsmål"})
+    shown = table.frame["Testverdi"].tolist()
+    assert shown == [
+        f"χ² = {chi2:.1f}; df = {int(df)}".replace(".", ","),
+        f"H = {h:.1f}; df = 2".replace(".", ","),
+    ]
+    assert table.frame.index.tolist() == ["Spørsmål: Kjikvadrat", "Spørsmål: Kruskal–Wallis"]
+    assert "Designeffekt" not in table.frame.columns  # unweighted: no design-effect column
+    legend = [n for n in table.footnotes if n.startswith("χ²:")]
+    assert legend and "H: Kruskal–Wallis" in legend[0] and "F(a; b)" not in legend[0]
+    write_xlsx_export(small_tables(), tmp_path / "tiny.xlsx")
+    tiny = compare_groups(read_surveyxact(tmp_path / "tiny.xlsx"), "q_1", by="ja", min_base=5)
+    row = comparison_table(tiny, min_base=5).frame.iloc[0]
+    assert row["Testverdi"] == "for få svar i minst én gruppe" and row["p"] == ""

@@ -91,6 +91,43 @@ props <- data.frame(dataset = "A", item = "up_01", value = "top2", percent = 100
 wald <- regTermTest(svyglm(up_01 ~ program, complete_up), ~program)
 walds <- data.frame(dataset = "A", item = "up_01", by = "program", statistic = wald$Ftest[[1]],
                     ndf = wald$df, ddf = wald$ddf, p_value = wald$p[[1]])
+# by school (b_1_1), whose smallest groups hold 1 and 2 respondents: where R refuses a test
+# as computationally singular, refused = TRUE and there are no numbers
+refusal <- function(item, f) {
+  got <- tryCatch(f(), error = function(e) NULL)
+  if (is.null(got)) {
+    return(data.frame(dataset = "A", item = item, by = "b_1_1", test = attr(f, "test"),
+                      refused = TRUE, statistic = NA, ndf = NA, ddf = NA, p_value = NA))
+  }
+  data.frame(dataset = "A", item = item, by = "b_1_1", test = attr(f, "test"), refused = FALSE,
+             statistic = got$statistic, ndf = got$ndf, ddf = got$ddf, p_value = got$p_value)
+}
+singular <- NULL
+for (item in c("up_01", "i_01")) {
+  d <- a[!is.na(a[[item]]), ]
+  d$school <- factor(d$b_1_1); d$answer <- factor(d[[item]]); d$y <- d[[item]]
+  des <- svydesign(ids = ~1, weights = ~w, data = d)
+  chi <- function() {
+    t <- svychisq(~answer + school, des)
+    list(statistic = t$statistic[[1]], ndf = t$parameter[[1]], ddf = t$parameter[[2]],
+         p_value = t$p.value[[1]])
+  }
+  attr(chi, "test") <- "Rao–Scott chi-square"
+  f <- function() {
+    t <- regTermTest(svyglm(y ~ school, des), ~school)
+    list(statistic = t$Ftest[[1]], ndf = t$df, ddf = t$ddf, p_value = t$p[[1]])
+  }
+  attr(f, "test") <- "design-based F (means)"
+  singular <- rbind(singular, refusal(item, chi), refusal(item, f))
+  # the same without the respondents of the schools of 1 and 2 (as the toolkit leaves groups
+  # under min_base out): R computes both (groups of 5 and 7 are small, not singular)
+  d <- d[!(d$b_1_1 %in% c(10, 24)), ]
+  d$school <- droplevels(d$school)
+  des <- svydesign(ids = ~1, weights = ~w, data = d)
+  rows <- rbind(refusal(item, chi), refusal(item, f))
+  rows$by <- "b_1_1 without 10, 24"
+  singular <- rbind(singular, rows)
+}
 model <- svyglm(i_01 ~ kjonn + matte, complete_i)
 glm_rows <- data.frame(dataset = "A", term = names(coef(model)), estimate = unname(coef(model)),
                        se = unname(SE(model)))
@@ -127,4 +164,5 @@ write(tests, "chisq.csv")
 write(props, "proportions.csv")
 write(walds, "wald.csv")
 write(glm_rows, "glm.csv")
+write(singular, "singular.csv")
 cat("wrote", here, "\n")

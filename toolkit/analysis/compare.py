@@ -108,9 +108,12 @@ COLUMNS = [
     "p_value",
     "effect_size",
     "effect_measure",
+    "design_effect",
     "n",
     "note",
 ]
+
+SINGULAR = "computationally singular, as R's survey refuses it: groups too small to test"
 
 
 def _weighted(item: str, codes, keep, groups, weights, *, ordinal: bool) -> list[dict]:
@@ -127,9 +130,12 @@ def _weighted(item: str, codes, keep, groups, weights, *, ordinal: bool) -> list
             "df": chi["ndf"],
             "ddf": chi["ddf"],
             "p_value": chi["p_value"],
-            "effect_size": chi["deff"],
-            "effect_measure": "design effect",
-            "note": "weighted; F with second-order correction, as svychisq",
+            "effect_size": np.nan,
+            "effect_measure": None,
+            "design_effect": chi["deff"],
+            "note": SINGULAR
+            if chi["singular"]
+            else "weighted; F with second-order correction, as svychisq",
         }
     ]
     if ordinal:
@@ -145,7 +151,9 @@ def _weighted(item: str, codes, keep, groups, weights, *, ordinal: bool) -> list
                 "p_value": wald["p_value"],
                 "effect_size": np.nan,
                 "effect_measure": None,
-                "note": "weighted; Wald test of equal means, as regTermTest(svyglm)",
+                "note": SINGULAR
+                if wald["singular"]
+                else "weighted; Wald test of equal means, as regTermTest(svyglm)",
             }
         )
     return out
@@ -183,7 +191,8 @@ def compare_groups(
     min_base: int | None = None,
 ) -> pd.DataFrame:
     """Tests of group differences per item: ``item``, ``test``, ``statistic``, ``df``,
-    ``p_value``, ``effect_size``, ``effect_measure``, ``n``, ``note``.
+    ``ddf``, ``p_value``, ``effect_size``, ``effect_measure``, ``design_effect``, ``n``,
+    ``note``.
 
     With ``min_base``, a group with fewer substantive answers to an item is left out of
     that item's tests (a report hides its percentages; a test on it, Cramér's V = 1 on
@@ -195,7 +204,37 @@ def compare_groups(
     it runs for items with a recognised ordered scale (not yes/no). Unweighted: chi-square
     (Fisher for small 2×2) and Mann–Whitney U or Kruskal–Wallis. With ``weight``: the
     Rao–Scott corrected chi-square and a design-based F test of equal means
-    (:mod:`toolkit.analysis.rao_scott`).
+    (:mod:`toolkit.analysis.rao_scott`), with the mean generalised design effect in
+    ``design_effect`` (it is not an effect size). Where R's ``survey`` refuses a weighted
+    test as computationally singular (groups of one or two respondents), the row has no
+    numbers and its note says so.
+
+    Parameters
+    ----------
+    survey : Survey
+        The survey.
+    items : str, list of str or question
+        The items to test.
+    by : str or list of str
+        The grouping variable(s).
+    ordinal : bool, optional
+        Force or skip the test of the ordered scale.
+    weight : str, Series or array, optional
+        Weights: a variable name, or values on the respondents.
+    include_personal : bool
+        Allow a personal column as a grouping.
+    min_base : int, optional
+        Leave out groups with fewer substantive answers.
+
+    Examples
+    --------
+    >>> from toolkit import read_surveyxact
+    >>> from toolkit.data import example_round
+    >>> survey = read_surveyxact(example_round())
+    >>> tests = compare_groups(survey, "b1_1", by="kontorstr", min_base=10)
+    >>> row = tests.iloc[0]
+    >>> row["test"], int(row["df"]), int(row["n"])  # 5 categories × 3 groups: df = 4 × 2
+    ('chi-square', 8, 183)
     """
     groups = groups_for(survey, by, include_personal=include_personal)
     weights = resolve_weights(survey, weight)

@@ -10,6 +10,10 @@ equal: ``regTermTest(svyglm(y ~ group, design), ~group)``, with the sandwich cov
 a weights-only design and (q, n − p) degrees of freedom.
 
 Both take complete cases (respondents with an answer on both variables), weights ≥ 0.
+Where R's ``solve`` refuses a system as computationally singular (reciprocal condition
+number below machine epsilon: groups of one or two respondents, a table of mostly empty
+cells), these refuse too: the result has no numbers and ``singular`` is true. They never
+return an F beyond its possible degrees of freedom.
 
 Examples
 --------
@@ -34,6 +38,22 @@ def _residual(x1: np.ndarray, x12: np.ndarray) -> np.ndarray:
     return x12 - q @ (q.T @ x12)
 
 
+#: R's ``solve.default`` tolerance: ``.Machine$double.eps``
+EPS = float(np.finfo(float).eps)
+
+NOTHING = {"statistic": np.nan, "ndf": np.nan, "ddf": np.nan, "p_value": np.nan}
+
+
+def _solve(a: np.ndarray, b: np.ndarray) -> np.ndarray | None:
+    """``solve(a, b)``, or None where R's ``solve`` would stop: "system is computationally
+    singular" (the reciprocal 1-norm condition number under machine epsilon)."""
+    with np.errstate(all="ignore"):
+        condition = np.linalg.cond(a, 1)
+    if not np.isfinite(condition) or 1.0 / condition < EPS:
+        return None
+    return np.linalg.solve(a, b)
+
+
 def _design_matrices(nr: int, nc: int) -> tuple[np.ndarray, np.ndarray]:
     """Main effects (X1) and the interaction columns (X12 beyond X1) of an nr × nc table,
     rows varying fastest as ``expand.grid`` orders them."""
@@ -48,20 +68,14 @@ def _design_matrices(nr: int, nc: int) -> tuple[np.ndarray, np.ndarray]:
 
 def rao_scott(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> dict:
     """Second-order Rao–Scott test of independence (see module docstring): ``statistic``
-    (F), ``ndf``, ``ddf``, ``p_value``, ``pearson`` (X² on the scaled table), ``deff``."""
+    (F), ``ndf``, ``ddf``, ``p_value``, ``pearson`` (X² on the scaled table), ``deff``,
+    ``singular`` (true where R refuses the system: no numbers then)."""
     rows, cols, w = np.asarray(rows), np.asarray(cols), np.asarray(weights, dtype=float)
     row_levels, r = np.unique(rows, return_inverse=True)
     col_levels, c = np.unique(cols, return_inverse=True)
     nr, nc, n = len(row_levels), len(col_levels), len(w)
     if nr < 2 or nc < 2:
-        return {
-            "statistic": np.nan,
-            "ndf": np.nan,
-            "ddf": np.nan,
-            "p_value": np.nan,
-            "pearson": np.nan,
-            "deff": np.nan,
-        }
+        return {**NOTHING, "pearson": np.nan, "deff": np.nan, "singular": False}
     cell = r + nr * c  # interaction(row, col): rows vary fastest
     indicators = np.zeros((n, nr * nc))
     indicators[np.arange(n), cell] = 1.0
@@ -74,9 +88,14 @@ def rao_scott(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> dict:
     inverse = np.where(p == 0, 0.0, 1.0 / np.where(p == 0, 1.0, p))
     denom = cmat.T @ (np.diag(inverse) / n) @ cmat
     numer = cmat.T @ np.diag(inverse) @ v @ np.diag(inverse) @ cmat
-    delta = np.linalg.solve(denom, numer)
+    delta = _solve(denom, numer)
+    most = (nr - 1) * (nc - 1)
+    if delta is None:
+        return {**NOTHING, "pearson": np.nan, "deff": np.nan, "singular": True}
     trace, trace2 = np.trace(delta), np.trace(delta @ delta)
     d0 = trace**2 / trace2
+    if not (np.isfinite(d0) and 0 < d0 <= most * (1 + 1e-9) and trace > 0):
+        return {**NOTHING, "pearson": np.nan, "deff": np.nan, "singular": True}
     table = (p * n).reshape(nc, nr).T  # svytable(formula, design, Ntotal = n)
     expected = table.sum(axis=1, keepdims=True) * table.sum(axis=0, keepdims=True) / n
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -89,33 +108,48 @@ def rao_scott(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> dict:
         "ddf": ddf,
         "p_value": float(stats.f.sf(statistic, d0, ddf)),
         "pearson": pearson,
-        "deff": float(trace / ((nr - 1) * (nc - 1))),
+        "deff": float(trace / most),
+        "singular": False,
     }
 
 
 def wald_means(values: np.ndarray, groups: np.ndarray, weights: np.ndarray) -> dict:
     """Design-based F test that the weighted group means of ``values`` are equal (see
     module docstring): ``statistic``, ``ndf`` (groups − 1), ``ddf`` (n − groups),
-    ``p_value``."""
+    ``p_value``, ``singular``."""
     y, g, w = np.asarray(values, float), np.asarray(groups), np.asarray(weights, float)
     levels, index = np.unique(g, return_inverse=True)
     k, n = len(levels), len(y)
     if k < 2:
-        return {"statistic": np.nan, "ndf": np.nan, "ddf": np.nan, "p_value": np.nan}
+        return {**NOTHING, "singular": False}
+    # the covariance of the group differences is diag(V_j) + V_0·11': singular when two
+    # groups' means have no variance (groups of one, or of equal answers), which R meets
+    # as a reciprocal condition number near 1e-28 and floating point here need not
+    low, high = np.full(k, np.inf), np.full(k, -np.inf)
+    np.minimum.at(low, index, y)
+    np.maximum.at(high, index, y)
+    if int((low == high).sum()) >= 2:
+        return {**NOTHING, "singular": True}
     x = np.column_stack([np.ones(n), *(index == j for j in range(1, k))]).astype(float)
-    bread = np.linalg.inv(x.T @ (w[:, None] * x))
+    bread = _solve(x.T @ (w[:, None] * x), np.eye(k))
+    if bread is None:
+        return {**NOTHING, "singular": True}
     beta = bread @ (x.T @ (w * y))
     resid = y - x @ beta
     meat = (x * (w * resid)[:, None]).T @ (x * (w * resid)[:, None])
     cov = n / (n - 1) * bread @ meat @ bread
     b, v = beta[1:], cov[1:, 1:]
-    statistic = float(b @ np.linalg.solve(v, b)) / (k - 1)
+    solved = _solve(v, b)
     ddf = n - k
+    if solved is None or ddf < 1 or float(b @ solved) < 0:
+        return {**NOTHING, "singular": True}
+    statistic = float(b @ solved) / (k - 1)
     return {
         "statistic": statistic,
         "ndf": k - 1,
         "ddf": ddf,
         "p_value": float(stats.f.sf(statistic, k - 1, ddf)),
+        "singular": False,
     }
 
 

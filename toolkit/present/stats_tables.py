@@ -26,7 +26,7 @@ import pandas as pd
 from toolkit.analysis.design import group_columns
 from toolkit.analysis.regression import Model
 from toolkit.language import text
-from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p
+from toolkit.present.tables import NORWEGIAN, ReportTable, Style
 
 
 def _label(row, by: list[str], many_items: bool) -> str:
@@ -307,75 +307,7 @@ def regression_table(
     return _report(f"{text('regression_title', language)}: {outcome}", rows, numbers, kinds, notes)
 
 
-def comparison_table(
-    tests: pd.DataFrame,
-    *,
-    style: Style = NORWEGIAN,
-    labels: dict[str, str] | None = None,
-    min_base: int | None = None,
-) -> ReportTable:
-    """Group-comparison tests with their names in the report language; ``labels`` gives
-    the items' texts (item names are shown otherwise); ``min_base``, the threshold the
-    tests were run with (``compare_groups(min_base=…)``), for the note that says groups
-    under it were left out."""
-    labels = labels or {}
-    language = style.language
-    cols = ["statistic", "df", "p", "effect", "effect_measure", "n"]
-    heads = {c: text(c, language) if c != "n" else "N" for c in cols}
-    rows, numbers = [], []
-    for row in tests.to_dict("records"):
-        label = f"{labels.get(row['item'], row['item'])}: {text(row['test'], language)}"
-        df = row["df"]
-        shown_df = (
-            ""
-            if df != df
-            else (
-                style.number(df, 2)
-                + (
-                    f"; {style.number(row['ddf'], 1)}"
-                    if row.get("ddf") == row.get("ddf") and row.get("ddf") is not None
-                    else ""
-                )
-            )
-        )
-        rows.append(
-            {
-                "": label,
-                heads["statistic"]: style.number(row["statistic"], 2),
-                heads["df"]: shown_df,
-                heads["p"]: format_p(row["p_value"], style),
-                heads["effect"]: style.number(row["effect_size"], 2),
-                heads["effect_measure"]: text(row["effect_measure"], language)
-                if isinstance(row["effect_measure"], str) and row["effect_measure"]
-                else "",
-                heads["n"]: style.number(row["n"]),
-            }
-        )
-        numbers.append(
-            {
-                "": label,
-                heads["statistic"]: row["statistic"],
-                heads["p"]: row["p_value"],
-                heads["effect"]: row["effect_size"],
-                heads["n"]: row["n"],
-            }
-        )
-    kinds = {heads[c]: "text" for c in ("df", "effect_measure")}
-    kinds |= {
-        heads["statistic"]: "number",
-        heads["p"]: "number",
-        heads["effect"]: "number",
-        heads["n"]: "count",
-    }
-    notes = [text("tests_note", language)]
-    left_out = tests["note"].fillna("").str.contains("left out") | (tests["test"] == "none")
-    if min_base and left_out.any():  # said only where it happened
-        notes.append(text("tests_too_few", language, min_base=min_base))
-    return _report(text("tests_title", language), rows, numbers, kinds, notes)
-
-
 __all__ = [
-    "comparison_table",
     "flow_table",
     "means_table",
     "proportions_table",

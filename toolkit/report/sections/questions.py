@@ -46,7 +46,7 @@ from toolkit.present.item_tables import (
     item_statistics_table,
     numeric_table,
 )
-from toolkit.present.stats_tables import comparison_table
+from toolkit.present.comparison import comparison_table
 from toolkit.present.tables import likert_table, multi_response_table
 from toolkit.report.blocks import Figure, Section, Table, Text
 from toolkit.report.catalog import question_kind, question_title, questions, variables_of
