@@ -73,9 +73,9 @@ if TYPE_CHECKING:  # the exports, imported when first used (toolkit._lazy)
         did_report_table,
         trend_chart,
     )
+    from toolkit.present.comparison import comparison_table
     from toolkit.present.joint import joint_display
     from toolkit.present.stats_charts import coefficient_chart, flow_chart, means_chart
-    from toolkit.present.comparison import comparison_table
     from toolkit.present.stats_tables import (
         flow_table,
         means_table,

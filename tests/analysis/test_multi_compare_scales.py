@@ -220,6 +220,7 @@ def test_the_tests_table_writes_statistics_as_reports_do(tmp_path):
         f"H = {h:.1f}; df = 2".replace(".", ","),
     ]
     assert table.frame.index.tolist() == ["Spørsmål: Kjikvadrat", "Spørsmål: Kruskal–Wallis"]
+    assert table.frame["p"].iloc[0] == (f"{p:.3f}".replace(".", ",") if p >= 0.001 else "< 0,001")
     assert "Designeffekt" not in table.frame.columns  # unweighted: no design-effect column
     legend = [n for n in table.footnotes if n.startswith("χ²:")]
     assert legend and "H: Kruskal–Wallis" in legend[0] and "F(a; b)" not in legend[0]

@@ -40,13 +40,13 @@ from toolkit.present.bars import (
     multi_response_chart_parts,
 )
 from toolkit.present.charts import likert_chart_parts
+from toolkit.present.comparison import comparison_table
 from toolkit.present.item_tables import (
     WIDE,
     category_table,
     item_statistics_table,
     numeric_table,
 )
-from toolkit.present.comparison import comparison_table
 from toolkit.present.tables import likert_table, multi_response_table
 from toolkit.report.blocks import Figure, Section, Table, Text
 from toolkit.report.catalog import question_kind, question_title, questions, variables_of
