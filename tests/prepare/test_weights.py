@@ -9,7 +9,7 @@ import pytest
 
 from toolkit import likert_summary, read_surveyxact
 from toolkit.data import example_population, example_round
-from toolkit.errors import WeightingError
+from toolkit.errors import UsageError, WeightingError
 from toolkit.prepare import answered, cell_weights, kish, margins_from, rake, sample_flow
 
 
@@ -150,3 +150,20 @@ def test_post_stratification_by_hand_and_its_errors(survey):
     )
     with pytest.raises(WeightingError, match="population cells without respondents"):
         cell_weights(survey, broken, by=["region", "kontorstr"], count="kontorer")
+
+
+def test_with_weights_takes_a_series_by_respondent_and_an_array_by_position():
+    """As documented: a Series is matched on the respondent index (its order does not
+    matter), an array or list is one weight per respondent in order."""
+    survey = read_surveyxact(example_round())
+    values = np.arange(1, survey.n + 1, dtype=float)
+    by_position = survey.with_weights("w", values).data["w"].to_numpy(dtype=float)
+    assert by_position.tolist() == values.tolist()
+    shuffled = pd.Series(values, index=survey.data.index).sample(frac=1, random_state=3)
+    by_index = survey.with_weights("w", shuffled).data["w"].to_numpy(dtype=float)
+    assert by_index.tolist() == values.tolist()
+    assert survey.with_weights("w", list(values)).data["w"].sum() == survey.n * (survey.n + 1) / 2
+    with pytest.raises(UsageError, match="3 weights for"):
+        survey.with_weights("w", [1.0, 2.0, 3.0])
+    with pytest.raises(UsageError, match="have no weight"):
+        survey.with_weights("w", shuffled.iloc[1:])

@@ -165,11 +165,41 @@ class Survey:
         return replace(self, data=self.data[keep], sample=self.sample.then(step))
 
     def with_weights(self, name: str, weights, *, description: str | None = None) -> Survey:
-        """A copy with ``weights`` (a :class:`~toolkit.prepare.weights.Weights` or a Series
-        on the index) as the numeric column ``name``, described in the codebook ("Vektet
-        etter region og kontorstørrelse"); use it as ``weight=name`` in any summary."""
-        values = getattr(weights, "values", weights)
-        values = pd.Series(values).reindex(self.data.index)
+        """A copy with ``weights`` as the numeric column ``name``, described in the codebook
+        ("Vektet etter region og kontorstørrelse"); use it as ``weight=name`` in any summary.
+
+        Parameters
+        ----------
+        name : str
+            The weight column's name.
+        weights : Weights, Series, array or list
+            A :class:`~toolkit.prepare.weights.Weights`, a Series on the respondent index
+            (respondents not in it are an error), or one value per respondent in order.
+        description : str, optional
+            What the weights adjust for, for notes under tables.
+
+        Examples
+        --------
+        >>> from toolkit import read_surveyxact
+        >>> from toolkit.data import example_round
+        >>> survey = read_surveyxact(example_round())
+        >>> weights = survey.data["kontorstr"].map({"Under 20 ansatte": 2.0}).fillna(1.0)
+        >>> weighted = survey.with_weights("vekt", weights.astype(float))
+        >>> bool(weighted.data["vekt"].sum() == survey.n + (weights == 2).sum())
+        True
+        """
+        values = weights if isinstance(weights, pd.Series) else getattr(weights, "values", None)
+        if isinstance(values, pd.Series):  # a Series (or Weights) on the respondent index
+            values = values.reindex(self.data.index)
+        else:  # an array or list: one weight per respondent, in the data's order
+            array = np.asarray(weights, dtype=float).ravel()
+            if array.shape != (self.n,):
+                raise UsageError(
+                    f"{array.size} weights for {self.n} respondents",
+                    file=self.source.path,
+                    hint="give one weight per respondent, or a Series on survey.data's index",
+                )
+            values = pd.Series(array, index=self.data.index)
         if values.isna().any():
             raise UsageError(
                 f"{int(values.isna().sum())} respondent(s) have no weight",
