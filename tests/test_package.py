@@ -7,7 +7,9 @@ installed into a fresh virtual environment that borrows the dependencies of this
 
 from __future__ import annotations
 
+import getpass
 import shutil
+import socket
 import subprocess
 import sys
 import sysconfig
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.report.helpers import leaks
 
 pytestmark = pytest.mark.slow
 SKIP = (
@@ -105,15 +108,17 @@ def test_toolkit_report_runs_from_the_installed_package(installed, tmp_path):
         [
             str(installed / "bin" / "python"),
             "-c",
-            "import toolkit.data as d; print(d.example_round())",
+            "import toolkit.data as d; print(d.example_round()); print(d.example_config())",
         ],
         tmp_path,
-    ).stdout.strip()
+    ).stdout.splitlines()
     _run(
         [
             str(installed / "bin" / "toolkit"),
             "report",
-            export,
+            export[0],
+            "--config",
+            export[1],  # the example's configuration: rounds, weights, interviews
             "--out",
             str(tmp_path / "out"),
             "--quiet",
@@ -122,3 +127,12 @@ def test_toolkit_report_runs_from_the_installed_package(installed, tmp_path):
     )
     assert (tmp_path / "out" / "report.html").is_file()
     assert (tmp_path / "out" / "report.docx").is_file()
+    # built from the installed package's examples (transcripts included): no path of the
+    # installation, of the working folder or of the home folder, and no user or host name,
+    # in any file or in any member of the Word and Excel zips (properties included)
+    user, host = getpass.getuser(), socket.gethostname()
+    needles = [str(installed), str(tmp_path), str(Path.home()), "site-packages", "/_examples"]
+    needles += [name for name in (user, host) if len(name) >= 6]  # "root" is in any XML
+    assert leaks(tmp_path / "out", needles) == []
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "prosjekt.qdpx" in html  # the transcripts are named, by file name

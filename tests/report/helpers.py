@@ -31,3 +31,18 @@ def digests(folder: Path) -> dict[str, str]:
 def docx_xml(path: Path, member: str = "word/document.xml") -> str:
     with zipfile.ZipFile(path) as z:
         return z.read(member).decode("utf-8")
+
+
+def leaks(folder, needles: list[str]) -> list[str]:
+    """(file or zip member, needle) for every needle found in any output's bytes."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        parts = [(path.name, path.read_bytes())]
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as z:
+                parts = [(f"{path.name}:{m}", z.read(m)) for m in z.namelist()]
+        for name, data in parts:
+            found += [f"{name}: {n}" for n in needles if n.encode("utf-8") in data]
+    return found

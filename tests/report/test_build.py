@@ -19,7 +19,7 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-from tests.report.helpers import digests, docx_xml, example_project
+from tests.report.helpers import digests, docx_xml, example_project, leaks
 from toolkit import likert_summary, multi_response, read_surveyxact
 from toolkit.data import example_round
 from toolkit.report import build_report
@@ -232,21 +232,6 @@ def test_an_english_report_has_english_labels(tmp_path):
     assert 'w:val="en-GB"' in docx_xml(result.outputs["docx"], "word/styles.xml")
 
 
-def _leaks(folder, needles: list[str]) -> list[str]:
-    """(file or zip member, needle) for every needle found in any output's bytes."""
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file():
-            continue
-        parts = [(path.name, path.read_bytes())]
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as z:
-                parts = [(f"{path.name}:{m}", z.read(m)) for m in z.namelist()]
-        for name, data in parts:
-            found += [f"{name}: {n}" for n in needles if n.encode("utf-8") in data]
-    return found
-
-
 @pytest.mark.slow
 def test_no_machine_path_user_or_host_in_any_output(example_build, example_project_copy):
     # the example with interviews, rounds and weights, built from a project in a temporary
@@ -254,7 +239,7 @@ def test_no_machine_path_user_or_host_in_any_output(example_build, example_proje
     project = str(example_project_copy.parent)
     host = socket.gethostname()  # (a host name of a few letters is found in any PNG)
     needles = [project, str(pathlib.Path.home()), "site-packages", *[host] * (len(host) >= 6)]
-    assert _leaks(example_build.folder, needles) == []
+    assert leaks(example_build.folder, needles) == []
     manifest = json.loads(example_build.outputs["manifest"].read_text(encoding="utf-8"))
     given = [entry["path"] for entry in manifest["inputs"]]
     assert len(given) == len(set(given))  # each input once
