@@ -12,7 +12,6 @@ import pathlib
 import re
 import socket
 import struct
-import zipfile
 from html.parser import HTMLParser
 
 import docx
