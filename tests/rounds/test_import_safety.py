@@ -119,9 +119,29 @@ def test_a_cut_file_and_a_decision_the_new_round_cannot_honour_are_stated(first,
             'status = "confirmed"\n',
             "both excluded and kept",
         ),
+        (
+            '[rounds]\norder = ["2025"]\n\n[[decisions]]\nkind = "same"\nvariable = "a"\n'
+            'note = { nb = "Samme", de = "Gleich" }\n',
+            "one text per report language",
+        ),
     ],
 )
 def test_rounds_toml_refuses_typos_contradictions_and_paths(text, expected):
     with pytest.raises(ConfigError, match=expected) as error:
         parse(text, file="rounds.toml")
     assert "line" in str(error.value)
+
+
+def test_a_note_per_language_is_read_in_the_report_language():
+    text = (
+        '[rounds]\norder = ["2025"]\n\n[[decisions]]\nkind = "same"\nvariable = "a"\n'
+        'note = { nb = "Samme spørsmål", en = "The same question" }\n\n'
+        '[[decisions]]\nkind = "exclude"\nvariable = "b"\nnote = "Ikke sammenlignbart"\n'
+    )
+    first, second = parse(text, file="rounds.toml").decisions
+    assert (first.note_in("en"), first.note_in("nn"), first.note_in()) == (
+        "The same question",
+        "Samme spørsmål",  # nynorsk not given: bokmål
+        "Samme spørsmål",
+    )
+    assert second.note_in("en") == "Ikke sammenlignbart"  # one text: the researcher's words

@@ -22,13 +22,16 @@
     [[decisions]]
     kind = "same"            # a wording edit accepted as the same question
     variable = "b1_4"
+    note = { nb = "Samme spørsmål", en = "The same question" }   # or one text
 
     [[decisions]]
     kind = "exclude"         # not comparable: earlier rounds left blank in the stack
     variable = "b1_7"
 
 Only confirmed decisions are applied; proposals (as ``toolkit import-round`` writes them)
-are listed until someone confirms them. Every error names the key and its line.
+are listed until someone confirms them. Every error names the key and its line. A
+``note`` is shown in the report's table of decisions: one text as written, or one text per
+report language (nb, nn, en; a report in a language the note lacks shows the bokmål one).
 
 Examples
 --------
@@ -62,12 +65,20 @@ class Decision:
     rounds: list[str] | None = None
     map: dict[str, str] = field(default_factory=dict)
     status: str = "proposed"
-    note: str | None = None
+    note: str | dict[str, str] | None = None
     line: int = 0
 
     @property
     def confirmed(self) -> bool:
         return self.status == "confirmed"
+
+    def note_in(self, language: str = "nb") -> str:
+        """The note in ``language`` when it is written per language
+        (``note = { nb = "…", en = "…" }``), else in bokmål, else the first one given; a
+        note written as one text is the researcher's words, shown as written."""
+        if isinstance(self.note, dict):
+            return self.note.get(language) or self.note.get("nb") or next(iter(self.note.values()))
+        return self.note or ""
 
     def describe(self) -> str:
         what = {
@@ -162,6 +173,7 @@ def _decision(table: dict, index: int, text: str, path: str) -> Decision:
         )
     rounds = table.get("rounds", table.get("round"))
     rounds = None if rounds is None else _names(rounds, path, line("round"), "round")
+    _check_note(table.get("note"), path, line("note"))
     mapping = table.get("map", {})
     if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
         raise _error(
@@ -203,6 +215,28 @@ def _decision(table: dict, index: int, text: str, path: str) -> Decision:
     variables = _names(table["variable"], path, line("variable"), "variable")
     return Decision(
         kind, variables, None, None, rounds, mapping, status, table.get("note"), line("kind") - 1
+    )
+
+
+def _check_note(note, path: str, line: int) -> None:
+    """A note is a text, or a table of texts by report language."""
+    if note is None or isinstance(note, str):
+        return
+    languages = ("nb", "nn", "en")
+    if (
+        isinstance(note, dict)
+        and note
+        and set(note) <= set(languages)
+        and all(isinstance(v, str) for v in note.values())
+    ):
+        return
+    raise _error(
+        "a note is a text, or one text per report language",
+        path,
+        line,
+        "note",
+        expected=f"a string, or a table with keys among {', '.join(languages)}",
+        hint='write note = "…" or note = { nb = "Samme spørsmål", en = "The same question" }',
     )
 
 
@@ -311,7 +345,7 @@ def proposal_text(decision: Decision) -> str:
         lines.append(f"map = {{ {pairs} }}")
     lines.append('status = "proposed"  # confirm by writing "confirmed"')
     if decision.note:
-        lines.append(f"note = {toml_string(decision.note)}")
+        lines.append(f"note = {toml_string(decision.note_in())}")
     return "\n".join(lines) + "\n"
 
 

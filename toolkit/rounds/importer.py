@@ -181,7 +181,7 @@ def _report(into: Path, previous: str, name: str, changes: pd.DataFrame, proposa
         variable = " → ".join(markdown_text(v) for v in dict.fromkeys(names))
         lines.append(f"| {row.status} | {variable} | {markdown_text(row.detail)} |")
     lines += ["", "## Foreslåtte beslutninger (i rounds.toml, må bekreftes)", ""]
-    lines += [f"- {markdown_text(d.describe())}: {markdown_text(d.note or '')}" for d in proposals]
+    lines += [f"- {markdown_text(d.describe())}: {markdown_text(d.note_in())}" for d in proposals]
     markdown = stem.with_suffix(".md")
     markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")
     book = Workbook()

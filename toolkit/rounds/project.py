@@ -164,7 +164,7 @@ class Rounds(Mapping):
                 "kind": d.kind,
                 "what": d.describe(),
                 "source": f"rounds.toml line {d.line}",
-                "note": d.note,
+                "note": d.note_in(),
             }
             for d in proposals
         ]

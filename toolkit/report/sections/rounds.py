@@ -63,7 +63,7 @@ def decisions_table(rounds, language: str = "nb") -> ReportTable:
                 "": text(f"decision_{decision.kind}", language),
                 text("variables", language): decision.describe().split(" ", 1)[1],
                 text("decision_status", language): text(f"decision_{decision.status}", language),
-                text("note", language): decision.note or "",
+                text("note", language): decision.note_in(language),
             }
         )
     return _text_table(text("decisions", language), rows)
