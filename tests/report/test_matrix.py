@@ -18,6 +18,7 @@ import re
 import pytest
 
 from tests.conftest import real_tables, small_tables
+from tests.report.vocabulary import data_texts, foreign_words
 from toolkit.data import example_project, example_round
 from toolkit.language import text
 from toolkit.report import build_report
@@ -212,3 +213,12 @@ def test_every_combination_builds_and_shows_what_it_asked_for(exports, row, tmp_
     assert _visible(row, export, html, row["language"]) == [], row
     manifest = result.outputs["manifest"].read_text(encoding="utf-8")
     assert re.search(r'"discrepancies": 0', manifest)
+    # no word of another language among the fixed texts a reader sees (HTML, Word, Excel,
+    # figures), once the data's and the configuration's own words are taken out
+    written = data_texts(
+        [exports[export]] + ([example_round("2025")] if row["rounds"] else []),
+        config,
+        [example_project()] if row["corpus"] else [],
+        example_round().parents[1] / "rounds.toml" if row["rounds"] else None,
+    )
+    assert foreign_words(result.folder, row["language"], written) == [], row
