@@ -113,37 +113,39 @@ def _strings(value):
             yield from _strings(v)
 
 
+def _survey_texts(survey) -> list[str]:
+    import pandas as pd
+
+    book = survey.codebook
+    texts = [v for column in book.columns for v in book[column] if isinstance(v, str)]
+    texts += [str(v) for labels in book["labels"].dropna() for v in dict(labels).values()]
+    for column in survey.data.columns:
+        values = survey.data[column]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            texts += [str(v) for v in values.cat.categories]
+        elif values.dtype == object or pd.api.types.is_string_dtype(values):
+            texts += [str(v) for v in values.dropna().unique()]
+    return texts
+
+
 def data_texts(exports=(), config: Path | None = None, corpora=(), rounds=None) -> list[str]:
     """Every text the researcher or the respondents wrote: the codebooks' strings and
     labels, every text or category in the data, every string of the configuration and of
     ``rounds.toml``, and the transcripts' texts, codes and attributes."""
     import tomllib
 
-    import pandas as pd
-
     from toolkit import read_corpus, read_surveyxact
 
     texts: list[str] = []
     for export in exports:
-        survey = export if hasattr(export, "codebook") else read_surveyxact(export)
-        book = survey.codebook
-        for column in book.columns:
-            texts += [v for v in book[column] if isinstance(v, str)]
-        texts += [str(v) for labels in book["labels"].dropna() for v in dict(labels).values()]
-        for column in survey.data.columns:
-            values = survey.data[column]
-            if isinstance(values.dtype, pd.CategoricalDtype):
-                texts += [str(v) for v in values.cat.categories]
-            elif values.dtype == object or pd.api.types.is_string_dtype(values):
-                texts += [str(v) for v in values.dropna().unique()]
+        texts += _survey_texts(export if hasattr(export, "codebook") else read_surveyxact(export))
     for path in [config, rounds]:
         if path is not None and Path(path).is_file():
             texts += list(_strings(tomllib.loads(Path(path).read_text(encoding="utf-8"))))
     for path in corpora:
         corpus = read_corpus(path)
         for frame in (corpus.documents, corpus.segments, corpus.codes):
-            for column in frame.columns:
-                texts += [v for v in frame[column] if isinstance(v, str)]
+            texts += [v for c in frame.columns for v in frame[c] if isinstance(v, str)]
     return texts
 
 
