@@ -74,9 +74,9 @@ def test_word_draft_checked_in_headings_text_and_tables(tmp_path, survey):
     frame = check_draft(word_draft(tmp_path / "utkast.docx"), survey=survey).to_frame()
     found = {(r.claim, r.kind): r for r in frame.itertuples(index=False)}
     assert ("55 %", "ok") in found  # in the heading
-    assert found["60 %", "mismatch"].location.startswith("paragraph 1")
+    assert found["60 %", "mismatch"].location.startswith("avsnitt 1")
     assert found["40 %", "mismatch"].location == (
-        "table 1 («Tabell 1: Tid til oppgavene»), row 3, column «Enig»"
+        "tabell 1 («Tabell 1: Tid til oppgavene»), rad 3, kolonne «Enig»"
     )
     assert frame[frame["kind"] == "sum"]["claim"].tolist() == ["sum 103 %"]
 

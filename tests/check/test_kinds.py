@@ -96,7 +96,7 @@ def test_sum_of_shares_must_be_100(tmp_path, survey):
     )
     sums = frame[frame["kind"] == "sum"]
     assert sums["claim"].tolist() == ["sum 104 %"]
-    assert "row 3" in sums["location"].iloc[0]
+    assert "rad 3" in sums["location"].iloc[0]
     assert found["40 %", "mismatch"].value == "36 %"  # the cell is also wrong
     assert found["10 %", "mismatch"].value == "9 %"
     assert (frame["kind"] == "mismatch").sum() == 2
@@ -116,7 +116,7 @@ def test_quantifier_and_the_denominator_that_would_make_it_fit(tmp_path, survey)
     assert wrong["claim"].tolist() == ["litt over halvparten", "nesten alle"]
     first = wrong.iloc[0]
     assert first["value"] == "6 av 12 = 50 %"
-    assert "left out of the denominator: 6 av 11 = 55 %" in first["correction"]
+    assert "holdes utenfor nevneren: 6 av 11 = 55 %" in first["correction"]
     assert "72,7" not in wrong.iloc[1]["value"] and "8 av 11" in wrong.iloc[1]["value"]
     assert ("de fleste", "ok") in found and ("et flertall", "ok") in found
     # "6 av 12" is right with "Vet ikke" in the base, "6 av 11" without
@@ -150,7 +150,7 @@ def test_heading_and_table_numbers_are_checked(tmp_path, survey):
         "| 60 % | 45 % |\n",
     )
     assert ("55 %", "ok") in found
-    assert found["60 %", "mismatch"].location.startswith("table 1, row 2, column «Ja»")
+    assert found["60 %", "mismatch"].location.startswith("tabell 1, rad 2, kolonne «Ja»")
 
 
 def test_columns_are_not_summed_when_the_rows_are_the_shares(tmp_path, survey):
@@ -173,4 +173,4 @@ def test_columns_summed_when_they_are_the_shares(tmp_path, survey):
         "| Helt enig | 27 % | 19 % |\n",
     )
     sums = frame[frame["kind"] == "sum"]
-    assert sums["claim"].tolist() == ["sum 109 %"] and "column 3" in sums["location"].iloc[0]
+    assert sums["claim"].tolist() == ["sum 109 %"] and "kolonne 3" in sums["location"].iloc[0]

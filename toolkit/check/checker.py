@@ -54,6 +54,7 @@ from toolkit.check.facts import (
 from toolkit.check.match import Match, Matcher, column_key
 from toolkit.check.rules import QuantifierRule, sum_findings
 from toolkit.errors import UsageError
+from toolkit.language import text as say
 from toolkit.present.parse import Number, find_numbers
 from toolkit.present.tables import format_number, format_percent
 from toolkit.quantifiers import vocabulary as builtin_vocabulary
@@ -115,11 +116,11 @@ def _close(claim: float, value: float, decimals: int) -> bool:
     return abs(claim - value) <= 0.5 * 10 ** (-decimals) + 1e-6
 
 
-def _unmatched(match: Match, reason: str) -> dict:
+def _unmatched(match: Match, reason: str, language: str) -> dict:
     return {
         "kind": "unmatched",
         "mapping": reason,
-        "candidates": "; ".join(f.describe() for f in match.candidates[:3]),
+        "candidates": "; ".join(f.describe(language) for f in match.candidates[:3]),
     }
 
 
@@ -134,6 +135,7 @@ class Checker:
         self.registry = Matcher([f for f in facts if f.source == "claims"])
         self.data = Matcher([f for f in facts if f.source == "data"])
         self.quantifiers = QuantifierRule(vocabulary, language)
+        self.language = language
         self.label_sets = {}
         for fact in facts:
             if fact.source == "data" and fact.measure == "percent" and len(fact.labels) == 1:
@@ -169,13 +171,13 @@ class Checker:
         if row or column:
             key = (text_key(row), column_key(column))
             return (
-                "as shown in the report's table"
+                say("check_as_shown", self.language)
                 if text_key(context.passage.text) in (self.cells.get(key) or ())
                 else None
             )
         sentence = text_key(_CAPTION_PREFIX.sub("", context.sentence))
         if len(sentence) >= 6 and any(sentence in t for t in self.texts):
-            return "as written in the report"
+            return say("check_as_written", self.language)
         return None
 
     def number(self, number: Number, context: Context) -> dict:
@@ -190,17 +192,19 @@ class Checker:
             }
         match = self.match(self._kind(number, context), context)
         row = {"claim": number.raw, "fact": match.fact}
+        language = self.language
         if match.status == "ambiguous":
-            return row | _unmatched(match, "ambiguous: several facts fit equally well")
+            return row | _unmatched(match, say("check_ambiguous", language), language)
         if match.status == "none":
             reason = (
-                "no item, question or sample named"
+                say("check_nothing_named", language)
                 if match.subject is None
-                else f"«{match.subject}» named, but not which category, group or measure"
+                else say("check_not_which", language, subject=match.subject)
             )
-            return row | _unmatched(match, reason)
+            row["nothing_named"] = match.subject is None
+            return row | _unmatched(match, reason, language)
         fact = match.fact
-        row["mapping"] = fact.describe()
+        row["mapping"] = fact.describe(language)
         if number.kind == "x_of_y":
             return row | self._x_of_y(number, fact)
         decimals = number.decimals
@@ -220,7 +224,8 @@ class Checker:
     def _x_of_y(self, number: Number, fact: Fact) -> dict:
         x, y = number.value, number.total
         bases = [b for b in (fact.n, (fact.n or 0) + (fact.dk or 0)) if b]
-        value = f"{format_number(fact.value)} av {format_number(fact.n or 0)}"
+        of = say("of", self.language)
+        value = f"{format_number(fact.value)} {of} {format_number(fact.n or 0)}"
         if _close(x, fact.value, 0) and any(_close(y, b, 0) for b in bases):
             return {"kind": "ok", "value": value}
         return {"kind": "mismatch", "value": value, "correction": value}
@@ -271,7 +276,7 @@ class Checker:
 PLACES = 6
 
 
-def _inconsistent(rows: list[dict]) -> None:
+def _inconsistent(rows: list[dict], language: str = "nb") -> None:
     """Ns of the same fact written differently in two places: the wrong ones are
     ``inconsistent-n`` (the sample's N also when the sentence names no item)."""
     groups: dict[str, list[dict]] = {}
@@ -285,7 +290,7 @@ def _inconsistent(rows: list[dict]) -> None:
             number.kind == "n"
             and number.total is None
             and row["kind"] == "unmatched"
-            and "no item" in row["mapping"]
+            and row.get("nothing_named")
             and row["context"].passage.kind != "cell"
             and not _CAPTION_PREFIX.match(row["context"].passage.text)
         ):
@@ -301,16 +306,22 @@ def _inconsistent(rows: list[dict]) -> None:
             first.setdefault(r["number"].value, f"{r['claim']} ({r['location']})")
         shown = list(first.values())[:PLACES]
         more = len(group) - len(shown)
-        places = "; ".join(shown) + (f"; and {more} more place(s)" if more > 0 else "")
+        places = "; ".join(shown)
+        places += f"; {say('check_more_places', language, n=more)}" if more > 0 else ""
         for row in group:
             if row["kind"] in ("mismatch", "unmatched"):
                 row["kind"] = "inconsistent-n"
                 row["correction"] = row.get("correction") or ""
-                row["mapping"] = f"{row.get('mapping', '')}; the draft gives: {places}".lstrip("; ")
+                gives = say("check_draft_gives", language, places=places)
+                row["mapping"] = f"{row.get('mapping', '')}; {gives}".lstrip("; ")
+
+
+def _language(config) -> str:
+    return getattr(config, "language", None) or "nb"
 
 
 def _facts(survey: Survey, claims, config) -> tuple[list[Fact], str, list[str], dict | None]:
-    sources = [f"survey {Path(survey.source.path).name}"]
+    sources = [("check_survey", Path(survey.source.path).name)]
     language = "nb"
     if config is not None:
         from toolkit.report.checks import check_config
@@ -329,15 +340,17 @@ def _facts(survey: Survey, claims, config) -> tuple[list[Fact], str, list[str], 
             weight=prepared.options.weight,
             weights=prepared.weights,
         )
-        sources.append(f"configuration {Path(config.path).name if config.path else ''}")
+        sources.append(("check_configuration", Path(config.path).name if config.path else ""))
     else:
         facts = survey_facts(survey)
     registry = None
     if claims is not None:
         registry = claims if isinstance(claims, dict) else read_claims(claims)
         facts = claims_facts(registry) + facts
-        sources.append(f"claims {Path(str(claims)).name if not isinstance(claims, dict) else ''}")
-    return facts, language, sources, registry
+        name = Path(str(claims)).name if not isinstance(claims, dict) else ""
+        sources.append(("check_claims", name))
+    said = [say(key, language, name=name).strip() for key, name in sources]
+    return facts, language, said, registry
 
 
 def _same_export(registry: dict, survey: Survey, claims) -> None:
@@ -388,8 +401,12 @@ def check_draft(
     """
     from toolkit.check.findings import Findings
 
+    if config is not None:  # the report's language names the draft's places too
+        from toolkit.report.config import ReportConfig, read_config
+
+        config = config if isinstance(config, ReportConfig) else read_config(config)
+    draft = draft if isinstance(draft, Draft) else read_draft(draft, _language(config))
     survey = survey if isinstance(survey, Survey) else read_surveyxact(survey)
-    draft = draft if isinstance(draft, Draft) else read_draft(draft)
     words = builtin_vocabulary()
     if vocabulary is not None:
         words = words.extended(vocabulary)
@@ -403,9 +420,9 @@ def check_draft(
     long = len(draft.passages) > 2_000
     for passage in progress_bar(draft.passages, desc="checking", unit="passage", show=long):
         rows += checker.passage(passage)
-    _inconsistent(rows)
-    rows += sum_findings(draft, checker.label_sets)
-    return Findings(rows, draft=draft.path.name, sources=", ".join(sources))
+    _inconsistent(rows, language)
+    rows += sum_findings(draft, checker.label_sets, language)
+    return Findings(rows, draft=draft.path.name, sources=", ".join(sources), language=language)
 
 
 __all__ = ["Checker", "check_draft"]

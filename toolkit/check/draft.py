@@ -7,7 +7,8 @@ compression-ratio limits) before python-docx opens it; python-docx parses with e
 resolution off.
 
 Every passage knows where it stands (``location``) and under which heading, so a finding
-can say "paragraph 4 (under «Tid»)" or "table 2, row 3, column «Enig»".
+can say "avsnitt 4 (under «Tid»)" or "tabell 2, rad 3, kolonne «Enig»" (in the report's
+language).
 
 Examples
 --------
@@ -17,7 +18,7 @@ Examples
 ...                     "| Rutiner | 72 % | 28 % |\\n", encoding="utf-8")
 >>> draft = read_draft(path)
 >>> [(p.kind, p.text, p.location) for p in draft.passages][:2]
-[('heading', 'Tid', 'heading «Tid»'), ('paragraph', '46 % er enige.', 'paragraph 1 (under «Tid»)')]
+[('heading', 'Tid', 'overskrift «Tid»'), ('paragraph', '46 % er enige.', 'avsnitt 1 (under «Tid»)')]
 >>> draft.tables[0].rows
 [['', 'Ja', 'Nei'], ['Rutiner', '72 %', '28 %']]
 """
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.errors import CorruptFileError, LimitExceededError, UsageError
+from toolkit.language import text as say
 from toolkit.rawfiles.archive import open_zip
 from toolkit.rawfiles.files import read_raw
 from toolkit.rawfiles.text import decode, detect_encoding
@@ -68,8 +70,9 @@ class Draft:
 
 
 class _Builder:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, language: str = "nb") -> None:
         self.draft = Draft(path)
+        self.language = language
         self.heading: str | None = None
         self.paragraphs = 0
         self.last_paragraph = ""
@@ -78,17 +81,18 @@ class _Builder:
         text = text.strip()
         if text:
             self.heading = text
-            self.draft.passages.append(Passage("heading", text, f"heading «{text}»", text))
+            where = say("check_heading", self.language, text=text)
+            self.draft.passages.append(Passage("heading", text, where, text))
 
     def paragraph(self, text: str) -> None:
         text = text.strip()
         if not text:
             return
         self.paragraphs += 1
-        under = f" (under «{self.heading}»)" if self.heading else ""
-        self.draft.passages.append(
-            Passage("paragraph", text, f"paragraph {self.paragraphs}{under}", self.heading)
-        )
+        language = self.language
+        under = f" ({say('check_under', language, heading=self.heading)})" if self.heading else ""
+        where = say("check_paragraph", language, n=self.paragraphs) + under
+        self.draft.passages.append(Passage("paragraph", text, where, self.heading))
         self.last_paragraph = text
 
     def table(self, rows: list[list[str]]) -> None:
@@ -98,13 +102,17 @@ class _Builder:
         caption = self.last_paragraph if CAPTION.match(self.last_paragraph) else ""
         table = DraftTable(len(self.draft.tables) + 1, rows, caption, self.heading)
         self.draft.tables.append(table)
-        name = f"table {table.number}" + (f" («{caption[:60]}»)" if caption else "")
+        language = self.language
+        name = say("check_table", language, n=table.number)
+        name += f" («{caption[:60]}»)" if caption else ""
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
                 if not cell:
                     continue
-                where = f"{name}, row {r + 1}" + (
-                    f", column «{rows[0][c]}»" if r and c < len(rows[0]) and rows[0][c] else ""
+                where = f"{name}, {say('check_row', language, n=r + 1)}" + (
+                    f", {say('check_column_named', language, name=rows[0][c])}"
+                    if r and c < len(rows[0]) and rows[0][c]
+                    else ""
                 )
                 self.draft.passages.append(Passage("cell", cell, where, self.heading, table, r, c))
 
@@ -188,10 +196,27 @@ def _markdown(text: str, builder: _Builder) -> None:
     flush()
 
 
-def read_draft(path: str | Path) -> Draft:
-    """The passages and tables of a draft (``.docx``, ``.md`` or ``.txt``)."""
+def read_draft(path: str | Path, language: str = "nb") -> Draft:
+    """The passages and tables of a draft (``.docx``, ``.md`` or ``.txt``); places
+    ("avsnitt 4 (under «Tid»)") are named in ``language``.
+
+    Parameters
+    ----------
+    path : str or Path
+        The draft.
+    language : str
+        nb, nn or en, for the names of places in findings.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "utkast.md"
+    >>> _ = path.write_text("# Tid\\n\\n46 % er enige.\\n", encoding="utf-8")
+    >>> [p.location for p in read_draft(path, "en").passages]
+    ['heading «Tid»', 'paragraph 1 (under «Tid»)']
+    """
     path = Path(path)
-    builder = _Builder(path)
+    builder = _Builder(path, language)
     suffix = path.suffix.lower()
     if suffix == ".docx":
         if not path.is_file():

@@ -36,6 +36,7 @@ import pandas as pd
 from toolkit.analysis.likert import frequencies, item_statistics, scale_of
 from toolkit.analysis.multi import multi_response
 from toolkit.errors import ConfigError
+from toolkit.language import text
 from toolkit.present.tables import round_to_100
 from toolkit.rawfiles.files import read_raw
 from toolkit.surveys.survey import Survey
@@ -60,11 +61,16 @@ class Fact:
     count: float | None = None  # unweighted count behind a share
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
-    def describe(self) -> str:
-        """The explicit mapping shown with a finding: what, which labels, where."""
-        what = f"«{self.subject}»" if self.subject else "the sample"
+    def describe(self, language: str = "nb") -> str:
+        """The explicit mapping shown with a finding: what, which labels, where, in the
+        report's ``language``."""
+        what = f"«{self.subject}»" if self.subject else text("check_the_sample", language)
         labels = " + ".join(sorted(self.labels))
-        return f"{what}{' · ' + labels if labels else ''} · {self.measure} ({self.where})"
+        measure = text(f"check_measure_{self.measure}", language)
+        measure = self.measure if measure.startswith("check_") else measure
+        where = text(f"check_where_{self.where}", language)
+        where = self.where if where.startswith("check_") else where
+        return f"{what}{' · ' + labels if labels else ''} · {measure} ({where})"
 
 
 def read_claims(path: str | Path) -> dict:

@@ -26,6 +26,7 @@ import html
 
 import pandas as pd
 
+from toolkit.language import text
 from toolkit.rawfiles.safe_export import markdown_text
 
 COLUMNS = [
@@ -42,13 +43,22 @@ ORDER = ["mismatch", "inconsistent-n", "sum", "quantifier", "unmatched", "ok"]
 class Findings:
     """What :func:`toolkit.check_draft` found (see module docstring)."""
 
-    def __init__(self, rows: list[dict], *, draft: str = "", sources: str = "") -> None:
+    def __init__(
+        self, rows: list[dict], *, draft: str = "", sources: str = "", language: str = "nb"
+    ) -> None:
         frame = pd.DataFrame(rows, columns=COLUMNS).astype(object)
         frame = frame.where(frame.notna(), "").astype(str)
         frame["severity"] = frame["kind"].map(SEVERITY)
         self.frame = frame
         self.draft = draft
         self.sources = sources
+        self.language = language
+
+    def _say(self, key: str, **values) -> str:
+        return text(key, self.language, **values)
+
+    def _kind(self, kind: str) -> str:
+        return self._say(f"check_kind_{kind}")
 
     def to_frame(self) -> pd.DataFrame:
         return self.frame.copy()
@@ -78,22 +88,23 @@ class Findings:
         return f"{self.draft or 'draft'}: {counts}"
 
     def to_markdown(self) -> str:
-        lines = [f"# Kontroll av utkast: {len(self.problems)} funn", ""]
+        say = self._say
+        lines = [f"# {say('check_title')}: {say('check_findings', n=len(self.problems))}", ""]
         if self.draft:
-            lines += [f"Utkast: {markdown_text(self.draft)}. {markdown_text(self.sources)}", ""]
-        lines += [f"- {k}: {n}" for k, n in self.counts().items()] + [""]
+            draft = f"{say('check_draft')}: {markdown_text(self.draft)}"
+            lines += [f"{draft}. {markdown_text(self.sources)}", ""]
+        lines += [f"- {self._kind(k)}: {n}" for k, n in self.counts().items()] + [""]
         for row in self.problems.itertuples(index=False):
-            lines.append(
-                f"## {row.kind}: {markdown_text(row.claim)} ({markdown_text(row.location)})"
-            )
+            claim = f"{markdown_text(row.claim)} ({markdown_text(row.location)})"
+            lines.append(f"## {self._kind(row.kind)}: {claim}")
             lines.append("")
             lines.append(f"> {markdown_text(row.text)}")
             lines.append("")
             for label, value in (
-                ("Data", row.value),
-                ("Rettelse", row.correction),
-                ("Knyttet til", row.mapping),
-                ("Kandidater", row.candidates),
+                (say("check_data"), row.value),
+                (say("check_correction"), row.correction),
+                (say("check_mapping"), row.mapping),
+                (say("check_candidates"), row.candidates),
             ):
                 if value:
                     lines.append(f"- {label}: {markdown_text(value)}")
@@ -104,18 +115,24 @@ class Findings:
         def cell(value) -> str:
             return html.escape(str(value))
 
+        def shown(row, column: str) -> str:
+            value = getattr(row, column)
+            return self._kind(value) if column == "kind" else value
+
+        shown_columns = [c for c in COLUMNS if c != "severity"]
         rows = "".join(
             f'<tr class="{cell(r.severity)}">'
-            + "".join(f"<td>{cell(getattr(r, c))}</td>" for c in COLUMNS if c != "severity")
+            + "".join(f"<td>{cell(shown(r, c))}</td>" for c in shown_columns)
             + "</tr>"
             for r in self.frame.itertuples(index=False)
         )
-        counts = ", ".join(f"{n} {cell(k)}" for k, n in self.counts().items())
-        head = "".join(f"<th>{c}</th>" for c in COLUMNS if c != "severity")
+        counts = ", ".join(f"{n} {cell(self._kind(k))}" for k, n in self.counts().items())
+        head = "".join(f"<th>{cell(self._say('check_column_' + c))}</th>" for c in shown_columns)
+        title = cell(self._say("check_title"))
         return (
-            '<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8">'
-            f"<title>Kontroll av utkast</title><style>{CSS}</style></head><body>"
-            f"<h1>Kontroll av utkast</h1><p>{cell(self.draft)}. {cell(self.sources)}</p>"
+            f'<!DOCTYPE html><html lang="{self.language}"><head><meta charset="utf-8">'
+            f"<title>{title}</title><style>{CSS}</style></head><body>"
+            f"<h1>{title}</h1><p>{cell(self.draft)}. {cell(self.sources)}</p>"
             f"<p>{counts}</p><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"
             "</table></body></html>\n"
         )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.language import text
 from toolkit.present.parse import find_numbers, quoted_spans
 from toolkit.present.tables import format_number, format_percent
 
@@ -28,8 +29,9 @@ _VERB_BEFORE = re.compile(
 _TOTAL = re.compile(r"^(?:totalt|total|sum|i alt|alle)$", re.IGNORECASE)
 
 
-def _share(x: float, y: float) -> str:
-    return f"{format_number(x)} av {format_number(y)} = {format_percent(100 * x / y)}"
+def _share(x: float, y: float, language: str = "nb") -> str:
+    of = text("of", language)
+    return f"{format_number(x)} {of} {format_number(y)} = {format_percent(100 * x / y)}"
 
 
 class QuantifierRule:
@@ -64,7 +66,7 @@ class QuantifierRule:
         best = min(
             fitting, key=lambda p: (self.vocabulary.get(p).high - self.vocabulary.get(p).low, p)
         )
-        return f"«{best}» ({_share(x, y)})"
+        return f"«{best}» ({_share(x, y, self.language)})"
 
     def _source(self, span, numbers, matched, match):
         start, end = span
@@ -75,16 +77,16 @@ class QuantifierRule:
             )
             fact = matched.get(number)
             if number.kind == "x_of_y":
-                return number.value, number.total, fact, "the draft's numbers"
+                return number.value, number.total, fact, "numbers"
             if fact is not None and fact.n:
-                return number.value / 100 * fact.n, fact.n, fact, "the draft's share"
-            return number.value, 100.0, fact, "the draft's share"
+                return number.value / 100 * fact.n, fact.n, fact, "share"
+            return number.value, 100.0, fact, "share"
         found = match("percent")
         if found.status != "matched" or not found.fact.n:
             return None
         fact = found.fact
         count = fact.count if fact.count is not None else fact.value / 100 * fact.n
-        return count, fact.n, fact, "the data"
+        return count, fact.n, fact, "data"
 
     def check(self, phrase: str, span, numbers, matched, match) -> dict | None:
         source = self._source(span, numbers, matched, match)
@@ -92,28 +94,39 @@ class QuantifierRule:
             return None
         x, y, fact, origin = source
         rule = self.vocabulary.get(phrase)
-        mapping = f"«{phrase}» = {rule.interval()}; share from {origin}" + (
-            f": {fact.describe()}" if fact is not None else ""
+        language = self.language
+        origin = text("check_share_from", language, origin=text(f"check_origin_{origin}", language))
+        mapping = f"«{phrase}» = {rule.interval()}; {origin}" + (
+            f": {fact.describe(language)}" if fact is not None else ""
         )
-        row = {"claim": phrase, "value": _share(x, y), "mapping": mapping}
+        row = {"claim": phrase, "value": _share(x, y, language), "mapping": mapping}
         if rule.fits(x, y):
             return row | {"kind": "ok"}
         note = ""
         dk = (fact.dk or 0) if fact is not None else 0
         if dk and fact.n:
             if abs(y - (fact.n + dk)) < 0.5 and rule.fits(x, y - dk):
-                note = (
-                    f"it fits if «Vet ikke» ({format_number(dk)}) is left out of the "
-                    f"denominator: {_share(x, y - dk)}"
+                note = text(
+                    "check_fits_without_dk",
+                    language,
+                    n=format_number(dk),
+                    share=_share(x, y - dk, language),
                 )
             elif abs(y - fact.n) < 0.5 and rule.fits(x, y + dk):
-                note = (
-                    f"it fits only if «Vet ikke» ({format_number(dk)}) counts in the "
-                    f"denominator: {_share(x, y + dk)}"
+                note = text(
+                    "check_fits_with_dk",
+                    language,
+                    n=format_number(dk),
+                    share=_share(x, y + dk, language),
                 )
         suggestion = self.suggestion(x, y)
         correction = "; ".join(
-            p for p in (note, f"a word that fits: {suggestion}" if suggestion else "") if p
+            p
+            for p in (
+                note,
+                text("check_word_fits", language, word=suggestion) if suggestion else "",
+            )
+            if p
         )
         return row | {"kind": "quantifier", "correction": correction}
 
@@ -162,7 +175,7 @@ def _fits(cells) -> bool:
     return abs(total - 100) <= max(0.5 * len(cells) * 10 ** (-decimals), 0.5) + 1e-9
 
 
-def _table_findings(table, rows, label_sets, name: str) -> list[dict] | None:
+def _table_findings(table, rows, label_sets, name: str, language: str) -> list[dict] | None:
     """The lines that do not add up, or None when the lines are not parts of a whole."""
     lines = _lines(rows)
     headers = [h for h in rows[0][1:]]
@@ -178,34 +191,41 @@ def _table_findings(table, rows, label_sets, name: str) -> list[dict] | None:
             {
                 "kind": "sum",
                 "text": " | ".join(rows[r]),
-                "location": f"{table_name(table)}, {name} {r + 1} «{label}»",
+                "location": f"{table_name(table, language)}, "
+                f"{text('check_' + name, language, n=r + 1)} «{label}»",
                 "claim": f"sum {format_percent(total, decimals)}",
                 "value": "100 %",
-                "correction": "shares of a whole add to 100 % (within half a unit per cell for "
-                "rounding); check the cells or the base",
-                "mapping": f"{len(cells)} shares: " + ", ".join(n for n, _, _ in cells),
+                "correction": text("check_sum_correction", language),
+                "mapping": text(
+                    "check_shares",
+                    language,
+                    n=len(cells),
+                    cells=", ".join(n for n, _, _ in cells),
+                ),
             }
         )
     return out
 
 
-def table_name(table) -> str:
-    return f"table {table.number}" + (f" («{table.caption[:60]}»)" if table.caption else "")
+def table_name(table, language: str = "nb") -> str:
+    caption = f" («{table.caption[:60]}»)" if table.caption else ""
+    return text("check_table", language, n=table.number) + caption
 
 
-def sum_findings(draft, label_sets: dict) -> list[dict]:
-    """``sum`` findings for the draft's tables (rows first, else columns)."""
+def sum_findings(draft, label_sets: dict, language: str = "nb") -> list[dict]:
+    """``sum`` findings for the draft's tables (rows first, else columns), worded in
+    ``language``."""
     out = []
     for table in draft.tables:
         rows = [list(r) for r in table.rows]
         if len(rows) < 2 or max(len(r) for r in rows) < 3:
             continue
-        found = _table_findings(table, rows, label_sets, "row")
+        found = _table_findings(table, rows, label_sets, "row", language)
         if found is None:  # rows are not shares of a whole: perhaps the columns are
             width = max(len(r) for r in rows)
             padded = [r + [""] * (width - len(r)) for r in rows]
             columns = [list(c) for c in zip(*padded, strict=True)]
-            found = _table_findings(table, columns, label_sets, "column")
+            found = _table_findings(table, columns, label_sets, "column", language)
         out += found or []
     return out
 
