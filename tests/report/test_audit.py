@@ -108,3 +108,62 @@ def test_a_build_whose_excel_disagrees_fails(tmp_path, monkeypatch):
         )
     assert "tabeller.xlsx" in str(caught.value) and "Tabell" in str(caught.value)
     assert not (tmp_path / "out" / "manifest.json").exists()  # no manifest for a failed build
+
+
+def test_every_chart_label_is_a_claim_and_agrees_with_its_table(built):
+    """The numbers written on the bars are claims, tied to the same item, category and
+    group as the table cells; each is compared with its cell (s_10 is a single question:
+    its bars are labelled as its table rounds, to add to 100)."""
+    claims = json.loads((built / "claims.json").read_text(encoding="utf-8"))["claims"]
+    labels = [c for c in claims if "/verdi-" in c["id"]]
+    cells = {
+        (c["item"], c["category"], c["group"]): c["shown"]
+        for c in claims
+        if c["id"].startswith("tabell-") and c["measure"] == "percent" and c["category"]
+    }
+    assert len(labels) > 50
+    paired = [(cells.get((c["item"], c["category"], c["group"])), c["shown"]) for c in labels]
+    assert all(cell is not None for cell, _ in paired)  # every label has its table cell
+    assert all(cell == f"{label} %" for cell, label in paired)
+    assert any(c["item"].startswith("Hvor mange") or c["group"] for c in labels)
+
+
+def test_a_label_or_caption_that_disagrees_with_its_table_is_caught(built):
+    from toolkit.report.audit import cross_check
+
+    registry = json.loads((built / "claims.json").read_text(encoding="utf-8"))
+    assert cross_check(registry).discrepancies == []
+    label = next(c for c in registry["claims"] if "/verdi-" in c["id"])
+    label["shown"] = str(int(label["shown"]) + 1)  # "2" on the bar where the table says "3 %"
+    cells = {
+        (c["item"], c["breakdown"])
+        for c in registry["claims"]
+        if c["id"].startswith("tabell-") and c["measure"] == "n"
+    }
+    caption = next(  # a caption whose N a table's N column shows too
+        c
+        for c in registry["claims"]
+        if c["id"].startswith("tittel-") and (c["item"], c["breakdown"]) in cells
+    )
+    caption["shown"] = caption["shown"].replace("=", "=1")  # "N=1162" for "N=162"
+    found = cross_check(registry).discrepancies
+    assert {d.claim for d in found} >= {label["id"]}
+    assert any(caption["id"] in (d.claim, d.first.split("(")[-1][:-1]) for d in found)
+    text = " ".join(str(d) for d in found)
+    assert label["location"] in text and "Tabell" in text
+
+
+def test_a_chart_rounding_its_own_way_fails_the_build(tmp_path, monkeypatch):
+    # the chart once rounded each share by itself while the table rounded to add to 100:
+    # a floor here (a rule of its own) must fail the build's audit, naming the figure
+    import numpy as np
+
+    import toolkit.present.charts as charts
+
+    monkeypatch.setattr(charts, "round_to_100", lambda values: np.floor(values))
+    (tmp_path / "report.toml").write_text(CONFIG, encoding="utf-8")
+    with pytest.raises(AuditError, match=r"number\(s\) with two values") as caught:
+        build_report(
+            example_round(), tmp_path / "out", config=tmp_path / "report.toml", progress=False
+        )
+    assert "Figur" in str(caught.value)

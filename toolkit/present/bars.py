@@ -35,8 +35,8 @@ from toolkit.analysis.likert import by_columns
 from toolkit.analysis.multi import multi_group_columns
 from toolkit.language import text
 from toolkit.present.charts import PAGE_HEIGHT, distinct
-from toolkit.present.figures import new_figure
-from toolkit.present.tables import NORWEGIAN, Style, heading, n_label
+from toolkit.present.figures import label_list, new_figure
+from toolkit.present.tables import NORWEGIAN, Style, heading, n_label, round_to_100
 
 BLUE = "#2c7bb6"
 OTHER = ("annet", "andre", "other", "andet")
@@ -54,6 +54,12 @@ class _Bars:
     title: str
     n: str
     weighted: str | None
+    #: the labels written on the bars (each group's shares rounded to add to 100 when
+    #: they are one question's categories, as its table rounds them)
+    shown: np.ndarray | None = None
+    #: what a label is a number of: the question and the breakdown's group names
+    item: str | None = None
+    group_names: list[str] | None = None
 
     def height(self, count: int) -> float:
         return 1.2 + 0.32 * count * max(1, len(self.groups) * 0.6)
@@ -63,7 +69,16 @@ def _draw(bars: _Bars, style: Style, rows: range | None = None, part: str = "") 
     rows = rows if rows is not None else range(len(bars.labels))
     figure, ax = new_figure(figsize=(8, bars.height(len(rows))), layout="constrained")
     labels = [bars.labels[i] for i in rows]
-    _grouped(ax, labels, bars.groups, bars.values[list(rows)], style)
+    shown = bars.values if bars.shown is None else bars.shown
+    _grouped(ax, labels, bars.groups, bars.values[list(rows)], shown[list(rows)])
+    if bars.item is not None:  # a question's categories: the labels are claims of the report
+        names = bars.group_names or [None] * len(bars.groups)
+        label_list(figure).extend(
+            {"item": bars.item, "group": names[k], "category": bars.labels[i], "value": v}
+            for i in rows
+            for k, v in enumerate(shown[i])
+            if v == v
+        )
     if bars.legend:
         figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=3)
     ax.set_xlim(0, bars.limit)
@@ -97,18 +112,29 @@ def _parts(bars: _Bars, style: Style, max_height: float, max_parts: int) -> list
     ]
 
 
-def _grouped(ax, labels: list[str], groups: list[str], values: np.ndarray, style) -> None:
-    """Horizontal grouped bars: ``values`` is categories × groups (first row on top)."""
+def _grouped(ax, labels: list[str], groups: list[str], values: np.ndarray, shown) -> None:
+    """Horizontal grouped bars: ``values`` is categories × groups (first row on top),
+    each labelled with ``shown`` (the same shape, rounded as the table rounds)."""
     colours = distinct(len(groups))
     height = 0.8 / max(len(groups), 1)
     y = np.arange(len(labels))[::-1]
     for k, group in enumerate(groups):
         positions = y + 0.4 - height * (k + 0.5)
         ax.barh(positions, values[:, k], height=height, color=colours[k], label=group)
-        for position, value in zip(positions, values[:, k], strict=True):
+        for position, value, label in zip(positions, values[:, k], shown[:, k], strict=True):
             if value == value:
-                ax.text(value, position, f" {value:.0f}", va="center", fontsize=7)
+                ax.text(value, position, f" {label:.0f}", va="center", fontsize=7)
     ax.set_yticks(y, [textwrap.fill(str(lab), 40) for lab in labels], fontsize=8)
+
+
+def _question_text(summary: pd.DataFrame) -> str:
+    """The text its table's row shows for this question (item text, question, name)."""
+    row = summary.iloc[0]
+    return next(
+        t
+        for t in (row.get("item_text"), row.get("question_text"), row["item"])
+        if isinstance(t, str) and t
+    )
 
 
 def _frequency_bars(summary: pd.DataFrame, style: Style) -> _Bars:
@@ -124,15 +150,22 @@ def _frequency_bars(summary: pd.DataFrame, style: Style) -> _Bars:
         if len(part) and not part["suppressed"].iloc[0]:
             values[:, j] = part.set_index("category")["percent"].reindex(categories).to_numpy()
     labels = [f"{g} ({style.n_label}={bases[g]})" for g in groups] if by else [""]
+    shown = np.column_stack(
+        [np.asarray(round_to_100(values[:, j]), float) for j in range(len(groups))]
+    )
+    title = heading(summary) or str(summary["item"].iloc[0])
     return _Bars(
         categories,
         labels,
         values,
         bool(by),
         min(100, max(10, np.nanmax(values, initial=0) * 1.15)),
-        heading(summary) or str(summary["item"].iloc[0]),
+        title,
         n_label(summary["unweighted_base"], style),
         summary.attrs.get("weighted"),
+        shown,
+        _question_text(summary),
+        groups if by else None,
     )
 
 

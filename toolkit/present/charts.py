@@ -37,7 +37,7 @@ from matplotlib.ticker import FuncFormatter
 
 from toolkit.analysis.likert import by_columns
 from toolkit.language import text
-from toolkit.present.figures import new_figure, save_figure
+from toolkit.present.figures import label_list, new_figure, save_figure
 from toolkit.present.tables import NORWEGIAN, Style, heading, n_label, round_to_100
 
 GREY = "#bdbdbd"
@@ -86,6 +86,7 @@ def _bars(summary: pd.DataFrame, wrap: int, style: Style, sort: bool) -> pd.Data
         rows.append(
             {
                 "item": item,
+                "group": ", ".join(map(str, groups)) if groups else None,
                 "text": item_text,
                 "label": textwrap.fill(f"{label} ({style.n_label}={n})", wrap),
                 "percents": sub["percent"].fillna(0).to_numpy(),
@@ -124,12 +125,21 @@ def _draw_bars(ax, bars: pd.DataFrame, colours, diverging: bool, style: Style) -
         ax.barh(
             rows, values[:, j], left=starts[:, j], color=colours[j], edgecolor="white", height=0.7
         )
+    labels = label_list(ax.figure)
     for row in rows:
         if values[row].sum():
             shown = round_to_100(values[row])
             for j in np.flatnonzero(values[row] >= 6):
                 middle = starts[row, j] + values[row, j] / 2
                 ax.text(middle, row, f"{shown[j]:.0f}", ha="center", va="center", fontsize=8)
+                labels.append(
+                    {
+                        "item": bars["text"].iloc[row],
+                        "group": bars["group"].iloc[row],
+                        "category": categories[j],
+                        "value": float(shown[j]),
+                    }
+                )
     ends = starts[:, -1] + values[:, -1]
     reach = float(max(np.abs(np.minimum(0.0, starts[:, 0])).max(initial=0), ends.max(initial=0)))
     too_few = text("too_few", style.language)

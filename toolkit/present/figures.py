@@ -232,6 +232,28 @@ def save_figure(figure: Figure, path: str | Path, *, dpi: int = 300) -> list[Pat
     return out
 
 
+def label_list(figure: Figure) -> list[dict]:
+    """The numbers a chart writes on its bars, as the chart adds them: one dict per label
+    with ``item``, ``group``, ``category`` and ``value`` (as shown). A report registers
+    them as claims, so its audit compares each with the tables' cells.
+
+    Parameters
+    ----------
+    figure : Figure
+        The chart's figure.
+
+    Examples
+    --------
+    >>> figure, ax = new_figure()
+    >>> label_list(figure).append({"item": "Tid", "group": None, "category": "Ja", "value": 46.0})
+    >>> len(label_list(figure))
+    1
+    """
+    if not hasattr(figure, "toolkit_labels"):
+        figure.toolkit_labels = []
+    return figure.toolkit_labels
+
+
 def alt_text(figure: Figure) -> str:
     """The figure's alt text (set by the chart functions), else its title."""
     alt = getattr(figure, "toolkit_alt", None)
@@ -246,6 +268,7 @@ __all__ = [
     "RC",
     "Chart",
     "alt_text",
+    "label_list",
     "map_forked",
     "new_figure",
     "render",

@@ -9,7 +9,13 @@ with it:
 * ``tabeller.xlsx``: the number Excel shows in sheet n, from the cell's value and number
   format (Excel rounds half away from zero, Python half to even: both are modelled).
 
-A cell that differs anywhere is a :class:`Discrepancy` naming both places. ``build_report``
+A cell that differs anywhere is a :class:`Discrepancy` naming both places.
+
+Across places, :func:`cross_check` compares every fact the registry holds more than once:
+the same item, category, group, breakdown, round and measure (and column, for measures such
+as a mean or a coefficient) in two tables, a caption, a figure's text or a sentence must
+show the same number (a coarser display must be the finer one rounded: "46 %" beside
+"45,9 %", never "2 %" beside "3 %"). ``build_report``
 runs the audit on every build, writes its summary into ``manifest.json`` and fails with a
 :class:`~toolkit.errors.AuditError` on any discrepancy (``audit=False`` skips it, for
 debugging only).
@@ -36,7 +42,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from toolkit.present.excel import shown_number
-from toolkit.present.parse import SPACES
+from toolkit.present.parse import SPACES, find_numbers
 
 
 @dataclass(frozen=True)
@@ -48,11 +54,12 @@ class Discrepancy:
     place: str
     expected: str
     found: str
+    #: for a fact shown in two places: the first place (``expected`` is shown there)
+    first: str | None = None
 
     def __str__(self) -> str:
-        return (
-            f"{self.fact}: {self.expected!r} in the report's claims, {self.found!r} in {self.place}"
-        )
+        where = self.first or "the report's claims"
+        return f"{self.fact}: {self.expected!r} in {where}, {self.found!r} in {self.place}"
 
 
 @dataclass
@@ -193,7 +200,8 @@ def _cell(tables: list, number: int, row: int, column: int):
 
 def audit_outputs(folder: str | Path) -> Audit:
     """Compare every table cell of ``claims.json`` with ``report.html``, ``report.docx`` and
-    ``tabeller.xlsx`` in ``folder`` (see module docstring).
+    ``tabeller.xlsx`` in ``folder``, and every fact the claims hold in two places with
+    each other (:func:`cross_check`; see module docstring).
 
     Parameters
     ----------
@@ -245,6 +253,107 @@ def audit_outputs(folder: str | Path) -> Audit:
             found.discrepancies.append(
                 Discrepancy(claim["id"], fact, "tabeller.xlsx", expected, _describe(cell))
             )
+    across = cross_check(registry)  # one fact in two places: two tables, a caption, a chart
+    found.checked += across.checked
+    found.discrepancies += across.discrepancies
+    return found
+
+
+def _fact_key(claim: dict) -> tuple | None:
+    """What a claim is a number of, or None for a claim that is no fact of an item."""
+    measure = claim.get("measure")
+    if measure in (None, "text") or not claim.get("item") or claim.get("value") is None:
+        return None
+    column = claim.get("column")
+    if measure == "n" or (measure == "percent" and claim.get("category")):
+        column = None  # "N", "N=…" and a category's share are one fact wherever they stand
+    title = claim.get("title") or ""
+    # the question: the title up to its "(N=…)" or a figure's "(del 1 av 2)"
+    subject = re.split(r"\s*\((?:N\s*=|del \d|part \d)", title, maxsplit=1)[0].strip()
+    return (
+        claim.get("section"),  # tables of two questions may share a title and item words
+        subject,  # the question: two questions may share an item's words ("Matematikk R1")
+        claim["item"],
+        claim.get("category"),
+        claim.get("group"),
+        claim.get("breakdown"),
+        claim.get("round"),
+        measure,
+        column,
+    )
+
+
+def _displayed(claim: dict) -> tuple[float | None, float | None]:
+    """The number (and a range's end) as the reader sees it: read from ``shown`` (a share
+    rounded to add to 100 is not its value rounded), else the value at its decimals."""
+    found = find_numbers(claim.get("shown") or "")
+    if len(found) == 1:
+        return found[0].value, found[0].total
+    places = claim.get("decimals") or 0
+    total = claim.get("total")
+    return round(claim["value"], places), None if total is None else round(total, places)
+
+
+def _agree(a: dict, b: dict) -> bool:
+    """Two displays of one number agree: equal at the same decimals, or the coarser is
+    the finer rounded (half a unit of the coarser display, with room for binary floats)."""
+    places = min(a.get("decimals") or 0, b.get("decimals") or 0)
+    for x, y in zip(_displayed(a), _displayed(b), strict=True):
+        if (x is None) != (y is None):
+            return False
+        if x is not None and abs(x - y) > 0.5 * 10**-places + 1e-9:
+            return False
+    return True
+
+
+def cross_check(registry: dict) -> Audit:
+    """Every fact shown in more than one place, compared (see module docstring).
+
+    Parameters
+    ----------
+    registry : dict
+        A build's ``claims.json``, read.
+
+    Returns
+    -------
+    Audit
+        ``checked`` pairs of places and the ``discrepancies``, each naming both places.
+
+    Examples
+    --------
+    >>> claim = {"item": "Rutiner?", "category": "Ja", "measure": "percent", "column": "Ja",
+    ...          "value": 2.59, "shown": "3 %", "decimals": 0, "location": "Tabell 2",
+    ...          "id": "tabell-2/1/1"}
+    >>> other = claim | {"value": 2.0, "shown": "2 %", "location": "Figur 1", "id": "figur-1/1"}
+    >>> [str(d) for d in cross_check({"claims": [claim, other]}).discrepancies]
+    ["Rutiner? · Ja · percent: '3 %' in Tabell 2 (tabell-2/1/1), '2 %' in Figur 1 (figur-1/1)"]
+    """
+    facts: dict[tuple, list[dict]] = {}
+    for claim in registry["claims"]:
+        key = _fact_key(claim)
+        if key is not None:
+            facts.setdefault(key, []).append(claim)
+    found = Audit()
+    for key, places in facts.items():
+        if len({c["location"] for c in places}) < 2:
+            continue
+        first = places[0]
+        for other in places[1:]:
+            if other["location"] == first["location"]:
+                continue
+            found.checked += 1
+            if not _agree(first, other):
+                what = " · ".join(str(k) for k in key[2:] if k is not None)
+                found.discrepancies.append(
+                    Discrepancy(
+                        other["id"],
+                        what,
+                        f"{other['location']} ({other['id']})",
+                        first["shown"],
+                        other["shown"],
+                        f"{first['location']} ({first['id']})",
+                    )
+                )
     return found
 
 
@@ -255,4 +364,4 @@ def _describe(cell) -> str:
     return "(missing)" if cell is None else str(cell)
 
 
-__all__ = ["Audit", "Discrepancy", "audit_outputs", "html_tables", "word_tables"]
+__all__ = ["Audit", "Discrepancy", "audit_outputs", "cross_check", "html_tables", "word_tables"]

@@ -100,6 +100,7 @@ class Figure:
             figure = self.figure
             alt = self._alt or alt_text(figure)
             self._described = (alt, self._title or getattr(figure, "toolkit_title", None) or alt)
+            self.labels = list(getattr(figure, "toolkit_labels", []))
         return self._described
 
     @property
@@ -150,7 +151,7 @@ def _make_and_render(index: int) -> tuple:
     from toolkit.present.figures import render_pair
 
     block = _PENDING[index]
-    return block.describe(), render_pair(block.figure)
+    return block.describe(), block.labels, render_pair(block.figure)
 
 
 def render_blocks(blocks: list[Figure], jobs: int | None = None, *, progress: bool = False):
@@ -191,8 +192,8 @@ def render_blocks(blocks: list[Figure], jobs: int | None = None, *, progress: bo
         done = map_forked(_make_and_render, len(pending), jobs, progress=progress)
     finally:
         _PENDING.clear()
-    for block, (described, pair) in zip(pending, done, strict=True):
-        block._described, block.rendered = described, pair
+    for block, (described, labels, pair) in zip(pending, done, strict=True):
+        block._described, block.labels, block.rendered = described, labels, pair
         block.finished()
 
 
@@ -205,6 +206,8 @@ class Section:
     key: str = ""
     level: int = 2
     language: str = "nb"
+    #: the variable a breakdown section splits its chapter's questions by
+    breakdown: str | None = None
 
     def __post_init__(self) -> None:
         self.key = self.key or slug(self.title)

@@ -7,8 +7,10 @@ a figure's alt text. A claim records
 
 * ``id``: stable ("tabell-6/3/2": table 6, row 3, column 2; "tekst-4/1"; "figur-2/1");
 * what it is: ``item`` (the row's subject: item text, question or row label), ``group``
-  (a breakdown after "Item: Group"), ``category`` (a column that is one part of a whole),
-  ``column`` as shown, ``measure`` (``percent``, ``n``, ``count``, ``number``), ``round``;
+  (a breakdown after "Item: Group"), ``breakdown`` (the variable of the breakdown section
+  it stands in: a caption's N there is the groups' range, not the item's N),
+  ``category`` (a column that is one part of a whole), ``column`` as shown, ``measure``
+  (``percent``, ``n``, ``count``, ``number``), ``round``;
 * ``value`` (the exact number) and ``shown`` (as printed, "46 %"), ``decimals``;
 * where: ``location`` ("Tabell 6"), ``section`` and ``title`` (for a number in a text or
   an alt text, the whole text; a table cell also keeps its ``row`` label as shown).
@@ -83,7 +85,9 @@ def _whole(values, columns: list[str]) -> bool:
     return not sums.empty and bool(((sums - 100).abs() < 0.05).all())
 
 
-def _table_claims(block: Table, number: int, section: str, language: str) -> list[dict]:
+def _table_claims(
+    block: Table, number: int, section: str, language: str, breakdown: str | None = None
+) -> list[dict]:
     table = block.table
     location = f"{text('table', language)} {number}"
     columns = list(table.frame.columns)
@@ -97,8 +101,11 @@ def _table_claims(block: Table, number: int, section: str, language: str) -> lis
     position = {column: j for j, column in enumerate(table.values.columns)}
     if len(values) != len(frame):
         raise ValueError(f"{table.title!r}: {len(values)} rows of values, {len(frame)} shown")
+    subject = _subject_of(table.title)
     for r, shown_row in enumerate(table.frame.index, start=1):
         item, group = _split_row(_plain(shown_row))
+        if breakdown and group is None and subject:  # one question by group: rows are groups
+            item, group = subject, item
         for c, column in enumerate(columns, start=1):
             kind = table.kinds.get(column, "text")
             numeric = kind != "text" and column in position
@@ -117,6 +124,7 @@ def _table_claims(block: Table, number: int, section: str, language: str) -> lis
                     "title": _plain(table.title),
                     "item": item,
                     "group": group,
+                    "breakdown": breakdown,
                     "row": _plain(shown_row),
                     "category": label if whole and column in percents else None,
                     "column": label,
@@ -136,7 +144,14 @@ def _subject_of(title: str) -> str | None:
     return head[0].strip() if len(head) == 2 and head[0].strip() else None
 
 
-def _text_claims(kind: str, key: str, words: str, section: str, location: str | None):
+def _text_claims(
+    kind: str,
+    key: str,
+    words: str,
+    section: str,
+    location: str | None,
+    breakdown: str | None = None,
+):
     out = []
     item = _subject_of(words) if kind != "tekst" else None
     for i, found in enumerate(find_numbers(words), start=1):
@@ -148,6 +163,7 @@ def _text_claims(kind: str, key: str, words: str, section: str, location: str | 
                 "title": _plain(words),
                 "item": item if found.kind == "n" else None,
                 "group": None,
+                "breakdown": breakdown,
                 "category": None,
                 "column": None,
                 "round": None,
@@ -161,35 +177,66 @@ def _text_claims(kind: str, key: str, words: str, section: str, location: str | 
     return out
 
 
+def _label_claims(block: Figure, key: str, section: str, location: str, by) -> list[dict]:
+    """The numbers a chart writes on its bars ("46" on the «Enig» segment): percent."""
+    block.describe()
+    out = []
+    for i, label in enumerate(getattr(block, "labels", []), start=1):
+        value = float(label["value"])
+        out.append(
+            {
+                "id": f"figur-{key}/verdi-{i}",
+                "location": location,
+                "section": section,
+                "title": _plain(block.title),
+                "item": _plain(label["item"]),
+                "group": label.get("group"),
+                "breakdown": by,
+                "category": label.get("category"),
+                "column": label.get("category"),
+                "round": None,
+                "measure": "percent",
+                "value": value,
+                "total": None,
+                "shown": f"{value:.0f}",
+                "decimals": 0,
+            }
+        )
+    return out
+
+
 def claims(sections: list[Section], numbers: dict, language: str = "nb") -> list[dict]:
     """Every claim of ``sections`` (tables and figures numbered as in ``numbers``)."""
     out: list[dict] = []
     texts = 0
 
-    def visit(section: Section) -> None:
+    def visit(section: Section, by: str | None) -> None:
         nonlocal texts
+        by = section.breakdown or by
+        name = section.title
         for block in section.blocks:
             if isinstance(block, Section):
-                visit(block)
+                visit(block, by)
             elif isinstance(block, Table):
                 number = numbers[id(block)]
                 location = f"{text('table', language)} {number}"
                 title = block.table.title
-                out.extend(_text_claims("tittel", str(number), title, section.title, location))
-                out.extend(_table_claims(block, number, section.title, language))
+                out.extend(_text_claims("tittel", str(number), title, name, location, by))
+                out.extend(_table_claims(block, number, name, language, by))
                 for i, note in enumerate(block.table.footnotes, start=1):
                     key = f"{number}.{i}"
-                    out.extend(_text_claims("note", key, note, section.title, location))
+                    out.extend(_text_claims("note", key, note, name, location, by))
             elif isinstance(block, Figure):
                 location = f"{text('figure', language)} {numbers[id(block)]}"
                 key = str(numbers[id(block)])
-                out.extend(_text_claims("figur", key, block.alt, section.title, location))
+                out.extend(_text_claims("figur", key, block.alt, name, location, by))
+                out.extend(_label_claims(block, key, name, location, by))
             elif isinstance(block, Text):
                 texts += 1
-                out.extend(_text_claims("tekst", str(texts), block.text, section.title, None))
+                out.extend(_text_claims("tekst", str(texts), block.text, name, None, by))
 
     for section in sections:
-        visit(section)
+        visit(section, None)
     return out
 
 

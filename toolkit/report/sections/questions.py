@@ -92,7 +92,9 @@ def _by_sections(survey, items, options, make, *, tests: bool = True) -> list[Se
         if by in items:
             continue
         title = text("by_title", options.language, group=_group_label(survey, by))
-        section = Section(title, key=f"{items[0]}-{by}", level=4, language=options.language)
+        section = Section(
+            title, key=f"{items[0]}-{by}", level=4, language=options.language, breakdown=by
+        )
         section.add(*make(by))
         if tests:  # no test table when tests are off: add() drops the None
             section.add(_tests(survey, items, by, options))
