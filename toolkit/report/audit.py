@@ -271,7 +271,7 @@ def _fact_key(claim: dict) -> tuple | None:
     # the question: the title up to its "(N=…)" or a figure's "(del 1 av 2)"
     subject = re.split(r"\s*\((?:N\s*=|del \d|part \d)", title, maxsplit=1)[0].strip()
     return (
-        claim.get("section"),  # tables of two questions may share a title and item words
+        claim.get("part"),  # tables of two questions may share a title and item words
         subject,  # the question: two questions may share an item's words ("Matematikk R1")
         claim["item"],
         claim.get("category"),

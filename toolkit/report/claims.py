@@ -13,7 +13,8 @@ a figure's alt text. A claim records
   (``percent``, ``n``, ``count``, ``number``), ``round``;
 * ``value`` (the exact number) and ``shown`` (as printed, "46 %"), ``decimals``;
 * where: ``location`` ("Tabell 6"), ``section`` and ``title`` (for a number in a text or
-  an alt text, the whole text; a table cell also keeps its ``row`` label as shown).
+  an alt text, the whole text; a table cell also keeps its ``row`` label as shown), and
+  ``part``, the section's key (unique where section titles repeat: "Etter kjønn").
 
 A text cell holding numbers ("3,0–3,6", "7,98; 1 427,7") is recorded with ``measure``
 ``text`` and no value: a draft's copy of it is checked against the cell as shown.
@@ -215,9 +216,11 @@ def claims(sections: list[Section], numbers: dict, language: str = "nb") -> list
         by = section.breakdown or by
         name = section.title
         for block in section.blocks:
+            start = len(out)
             if isinstance(block, Section):
                 visit(block, by)
-            elif isinstance(block, Table):
+                continue
+            if isinstance(block, Table):
                 number = numbers[id(block)]
                 location = f"{text('table', language)} {number}"
                 title = block.table.title
@@ -234,6 +237,8 @@ def claims(sections: list[Section], numbers: dict, language: str = "nb") -> list
             elif isinstance(block, Text):
                 texts += 1
                 out.extend(_text_claims("tekst", str(texts), block.text, name, None, by))
+            for claim in out[start:]:  # the section's key: titles repeat ("Etter kjønn")
+                claim["part"] = section.key
 
     for section in sections:
         visit(section, None)
