@@ -167,3 +167,32 @@ def test_a_chart_rounding_its_own_way_fails_the_build(tmp_path, monkeypatch):
             example_round(), tmp_path / "out", config=tmp_path / "report.toml", progress=False
         )
     assert "Figur" in str(caught.value)
+
+
+def test_two_questions_sharing_item_words_and_section_titles_are_two_facts():
+    # the real export asks "Matematikk R1" in two questions, each broken down "Etter kjønn":
+    # same item, same section title, other numbers; no discrepancy, as they are two facts
+    import pandas as pd
+
+    from toolkit.present.tables import ReportTable
+    from toolkit.report.audit import cross_check
+    from toolkit.report.blocks import Section, Table
+    from toolkit.report.claims import claims
+
+    def table(value: int) -> Table:
+        shown = pd.DataFrame({"N": [str(value)]}, index=["Matematikk R1"])
+        return Table(ReportTable("Tester", shown, shown.astype(int), {"N": "count"}))
+
+    first, second = table(108), table(79)
+    sections = [
+        Section("Fag nå", [Section("Etter kjønn", [first], key="v_1-b_1", breakdown="b_1")]),
+        Section("Fag neste år", [Section("Etter kjønn", [second], key="v_2-b_1", breakdown="b_1")]),
+    ]
+    registry = {"claims": claims(sections, {id(first): 1, id(second): 2})}
+    assert [c["part"] for c in registry["claims"] if c["id"].startswith("tabell-")] == [
+        "v_1-b_1",
+        "v_2-b_1",
+    ]
+    assert cross_check(registry).discrepancies == []
+    registry["claims"][-1]["part"] = "v_1-b_1"  # one section: one fact, two numbers
+    assert len(cross_check(registry).discrepancies) == 1
