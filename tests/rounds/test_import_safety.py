@@ -145,3 +145,24 @@ def test_a_note_per_language_is_read_in_the_report_language():
         "Samme spørsmål",
     )
     assert second.note_in("en") == "Ikke sammenlignbart"  # one text: the researcher's words
+
+
+def test_the_report_table_of_decisions_speaks_the_report_language():
+    from types import SimpleNamespace
+
+    from toolkit.report.sections.rounds import decisions_table
+
+    text = (
+        '[rounds]\norder = ["2025"]\n\n[[decisions]]\nkind = "same"\nvariable = "a"\n'
+        'note = "proposed: wording changed (question text)"\n\n'
+        '[[decisions]]\nkind = "exclude"\nvariable = "b"\nstatus = "confirmed"\n'
+        'note = { nb = "Ikke sammenlignbart", en = "Not comparable" }\n'
+    )
+    rounds = SimpleNamespace(config=parse(text, file="rounds.toml"))
+    english = decisions_table(rounds, "en").frame
+    assert english["Note"].tolist() == [
+        "Proposed by toolkit import-round; waiting for a decision.",
+        "Not comparable",
+    ]
+    norwegian = decisions_table(rounds, "nb").frame
+    assert norwegian["Merknad"].tolist()[0].startswith("Foreslått av toolkit import-round")

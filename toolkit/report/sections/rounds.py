@@ -54,6 +54,15 @@ def changes_table(changes: pd.DataFrame, language: str = "nb") -> ReportTable:
     return _text_table(text("codebook_changes", language), rows)
 
 
+def _note(decision, language: str) -> str:
+    """The researcher's note; a proposal's note as ``import-round`` wrote it (in English,
+    for the person editing rounds.toml) is said in the report's language instead."""
+    note = decision.note_in(language)
+    if not decision.confirmed and note.startswith("proposed:"):
+        return text("decision_proposed_note", language)
+    return note
+
+
 def decisions_table(rounds, language: str = "nb") -> ReportTable:
     """The harmonisation decisions in rounds.toml (confirmed ones are applied)."""
     rows = []
@@ -63,7 +72,7 @@ def decisions_table(rounds, language: str = "nb") -> ReportTable:
                 "": text(f"decision_{decision.kind}", language),
                 text("variables", language): decision.describe().split(" ", 1)[1],
                 text("decision_status", language): text(f"decision_{decision.status}", language),
-                text("note", language): decision.note_in(language),
+                text("note", language): _note(decision, language),
             }
         )
     return _text_table(text("decisions", language), rows)
