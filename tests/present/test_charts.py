@@ -208,3 +208,34 @@ def test_a_chart_whose_every_bar_is_hidden_is_a_sentence_not_empty_axes():
         assert notes.count("Ingen figur: for få svar til å vise tallene (se tabellen).") == 2
     shown = question_section(survey, "s_10", Options(by=("kontorstr",), min_base=5))
     assert len([b for b in shown.walk() if isinstance(b, Figure)]) == 2
+
+
+def _ticks(figure, axis: str = "x") -> list[str]:
+    figure.canvas.draw()
+    ax = figure.axes[0]
+    labels = ax.get_xticklabels() if axis == "x" else ax.get_yticklabels()
+    return [t.get_text() for t in labels]
+
+
+def test_axes_speak_the_report_conventions():
+    """Means on the whole scale (codes 1–5, not from 2,2), coefficients with a decimal comma
+    and a real minus, ticks at round values; English keeps its decimal point."""
+    from toolkit.analysis.design import means
+    from toolkit.analysis.regression import regression
+    from toolkit.present.stats_charts import coefficient_chart, means_chart
+    from toolkit.present.tables import ENGLISH
+
+    survey = read_surveyxact(example_round())
+    table = means(survey, "b1", by="kontorstr")
+    labels = survey.entry("b1_1")["labels"]
+    codes = [int(c) for c, label in labels.items() if label != "Vet ikke"]
+    assert table.attrs["scale"] == (min(codes), max(codes)) == (1, 5)
+    figure = means_chart(table)
+    assert _ticks(figure) == ["1", "2", "3", "4", "5"]
+    assert figure.axes[0].get_xlim() == (0.75, 5.25)
+    model = regression(survey, "b1_3 ~ kontorstr + region")
+    shown = _ticks(coefficient_chart(model))
+    assert shown and not any("." in t or "-" in t for t in shown)
+    assert any("," in t for t in shown) or all(t.lstrip("−").isdigit() for t in shown)
+    english = _ticks(coefficient_chart(model, style=ENGLISH))
+    assert not any("," in t for t in english)

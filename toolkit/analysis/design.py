@@ -222,17 +222,19 @@ def means(
     include_personal: bool = False,
 ) -> pd.DataFrame:
     """One row per item × group: ``mean``, ``se``, ``ci_low``, ``ci_high``, ``n``,
-    ``n_effective``, ``df`` (see module docstring); ``attrs`` say whether it is weighted."""
+    ``n_effective``, ``df`` (see module docstring); ``attrs`` say whether it is weighted,
+    and give the scale's lowest and highest code (``scale``) for charts."""
     chosen = _variables(survey, items, include_personal)
     groups = groups_for(survey, by, include_personal=include_personal)
     weights = resolve_weights(survey, weight)
     squares = None if weights is None else weights * weights
     book = entries(survey)
-    per_item = []
+    per_item, codes_seen = [], []
     for item in chosen:
         entry = book[item]
         if entry["value_type"] == "single":
             values = category_values(survey, item, entry, scales)
+            codes_seen += [v for v in values if v == v]
             codes = survey.data[item].cat.codes.to_numpy()
             sums = _category_sums(codes, values, groups, weights, squares)
         else:
@@ -244,6 +246,8 @@ def means(
         "weighted": weight_description(survey, weight),
         "level": level,
         "sample": survey.sample.to_dict(),
+        # the scale's lowest and highest code (closed items): a chart's axis spans it
+        "scale": (min(codes_seen), max(codes_seen)) if codes_seen else None,
     }
     return out
 

@@ -29,11 +29,11 @@ from functools import partial
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
 from toolkit.analysis.likert import by_columns
 from toolkit.analysis.multi import multi_group_columns
 from toolkit.language import text
+from toolkit.present.axes import number_axis
 from toolkit.present.charts import PAGE_HEIGHT, distinct
 from toolkit.present.figures import label_list, new_figure
 from toolkit.present.tables import NORWEGIAN, Style, heading, n_label, round_to_100
@@ -86,7 +86,7 @@ def _draw(bars: _Bars, style: Style, rows: range | None = None, part: str = "") 
     if bars.weighted:
         axis += f" ({text('weighted_lower', style.language)})"
     ax.set_xlabel(axis)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f}"))
+    number_axis(ax.xaxis, style)
     ax.spines[["top", "right"]].set_visible(False)
     title = f"{bars.title} {bars.n}" + (f" ({part})" if part else "")
     figure.suptitle(textwrap.fill(title, 95), fontsize=10, x=0.01, ha="left")
@@ -302,6 +302,8 @@ def histogram_chart(
     if len(numbers):
         ax.hist(numbers, bins=bins, color=BLUE, edgecolor="white")
     ax.set_ylabel(text("count", style.language))
+    number_axis(ax.xaxis, style)
+    number_axis(ax.yaxis, style, integer=True)
     ax.spines[["top", "right"]].set_visible(False)
     n = f"({style.n_label}={len(numbers)})"
     figure.suptitle(textwrap.fill(f"{title} {n}", 95), fontsize=10, x=0.01, ha="left")

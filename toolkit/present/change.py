@@ -28,6 +28,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from toolkit.language import text
+from toolkit.present.axes import number_axis
 from toolkit.present.figures import new_figure
 from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p
 
@@ -257,7 +258,7 @@ def change_chart(changes: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
     ax.set_xlabel(text("mean" if mean else "percent_axis", style.language))
     if not mean:
         ax.set_xlim(0, 100)
-        ax.xaxis.set_major_formatter(lambda v, _: style.percent(v))
+    number_axis(ax.xaxis, style)
     ax.spines[["top", "right"]].set_visible(False)
     figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=2)
     heading = text("change_title", style.language, a=a, b=b)
@@ -301,7 +302,7 @@ def trend_chart(table: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
     ax.set_ylabel(text("mean" if mean else "percent_axis", style.language))
     if not mean:
         ax.set_ylim(0, 100)
-        ax.yaxis.set_major_formatter(lambda v, _: style.percent(v))
+    number_axis(ax.yaxis, style)
     ax.spines[["top", "right"]].set_visible(False)
     figure.legend(frameon=False, fontsize=8, loc="outside lower center")
     heading = text("trend_title", style.language)

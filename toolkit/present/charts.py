@@ -33,10 +33,10 @@ from functools import partial
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
 from toolkit.analysis.likert import by_columns
 from toolkit.language import text
+from toolkit.present.axes import number_axis
 from toolkit.present.figures import label_list, new_figure, save_figure
 from toolkit.present.tables import NORWEGIAN, Style, heading, n_label, round_to_100
 
@@ -346,6 +346,7 @@ def _likert_figure(summary, bars, *, diverging, title, style, width, ordinal, li
             _draw_other(axes[row][1], part, style)
     if show_other:  # room for the counts printed beside the grey bars (shared column)
         axes[0][1].set_xlim(0, float(bars["other"].max()) * 1.35)
+        number_axis(axes[0][1].xaxis, style, integer=True)
     if limit is None:
         limit = min(100, 10 * np.ceil(reach / 10) + 5)
     for row in range(len(facets)):
@@ -355,7 +356,7 @@ def _likert_figure(summary, bars, *, diverging, title, style, width, ordinal, li
             ax.axvline(0, color="black", linewidth=0.8, zorder=0)
         else:
             ax.set_xlim(0, 100)
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(v):.0f}"))
+        number_axis(ax.xaxis, style, absolute=True)
     weighted = (
         f" ({text('weighted_lower', style.language)})" if summary.attrs.get("weighted") else ""
     )

@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 
 from toolkit.analysis.design import group_columns
 from toolkit.language import text
+from toolkit.present.axes import number_axis, scale_limits
 from toolkit.present.figures import new_figure
 from toolkit.present.tables import NORWEGIAN, Style
 
@@ -54,6 +55,10 @@ def means_chart(
     _dots(ax, rows["mean"], rows["ci_low"], rows["ci_high"], y)
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlabel(text("mean", style.language))
+    number_axis(ax.xaxis, style)
+    scale = table.attrs.get("scale")
+    if scale:  # the whole scale, its lowest to its highest code: a mean of 3,4 of 1–5
+        scale_limits(ax.xaxis, *scale)
     ax.spines[["top", "right"]].set_visible(False)
     heading = title or text("means_title", style.language, level=level)
     if title is None and table["item"].nunique() == 1 and len(table):
@@ -98,6 +103,7 @@ def coefficient_chart(model, *, style: Style = NORWEGIAN, title: str | None = No
     ax.axvline(0, color=INK, linewidth=0.8)
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlabel(text("estimate", style.language))
+    number_axis(ax.xaxis, style)
     ax.spines[["top", "right"]].set_visible(False)
     heading = (
         title

@@ -25,6 +25,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 
 from toolkit.language import text
+from toolkit.present.axes import number_axis
 from toolkit.present.figures import new_figure
 from toolkit.present.tables import NORWEGIAN, Style
 from toolkit.themes.matrix import CodeMatrix, cooccurrence_matrix
@@ -62,6 +63,7 @@ def code_frequency_chart(
     units_word = text(f"unit_{unit}", style.language)
     ax.set_xlabel(text("percent_of_units", style.language, units=units_word))
     ax.set_xlim(0, 100)
+    number_axis(ax.xaxis, style)
     ax.spines[["top", "right"]].set_visible(False)
     figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=min(len(groups), 5))
     total = ", ".join(f"{g} {style.n_label}={int(units[g])}" for g in groups)
