@@ -239,3 +239,31 @@ def test_axes_speak_the_report_conventions():
     assert any("," in t for t in shown) or all(t.lstrip("−").isdigit() for t in shown)
     english = _ticks(coefficient_chart(model, style=ENGLISH))
     assert not any("," in t for t in english)
+
+
+def test_breakdown_tables_group_rows_under_each_item():
+    """Several items by group: each item heads its groups (as published reports set them),
+    its text written once, not before every group; the claims tie each group row back to
+    its item."""
+    import json
+
+    from toolkit.report.blocks import Section, Table
+    from toolkit.report.claims import claims
+
+    survey = read_surveyxact(example_round())
+    table = likert_table(likert_summary(survey, "b1", by="kontorstr"))
+    groups = list(survey.data["kontorstr"].cat.categories)
+    items = [survey.entry(v)["item_text"] for v in ("b1_1", "b1_2")]
+    labels = list(table.frame.index)
+    assert labels[:5] == [items[0], *groups, items[1]]
+    assert table.extra["headings"][:2] == (0, len(groups) + 1)
+    assert not any(": " in label for label in labels)
+    assert (table.frame.iloc[0] == "").all()  # the heading row holds no numbers
+    block = Table(table)
+    found = claims(
+        [Section("B1", [Section("Etter", [block], breakdown="kontorstr")])], {id(block): 1}
+    )
+    first = next(c for c in found if c["id"] == "tabell-1/2/1")
+    assert (first["item"], first["group"]) == (items[0], groups[0])
+    assert json.dumps(found)  # a heading row adds no claim
+    assert not any(c["id"].startswith("tabell-1/1/") for c in found)

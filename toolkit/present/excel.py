@@ -141,9 +141,15 @@ def to_excel(
         columns = list(table.frame.columns)  # every column the report shows, in its order
         for j, column in enumerate(["", *columns], start=1):
             write_cell(sheet, 3, j, str(column)).font = Font(bold=True)
+        headings = set(table.extra.get("headings", ()))
         for r, label in enumerate(table.frame.index):
             i = r + 4
-            write_cell(sheet, i, 1, str(label))
+            first = write_cell(sheet, i, 1, str(label))
+            if r in headings:  # an item heading: bold, its groups indented under it
+                first.font = Font(bold=True)
+                continue
+            if headings:
+                first.alignment = Alignment(indent=1)
             for j, column in enumerate(columns, start=2):
                 shown = table.frame.iat[r, j - 2]
                 numbers, kind = table.values.get(column), table.kinds.get(column, "text")

@@ -157,6 +157,14 @@ def column_widths(
         return least
     if sum(most) <= available:  # everything on one line: the first column takes the rest
         return [most[0] + available - sum(most), *most[1:]]
+    if most[0] + sum(least[1:]) <= available and len(most) > 1:
+        # the row labels on one line first (a group's name wrapped reads worst), then the
+        # headers' words share what is left
+        rest = available - most[0]
+        slack = sum(most[1:]) - sum(least[1:])
+        share = (rest - sum(least[1:])) / slack if slack else 0.0
+        pairs = zip(least[1:], most[1:], strict=True)
+        return [most[0], *(low + (high - low) * share for low, high in pairs)]
     share = (available - sum(least)) / (sum(most) - sum(least))
     return [low + (high - low) * share for low, high in zip(least, most, strict=True)]
 

@@ -159,14 +159,22 @@ def likert_table(
 
     Takes the output of :func:`~toolkit.analysis.likert_summary` or ``frequencies``.
     Non-substantive answers are shown as counts; suppressed rows show ``style.suppressed``
-    and a footnote.
+    and a footnote. Several items by group are grouped as published reports group them:
+    each item a heading row of its own (``extra["headings"]``: their positions), its groups
+    indented under it, never the item's text repeated on every row.
     """
     by_cols = by_columns(summary)
     rows, numbers, kinds, notes, others = [], [], {}, [], []
-    for _, cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
+    headings: list[int] = []
+    grouped = bool(by_cols) and summary["item"].nunique() > 1
+    previous = None
+    for (item, *_), cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
         label = _row_label(cell, by_cols)
-        if by_cols and summary["item"].nunique() > 1:
-            label = f"{_row_label(cell, [])}: {label}"
+        if grouped and item != previous:  # the item's heading row, its groups under it
+            headings.append(len(rows))
+            rows.append({"": _row_label(cell, [])})
+            numbers.append({"": _row_label(cell, [])})
+        previous = item
         row: dict[str, str] = {"": label}
         number: dict[str, float] = {"": label}
         substantive = cell[cell["substantive"]]
@@ -218,6 +226,7 @@ def likert_table(
         values=values[order],
         kinds={c: kinds[c] for c in order},
         footnotes=tuple(dict.fromkeys(notes)),
+        extra={"headings": tuple(headings)} if headings else {},
     )
 
 

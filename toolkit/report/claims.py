@@ -103,9 +103,16 @@ def _table_claims(
     if len(values) != len(frame):
         raise ValueError(f"{table.title!r}: {len(values)} rows of values, {len(frame)} shown")
     subject = _subject_of(table.title)
+    headings = set(table.extra.get("headings", ()))
+    heading = None
     for r, shown_row in enumerate(table.frame.index, start=1):
         item, group = _split_row(_plain(shown_row))
-        if breakdown and group is None and subject:  # one question by group: rows are groups
+        if r - 1 in headings:  # an item's heading row: its groups follow
+            heading = _plain(shown_row)
+            continue
+        if heading is not None:  # a group under its item's heading
+            item, group = heading, _plain(shown_row)
+        elif breakdown and group is None and subject:  # one question by group: rows are groups
             item, group = subject, item
         for c, column in enumerate(columns, start=1):
             kind = table.kinds.get(column, "text")

@@ -38,6 +38,8 @@ table { border-collapse: collapse; font-size: .9rem; max-width: 100%; }
 th, td { border-bottom: 1px solid var(--rule); padding: .25rem .5rem; vertical-align: top; }
 thead th { background: var(--head); text-align: left; }
 tbody th { text-align: left; font-weight: normal; }
+tbody tr.item th { font-weight: 600; padding-top: .45rem; }
+tbody th.sub { padding-left: 1.4rem; }
 p.quote { margin: .4rem 0 .4rem 1.2rem; font-style: italic; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.wide { font-size: .78rem; }
@@ -80,9 +82,18 @@ def table_html(block: Table, number: int | None, language: str = "nb") -> str:
     head = "".join(f'<th scope="col" class="{numeric[c]}">{esc(c)}</th>' for c in columns)
     rows = []
     classes = [numeric[c] for c in columns]
-    for label, row in zip(table.frame.index, table.frame.to_numpy(dtype=object), strict=True):
+    headings = set(table.extra.get("headings", ()))
+    sub = ' class="sub"' if headings else ""  # groups indented under their item
+    rows_of = zip(table.frame.index, table.frame.to_numpy(dtype=object), strict=True)
+    for r, (label, row) in enumerate(rows_of):
+        if r in headings:  # an item's heading row, across the table
+            span = len(columns) + 1
+            rows.append(
+                f'<tr class="item"><th scope="rowgroup" colspan="{span}">{esc(label)}</th></tr>'
+            )
+            continue
         cells = "".join(f'<td class="{k}">{esc(v)}</td>' for k, v in zip(classes, row, strict=True))
-        rows.append(f'<tr><th scope="row">{esc(label)}</th>{cells}</tr>')
+        rows.append(f'<tr><th scope="row"{sub}>{esc(label)}</th>{cells}</tr>')
     wide = ' class="wide"' if len(columns) > 8 else ""
     notes = "".join(f'<p class="note">{esc(n)}</p>' for n in table.footnotes)
     source = block.source or table.source

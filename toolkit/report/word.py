@@ -96,10 +96,19 @@ def _run(value: str, bold: bool) -> str:
     return f"<w:r>{properties}{'<w:br/>'.join(lines)}</w:r>"
 
 
-def _table_xml(header: list[str], body: list[list[str]], widths, right: set[int], style: str):
+def _table_xml(
+    header: list[str],
+    body: list[list[str]],
+    widths,
+    right: set[int],
+    style: str,
+    headings: frozenset = frozenset(),
+):
     """The table as one ``w:tbl`` element, written as XML at once: python-docx's cell by
     cell API took a second per 30 tables, most of a cached rebuild's time. Fixed layout,
-    the header row repeated on every page, number columns right-aligned."""
+    the header row repeated on every page, number columns right-aligned; ``headings`` are
+    the body rows that head a group of rows (one bold cell across the table, kept with the
+    rows under it), and the rows under them are indented."""
     twips = [round(width / 2.54 * 1440) for width in widths]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
 
@@ -107,6 +116,8 @@ def _table_xml(header: list[str], body: list[list[str]], widths, right: set[int]
         cells = []
         for j, value in enumerate(values):
             align = '<w:pPr><w:jc w:val="right"/></w:pPr>' if j in right and not first else ""
+            if j == 0 and headings and not first:  # a group's row, under its heading
+                align = '<w:pPr><w:ind w:left="284"/></w:pPr>'
             cells.append(
                 f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{twips[j]}"/></w:tcPr>'
                 f"<w:p>{align}{_run(value, first)}</w:p></w:tc>"
@@ -114,7 +125,17 @@ def _table_xml(header: list[str], body: list[list[str]], widths, right: set[int]
         repeat = '<w:trPr><w:tblHeader w:val="true"/></w:trPr>' if first else ""
         return f"<w:tr>{repeat}{''.join(cells)}</w:tr>"
 
-    rows = row(header, True) + "".join(row(values, False) for values in body)
+    def heading(label: str) -> str:
+        span = f'<w:gridSpan w:val="{len(twips)}"/>' if len(twips) > 1 else ""
+        keep = "<w:pPr><w:keepNext/></w:pPr>"
+        return (
+            f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:type="dxa" '
+            f'w:w="{sum(twips)}"/>{span}</w:tcPr><w:p>{keep}{_run(label, True)}</w:p></w:tc></w:tr>'
+        )
+
+    rows = row(header, True) + "".join(
+        heading(values[0]) if r in headings else row(values, False) for r, values in enumerate(body)
+    )
     return parse_xml(
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{escape(style)}"/>'
         '<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
@@ -132,17 +153,19 @@ def _table(document, block: Table, number: int | None, language: str) -> None:
         ["" if v is None else str(v) for v in [label, *values.tolist()]]
         for label, values in zip(table.frame.index, table.frame.to_numpy(dtype=object), strict=True)
     ]
+    headings = frozenset(table.extra.get("headings", ()))
+    measured = [values for r, values in enumerate(body) if r not in headings]  # headings span
     available, _ = text_area(document.sections[-1])
-    widths = column_widths(body, available=available, size=SIZE, header=header)
+    widths = column_widths(measured, available=available, size=SIZE, header=header)
     landscape = sum(widths) > available + 1e-6
     if landscape:  # too wide for the portrait page even with every word whole
         _turn(document, landscape=True)
         available, _ = text_area(document.sections[-1])
-        widths = column_widths(body, available=available, size=SIZE, header=header)
+        widths = column_widths(measured, available=available, size=SIZE, header=header)
     _caption(document, "table", number, table.title, language)
     right = {j for j in range(1, len(header)) if table.kinds.get(columns[j - 1]) in NUMERIC}
     style = _style(document, "Table Grid", "Normal Table").style_id
-    document.element.body._insert_tbl(_table_xml(header, body, widths, right, style))
+    document.element.body._insert_tbl(_table_xml(header, body, widths, right, style, headings))
     for note in table.footnotes:
         _small(document, note, italic=True)
     source = block.source or table.source

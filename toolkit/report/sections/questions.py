@@ -116,8 +116,9 @@ def _chart_blocks(recipes: list, name: str, source, language: str, table=None) -
 
 
 def _likert_figures(summary, name: str, source, style) -> list:
-    """The Likert chart, in parts that fit a page when the grid is long."""
-    recipes = likert_chart_parts(summary, diverging=_diverging(summary), style=style)
+    """The Likert chart, in parts that fit a page when the grid is long, its items in the
+    order of the table beside it (the questionnaire's: one order per question)."""
+    recipes = likert_chart_parts(summary, diverging=_diverging(summary), style=style, sort=False)
     return _chart_blocks(recipes, name, source, style.language, summary)
 
 

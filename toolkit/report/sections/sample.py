@@ -44,7 +44,7 @@ def overview_section(survey: Survey, options: Options = DEFAULT) -> Section:
         questions=len(questions(survey)),
     )
     personal = int(survey.codebook["personal"].sum())
-    blocks = [Text(words)]
+    blocks = [Text(f"{words} {text('order_note', language)}")]
     if personal:
         blocks.append(Text(text("personal_note", language, n=personal), kind="note"))
     blocks.append(Table(overview_table(survey.codebook, style=options.style), options.source))
