@@ -267,3 +267,36 @@ def test_breakdown_tables_group_rows_under_each_item():
     assert (first["item"], first["group"]) == (items[0], groups[0])
     assert json.dumps(found)  # a heading row adds no claim
     assert not any(c["id"].startswith("tabell-1/1/") for c in found)
+
+
+def test_a_grid_leaves_out_what_has_too_few_answers_and_says_so():
+    """The real export's grid of grades (bp, 59 subjects): subjects no one was graded in
+    are not rows of "–" in the table nor "(N=0–…)" in its caption; subjects with 1–4
+    grades are not "for få svar" bars among real ones: a note under the chart names
+    them. Counted by hand from the export with the csv module: grades 1–6 per subject
+    (code 7, "Får ikke karakter", is no grade)."""
+    import csv
+
+    from tests.conftest import REAL_CSV
+    from toolkit.report.blocks import Figure, Table, Text
+    from toolkit.report.options import Options
+    from toolkit.report.sections.questions import grid_section
+
+    with open(REAL_CSV / "dataset.csv", encoding="cp1252", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    survey = read_surveyxact(REAL_CSV)
+    items = [v for v in survey.codebook["variable"] if v.startswith("bp_")]
+    grades = {v: sum(1 for r in rows if r[v].strip() in "123456" and r[v].strip()) for v in items}
+    section = grid_section(survey, "bp", Options())
+    table = next(b.table for b in section.blocks if isinstance(b, Table))
+    nobody = [survey.entry(v)["item_text"] for v, n in grades.items() if n == 0]
+    few = [survey.entry(v)["item_text"] for v, n in grades.items() if 0 < n < 5]
+    assert (len(nobody), len(few)) == (21, 15)
+    assert not set(nobody) & set(table.frame.index)
+    assert "(N=0" not in table.title and len(table.frame) == 59 - 21
+    assert any(n.startswith("Ingen svarte") and "(21)" in n for n in table.footnotes)
+    notes = [b.text for b in section.blocks if isinstance(b, Text)]
+    assert any(n.startswith("Ikke vist i figuren") and "(36)" in n for n in notes)
+    figures = [b for b in section.blocks if isinstance(b, Figure)]
+    drawn = " ".join(b.svg.decode("utf-8") for b in figures)
+    assert "for få svar" not in drawn and "(N=0)" not in drawn

@@ -374,7 +374,10 @@ def _likert_figure(summary, bars, *, diverging, title, style, width, ordinal, li
     )
     heading_text = title or heading(summary) or str(summary["item"].iloc[0])
     figure.suptitle(textwrap.fill(heading_text, 95), fontsize=10, x=0.01, ha="left")
-    figure.toolkit_alt = f"{heading_text} {n_label(summary['unweighted_base'], style)}" + (
+    # the N of every row the question's table shows (rows left out of the chart for too
+    # few answers included, as its note names them): one N for the caption and the table
+    bases = summary.attrs.get("bases", summary["unweighted_base"])
+    figure.toolkit_alt = f"{heading_text} {n_label(bases, style)}" + (
         f". {summary.attrs['weighted']}" if summary.attrs.get("weighted") else ""
     )
     return figure

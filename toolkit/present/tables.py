@@ -136,6 +136,16 @@ def _row_label(cell: pd.DataFrame, by_cols: list[str]) -> str:
     return ", ".join(parts)
 
 
+def _unanswered(summary: pd.DataFrame, by_cols: list[str]) -> list[str]:
+    """The rows (item, and group) no one answered, by name."""
+    empty = summary[summary["unweighted_base"] == 0].drop_duplicates(["item", *by_cols])
+    names = []
+    for _, cell in empty.groupby(["item", *by_cols], sort=False, observed=True):
+        item = _row_label(cell, [])
+        names.append(f"{item} ({_row_label(cell, by_cols)})" if by_cols else item)
+    return names
+
+
 def heading(summary: pd.DataFrame) -> str | None:
     """The question stem, with the item text when a single item is shown (by group)."""
     stems = summary["question_text"].dropna()
@@ -168,6 +178,12 @@ def likert_table(
     headings: list[int] = []
     grouped = bool(by_cols) and summary["item"].nunique() > 1
     previous = None
+    # a row nobody answered (a subject no one takes, a group with no one in it) is not a
+    # row of "–": it is named in a note, and the caption's N is that of the rows shown
+    answered = summary["unweighted_base"] > 0
+    unanswered = [] if answered.all() or not answered.any() else _unanswered(summary, by_cols)
+    if unanswered:
+        summary = summary[answered]
     for (item, *_), cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
         label = _row_label(cell, by_cols)
         if grouped and item != previous:  # the item's heading row, its groups under it
@@ -217,6 +233,9 @@ def likert_table(
     if others:
         labels = "», «".join(dict.fromkeys(others))
         notes.append(text("dont_know_note", style.language, labels=labels))
+    if unanswered:
+        names = "«" + "», «".join(unanswered[:12]) + "»" + (" …" if len(unanswered) > 12 else "")
+        notes.append(text("nobody_answered", style.language, n=len(unanswered), names=names))
     if summary.attrs.get("weighted"):
         notes.append(f"{summary.attrs['weighted']}. {text('weighted_n', style.language)}")
     shown = title or heading(summary) or str(summary["item"].iloc[0])

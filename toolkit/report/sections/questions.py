@@ -33,6 +33,7 @@ import pandas as pd
 
 from toolkit.analysis import compare_groups, frequencies, item_statistics, likert_summary
 from toolkit.analysis import multi_response as multi_response_summary
+from toolkit.analysis.likert import by_columns
 from toolkit.language import text
 from toolkit.present.bars import (
     frequency_chart_parts,
@@ -115,18 +116,44 @@ def _chart_blocks(recipes: list, name: str, source, language: str, table=None) -
     return [Figure(make, name=f"{name}-{i}", source=source) for i, make in enumerate(recipes, 1)]
 
 
-def _likert_figures(summary, name: str, source, style) -> list:
+def _hidden_note(summary: pd.DataFrame, language: str, min_base: int) -> Text | None:
+    """The rows a chart leaves out for too few answers, named in a note under it."""
+    by = by_columns(summary)
+    hidden = summary[summary["suppressed"]].drop_duplicates(["item", *by])
+    if hidden.empty:
+        return None
+    names = []
+    for row in hidden.to_dict("records"):
+        texts = (row.get("item_text"), row.get("question_text"), row["item"])
+        name = next(t for t in texts if isinstance(t, str) and t)
+        groups = ", ".join(str(row[b]) for b in by)
+        names.append(f"{name} ({groups})" if groups else name)
+    shown = "«" + "», «".join(names[:12]) + "»" + (" …" if len(names) > 12 else "")
+    words = text("chart_hidden", language, n=len(names), min_base=min_base, names=shown)
+    return Text(words, kind="note")
+
+
+def _likert_figures(summary, name: str, source, style, min_base: int = 5) -> list:
     """The Likert chart, in parts that fit a page when the grid is long, its items in the
-    order of the table beside it (the questionnaire's: one order per question)."""
-    recipes = likert_chart_parts(summary, diverging=_diverging(summary), style=style, sort=False)
-    return _chart_blocks(recipes, name, source, style.language, summary)
+    order of the table beside it (the questionnaire's: one order per question). Rows
+    with too few answers are not drawn ("for få svar" bars among real ones): a note under
+    the chart names them."""
+    if bool(summary["suppressed"].all()):
+        return _chart_blocks([], name, source, style.language, summary)
+    shown = summary[~summary["suppressed"]]
+    answered = summary["unweighted_base"][summary["unweighted_base"] > 0]
+    shown.attrs = {**summary.attrs, "bases": answered.tolist()}  # the table's caption N
+    recipes = likert_chart_parts(shown, diverging=_diverging(shown), style=style, sort=False)
+    blocks = _chart_blocks(recipes, name, source, style.language, shown)
+    note = _hidden_note(summary, style.language, min_base)
+    return blocks + ([note] if note is not None and recipes else [])
 
 
 def _scale_blocks(survey, question, items, options, summary) -> list:
     style, source = options.style, options.source
     blocks = [
         Table(likert_table(summary, style=style, min_base=options.min_base), source),
-        *_likert_figures(summary, question, source, style),
+        *_likert_figures(summary, question, source, style, options.min_base),
     ]
     scaled = summary["scale"].notna().all()
     if options.item_statistics and scaled:
@@ -146,7 +173,7 @@ def grid_section(survey: Survey, question: str, options: Options = DEFAULT) -> S
         grouped = likert_summary(survey, items, by=by, **kw)
         return [
             Table(likert_table(grouped, style=style, min_base=options.min_base), source),
-            *_likert_figures(grouped, f"{question}-{by}", source, style),
+            *_likert_figures(grouped, f"{question}-{by}", source, style, options.min_base),
         ]
 
     blocks = _scale_blocks(survey, question, items, options, summary)
