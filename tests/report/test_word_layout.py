@@ -125,3 +125,18 @@ def test_rendered_report_has_whole_words_and_no_lonely_captions(docx_path, tmp_p
         lines = [line for line in page.splitlines() if line.strip()]
         assert lines, f"page {number} is empty"
         assert not re.match(r"(Tabell|Figur|Table|Figure) \d+:", lines[-1]), (number, lines[-1])
+
+
+def test_captions_are_at_most_two_lines(docx_path):
+    """A caption is "Tabell n: title (N=…)" in at most two lines of the caption's font on
+    the A4 text width (16 cm): measured with the font's metrics, as Word sets it."""
+    import docx
+
+    from toolkit.present.measure import text_width
+
+    document = docx.Document(str(docx_path))
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert len(captions) > 10
+    width = 16.0 - 0.1  # cm: the text width of A4 with 2,5 cm margins, a little to spare
+    too_long = [c for c in captions if text_width(c, 9, bold=True) > 2 * width]
+    assert too_long == []

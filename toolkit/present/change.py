@@ -30,7 +30,7 @@ from matplotlib.figure import Figure
 from toolkit.language import text
 from toolkit.present.axes import number_axis
 from toolkit.present.figures import new_figure
-from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p
+from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p, n_label
 
 INK, PALE, BLUE = "#333333", "#9ecae1", "#2c7bb6"
 _KNOWN = {
@@ -270,6 +270,9 @@ def change_chart(changes: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
         for r in rows.iloc[::-1].to_dict("records")
     ]
     figure.toolkit_alt = f"{heading}. " + "; ".join(parts)
+    if len(rows):  # the caption: what and N, the values stay in the alt text
+        counts = pd.concat([rows["n_a"], rows["n_b"]])
+        figure.toolkit_title = f"{heading} {n_label(counts, style)}"
     return figure
 
 

@@ -20,7 +20,7 @@ import base64
 import html
 
 from toolkit.language import text
-from toolkit.report.blocks import Figure, Section, Table, Text
+from toolkit.report.blocks import Figure, Section, Table, Text, caption_parts
 
 CSS = """
 :root { --ink: #222; --muted: #555; --rule: #ccc; --head: #eef2f6; }
@@ -98,9 +98,12 @@ def table_html(block: Table, number: int | None, language: str = "nb") -> str:
     notes = "".join(f'<p class="note">{esc(n)}</p>' for n in table.footnotes)
     source = block.source or table.source
     source_line = f'<p class="source">{esc(text("source", language))}: {esc(source)}</p>'
+    caption, whole = caption_parts(table.title)
+    if whole:  # a caption of at most two lines: the whole title under the table
+        notes += f'<p class="note">{esc(text("full_title", language, title=whole))}</p>'
     return (
         f'<figure class="table"{_id(f"tabell-{number}" if number else block.name)}>'
-        f"<figcaption>{esc(_caption('table', number, table.title, language))}</figcaption>"
+        f"<figcaption>{esc(_caption('table', number, caption, language))}</figcaption>"
         f'<div class="table-wrap"><table{wide}><thead><tr><th></th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>{notes}"
         f"{source_line if source else ''}</figure>"
@@ -111,6 +114,9 @@ def figure_html(block: Figure, number: int | None, language: str | None = "nb") 
     language = language or "nb"
     data = base64.b64encode(block.svg).decode("ascii")
     notes = "".join(f'<p class="note">{esc(n)}</p>' for n in block.notes)
+    caption, whole = caption_parts(block.title)
+    if whole:
+        notes += f'<p class="note">{esc(text("full_title", language, title=whole))}</p>'
     source = (
         f'<p class="source">{esc(text("source", language))}: {esc(block.source)}</p>'
         if block.source
@@ -118,7 +124,7 @@ def figure_html(block: Figure, number: int | None, language: str | None = "nb") 
     )
     return (
         f'<figure class="chart"{_id(f"figur-{number}" if number else block.name)}>'
-        f"<figcaption>{esc(_caption('figure', number, block.title, language))}</figcaption>"
+        f"<figcaption>{esc(_caption('figure', number, caption, language))}</figcaption>"
         f'<img src="data:image/svg+xml;base64,{data}" alt="{esc(block.alt)}">'
         f"{notes}{source}</figure>"
     )

@@ -35,7 +35,7 @@ from docx.shared import Cm, Pt
 from toolkit.language import text
 from toolkit.present.measure import column_widths
 from toolkit.present.word import new_document, save, text_area
-from toolkit.report.blocks import Figure, Section, Table, Text
+from toolkit.report.blocks import Figure, Section, Table, Text, caption_parts
 from toolkit.report.html import NUMERIC, numbering
 
 #: font size of tables and notes, in points
@@ -162,12 +162,15 @@ def _table(document, block: Table, number: int | None, language: str) -> None:
         _turn(document, landscape=True)
         available, _ = text_area(document.sections[-1])
         widths = column_widths(measured, available=available, size=SIZE, header=header)
-    _caption(document, "table", number, table.title, language)
+    caption, whole = caption_parts(table.title)
+    _caption(document, "table", number, caption, language)
     right = {j for j in range(1, len(header)) if table.kinds.get(columns[j - 1]) in NUMERIC}
     style = _style(document, "Table Grid", "Normal Table").style_id
     document.element.body._insert_tbl(_table_xml(header, body, widths, right, style, headings))
     for note in table.footnotes:
         _small(document, note, italic=True)
+    if whole:  # a caption of at most two lines: the whole title under the table
+        _small(document, text("full_title", language, title=whole), italic=True)
     source = block.source or table.source
     if source:
         _small(document, f"{text('source', language)}: {source}")
@@ -212,9 +215,10 @@ def _picture(document, paragraph, png: bytes, size: dict):
 
 
 def _figure(document, block: Figure, number: int | None, language: str) -> None:
-    _caption(document, "figure", number, block.title, language)
+    caption, whole = caption_parts(block.title)
+    _caption(document, "figure", number, caption, language)
     paragraph = document.add_paragraph()
-    paragraph.paragraph_format.keep_with_next = bool(block.notes or block.source)
+    paragraph.paragraph_format.keep_with_next = bool(block.notes or block.source or whole)
     width, height = text_area(document.sections[-1])
     size = _picture_size(block.png, width, height - ROOM)
     inline = _picture(document, paragraph, block.png, size)
@@ -223,6 +227,8 @@ def _figure(document, block: Figure, number: int | None, language: str) -> None:
     properties.set("title", block.title[:250])
     for note in block.notes:
         _small(document, note, italic=True)
+    if whole:
+        _small(document, text("full_title", language, title=whole), italic=True)
     if block.source:
         _small(document, f"{text('source', language)}: {block.source}")
 
