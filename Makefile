@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: test test-fast report lab lint bench example clean
+.PHONY: test test-fast report snapshots lab lint bench example clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11 (or newer) and try again")'
@@ -39,6 +39,16 @@ report: $(STAMP)
 	$(BIN)/toolkit report surveys/2026/ledere_2026.xlsx --config report.toml --out build
 	$(BIN)/python -m toolkit.check.example --build build \
 		--survey surveys/2026/ledere_2026.xlsx --config report.toml
+
+# What a reader of the Word file sees, for review: build/report.docx rendered with
+# LibreOffice (soffice) to build/snapshots/report.pdf and every page as a PNG (poppler's
+# pdftoppm, 60 dpi). Nothing is compared by pixel; tests/report/test_word_layout.py checks
+# page size, fit, whole words, captions and the page count.
+snapshots: report
+	rm -rf build/snapshots && mkdir -p build/snapshots
+	soffice --headless --convert-to pdf --outdir build/snapshots build/report.docx >/dev/null
+	pdftoppm -r 60 -png build/snapshots/report.pdf build/snapshots/side
+	@echo "build/snapshots: $$(ls build/snapshots/side-*.png | wc -l) pages"
 
 # JupyterLab in the project's environment, on the notebooks.
 lab: $(STAMP)

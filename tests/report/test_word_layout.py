@@ -21,6 +21,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 A4_TWIPS = (11906, 16838)
 EMU_PER_TWIP = 635
+#: the default example report's pages (measured: 7 with LibreOffice 7.4)
+EXAMPLE_PAGES = (5, 12)
 
 
 def _xml(path, member="word/document.xml"):
@@ -115,6 +117,13 @@ def test_rendered_report_has_whole_words_and_no_lonely_captions(docx_path, tmp_p
 
     info, pages = _render(docx_path, tmp_path)
     assert "(A4)" in info
+    # layout facts, not pixels: no block takes more than a page (a figure taller than the
+    # page, a table of one-word lines once did), and the example stays near its page count
+    document = docx.Document(str(docx_path))
+    blocks = len(document.tables) + len(document.inline_shapes)
+    assert len(pages) <= blocks
+    if not docx_path.parent.name.startswith("real"):
+        assert EXAMPLE_PAGES[0] <= len(pages) <= EXAMPLE_PAGES[1], len(pages)
     words = {w for page in pages for w in re.findall(r"[\w’'-]+", page)}
     broken = []
     for table in docx.Document(str(docx_path)).tables:
