@@ -40,7 +40,7 @@ def test_diverging_axis_shows_absolute_percentages(survey):
     figure = likert_chart(likert_summary(survey, "b1"), diverging=True)
     figure.canvas.draw()
     ticks = [t.get_text() for t in figure.axes[0].get_xticklabels() if t.get_text()]
-    assert ticks and all(t.isdigit() for t in ticks) and "80" in ticks
+    assert ticks and all(t.isdigit() for t in ticks) and "50" in ticks  # round steps
 
 
 def test_dont_know_is_counted_the_same_in_chart_and_table(survey):
@@ -48,14 +48,16 @@ def test_dont_know_is_counted_the_same_in_chart_and_table(survey):
     figure = likert_chart(summary, sort=False)
     grey = [bar.get_width() for bar in figure.axes[1].patches]
     table = likert_table(summary)
-    assert grey == table.values["Vet ikke (antall)"].tolist()  # items in order, bottom up
-    assert figure.axes[1].get_xlabel() == "Vet ikke (antall)"
+    # the questionnaire's order, first item on top (bars are drawn bottom up)
+    assert grey[::-1] == table.values["Vet ikke (antall)"].tolist()
+    assert figure.axes[1].get_xlabel().replace("\n", " ") == "Vet ikke (antall)"
 
 
 def test_labels_follow_the_report_language(survey):
     figure = likert_chart(likert_summary(survey, "b1"), style=ENGLISH)
     assert figure.axes[0].get_xlabel() == "Percent"
-    assert figure.axes[1].get_xlabel() == "Vet ikke (count)"  # the label is the data's
+    label = figure.axes[1].get_xlabel().replace("\n", " ")
+    assert label == "Vet ikke (count)"  # the label is the data's
 
 
 def test_a_weighted_chart_and_table_say_so(survey):
@@ -128,7 +130,8 @@ def test_text_stays_inside_a_chart_rendered_without_trimming():
     from PIL import Image
 
     pixels = np.asarray(Image.open(io.BytesIO(png)).convert("L"))
-    assert pixels.shape == tuple(round(300 * s) for s in figure.get_size_inches()[::-1])
+    expected = [300 * s for s in figure.get_size_inches()[::-1]]  # Agg truncates a pixel
+    assert all(abs(got - want) <= 1 for got, want in zip(pixels.shape, expected, strict=False))
     assert (pixels < 128).mean() > 0.01  # there is ink
     for edge in (pixels[:3], pixels[-3:], pixels[:, :3], pixels[:, -3:]):
         assert edge.min() > 240  # none of it touches the picture's border

@@ -35,7 +35,7 @@ from toolkit.analysis.multi import multi_group_columns
 from toolkit.language import text
 from toolkit.present.axes import number_axis
 from toolkit.present.charts import PAGE_HEIGHT, distinct
-from toolkit.present.figures import label_list, new_figure
+from toolkit.present.figures import PAGE_WIDTH, label_list, new_figure, wrap_title
 from toolkit.present.tables import NORWEGIAN, Style, heading, n_label, round_to_100
 
 BLUE = "#2c7bb6"
@@ -67,7 +67,7 @@ class _Bars:
 
 def _draw(bars: _Bars, style: Style, rows: range | None = None, part: str = "") -> Figure:
     rows = rows if rows is not None else range(len(bars.labels))
-    figure, ax = new_figure(figsize=(8, bars.height(len(rows))), layout="constrained")
+    figure, ax = new_figure(figsize=(PAGE_WIDTH, bars.height(len(rows))), layout="constrained")
     labels = [bars.labels[i] for i in rows]
     shown = bars.values if bars.shown is None else bars.shown
     _grouped(ax, labels, bars.groups, bars.values[list(rows)], shown[list(rows)])
@@ -89,7 +89,7 @@ def _draw(bars: _Bars, style: Style, rows: range | None = None, part: str = "") 
     number_axis(ax.xaxis, style)
     ax.spines[["top", "right"]].set_visible(False)
     title = f"{bars.title} {bars.n}" + (f" ({part})" if part else "")
-    figure.suptitle(textwrap.fill(title, 95), fontsize=10, x=0.01, ha="left")
+    figure.suptitle(wrap_title(title), fontsize=10, x=0.01, ha="left")
     figure.toolkit_alt = title + (f". {bars.weighted}" if bars.weighted else "")
     return figure
 
@@ -298,7 +298,7 @@ def histogram_chart(
 ) -> Figure:
     """The distribution of a numeric question (blank left out), N in the title."""
     numbers = pd.to_numeric(values, errors="coerce").dropna().to_numpy(dtype=float)
-    figure, ax = new_figure(figsize=(8, 3.6), layout="constrained")
+    figure, ax = new_figure(figsize=(PAGE_WIDTH, 3.6), layout="constrained")
     if len(numbers):
         ax.hist(numbers, bins=bins, color=BLUE, edgecolor="white")
     ax.set_ylabel(text("count", style.language))
@@ -306,7 +306,7 @@ def histogram_chart(
     number_axis(ax.yaxis, style, integer=True)
     ax.spines[["top", "right"]].set_visible(False)
     n = f"({style.n_label}={len(numbers)})"
-    figure.suptitle(textwrap.fill(f"{title} {n}", 95), fontsize=10, x=0.01, ha="left")
+    figure.suptitle(wrap_title(f"{title} {n}"), fontsize=10, x=0.01, ha="left")
     figure.toolkit_alt = f"{title} {n}"
     return figure
 

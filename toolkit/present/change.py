@@ -29,7 +29,7 @@ from matplotlib.figure import Figure
 
 from toolkit.language import text
 from toolkit.present.axes import number_axis
-from toolkit.present.figures import new_figure
+from toolkit.present.figures import PAGE_WIDTH, new_figure, wrap_title
 from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p, n_label
 
 INK, PALE, BLUE = "#333333", "#9ecae1", "#2c7bb6"
@@ -249,7 +249,7 @@ def change_chart(changes: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
         _wrap(f"{_label(r, by, many)} ({style.n_label}={r['n_a']}/{r['n_b']})")
         for r in rows.to_dict("records")
     ]
-    figure, ax = new_figure(figsize=(8, 1.0 + 0.45 * len(rows)), layout="constrained")
+    figure, ax = new_figure(figsize=(PAGE_WIDTH, 1.0 + 0.45 * len(rows)), layout="constrained")
     y = np.arange(len(rows))
     ax.hlines(y, rows["value_a"], rows["value_b"], color=INK, linewidth=1)
     ax.scatter(rows["value_a"], y, color=PALE, edgecolor=INK, zorder=3, label=a)
@@ -264,7 +264,7 @@ def change_chart(changes: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
     heading = text("change_title", style.language, a=a, b=b)
     if len(rows) and not mean:
         heading = f"{heading}: {rows['measure'].iloc[0]}"
-    ax.set_title(heading, fontsize=10, loc="left")
+    ax.set_title(wrap_title(heading), fontsize=10, loc="left")
     parts = [
         f"{_label(r, by, many)}: {style.number(r['value_a'])} → {style.number(r['value_b'])}"
         for r in rows.iloc[::-1].to_dict("records")
@@ -289,7 +289,7 @@ def trend_chart(table: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
     mean = "mean" in table.columns
     value = "mean" if mean else "percent"
     rounds = [str(r) for r in pd.unique(table["round"])]
-    figure, ax = new_figure(figsize=(8, 4.5), layout="constrained")
+    figure, ax = new_figure(figsize=(PAGE_WIDTH, 4.5), layout="constrained")
     x = np.arange(len(rounds))
     for item, rows in table.groupby("item", sort=False):
         rows = rows.set_index(rows["round"].astype(str)).reindex(rounds)
@@ -311,7 +311,7 @@ def trend_chart(table: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
     heading = text("trend_title", style.language)
     if not mean and "value" in table.columns and len(table):
         heading = f"{heading}: {table['value'].iloc[0]}"
-    ax.set_title(heading, fontsize=10, loc="left")
+    ax.set_title(wrap_title(heading), fontsize=10, loc="left")
     figure.toolkit_alt = (
         f"{heading}: {', '.join(rounds)} ({style.n_label}={int(low.min())}–{int(high.max())})"
     )

@@ -37,7 +37,7 @@ from matplotlib.figure import Figure
 from toolkit.analysis.likert import by_columns
 from toolkit.language import text
 from toolkit.present.axes import number_axis
-from toolkit.present.figures import label_list, new_figure, save_figure
+from toolkit.present.figures import PAGE_WIDTH, label_list, new_figure, save_figure, wrap_title
 from toolkit.present.tables import NORWEGIAN, Style, heading, n_label, round_to_100
 
 GREY = "#bdbdbd"
@@ -100,6 +100,8 @@ def _bars(summary: pd.DataFrame, wrap: int, style: Style, sort: bool) -> pd.Data
     bars = pd.DataFrame(rows)
     if sort and not by_cols:
         bars = bars.sort_values("net", ascending=True, kind="stable")
+    elif not by_cols:  # the questionnaire's order, first item on top (bars are drawn upward)
+        bars = bars.iloc[::-1]
     return bars if not by_cols else bars.iloc[::-1]
 
 
@@ -177,7 +179,7 @@ def _layout(bars: pd.DataFrame, facets: list, show_other: bool, width: float):
 
 
 #: the tallest figure (inches) that fits an A4 page's text height with its caption
-PAGE_HEIGHT = 8.5
+PAGE_HEIGHT = 8.1  # A4: 24,7 cm of text height less 4 cm for caption and notes (word.ROOM)
 
 
 def _height(bars: pd.DataFrame, facets: int) -> float:
@@ -194,7 +196,7 @@ def likert_chart(
     wrap: int = 45,
     title: str | None = None,
     style: Style = NORWEGIAN,
-    width: float = 9.0,
+    width: float = PAGE_WIDTH,
     ordinal: bool | None = None,
 ) -> Figure:
     """100 % stacked bars of a :func:`~toolkit.analysis.likert_summary` table.
@@ -292,7 +294,7 @@ def likert_chart_parts(
         _likert_figure,
         diverging=diverging,
         style=style,
-        width=options.get("width", 9.0),
+        width=options.get("width", PAGE_WIDTH),
         ordinal=options.get("ordinal"),
     )
     if len(chunks) == 1:
@@ -341,7 +343,8 @@ def _likert_figure(summary, bars, *, diverging, title, style, width, ordinal, li
         part = bars if item is None else bars[bars["item"] == item]
         reach = max(reach, _draw_bars(axes[row][0], part, colours, diverging, style))
         if item is not None:
-            axes[row][0].set_title(textwrap.fill(part["text"].iloc[0], 90), fontsize=9, loc="left")
+            panel = wrap_title(part["text"].iloc[0], width * 0.8, 9)
+            axes[row][0].set_title(panel, fontsize=9, loc="left")
         if show_other:
             _draw_other(axes[row][1], part, style)
     if show_other:  # room for the counts printed beside the grey bars (shared column)
@@ -363,7 +366,7 @@ def _likert_figure(summary, bars, *, diverging, title, style, width, ordinal, li
     axes[-1][0].set_xlabel(text("percent_axis", style.language) + weighted)
     if show_other:
         names = " / ".join(dict.fromkeys(n for names in bars["other_names"] for n in names))
-        axes[-1][1].set_xlabel(f"{names}{style.count_suffix}", fontsize=8)
+        axes[-1][1].set_xlabel(wrap_title(f"{names}{style.count_suffix}", 0.7, 7), fontsize=7)
     handles = [matplotlib_patch(colours[j], label) for j, label in enumerate(categories)]
     figure.legend(
         handles=handles,
@@ -373,7 +376,7 @@ def _likert_figure(summary, bars, *, diverging, title, style, width, ordinal, li
         fontsize=8,
     )
     heading_text = title or heading(summary) or str(summary["item"].iloc[0])
-    figure.suptitle(textwrap.fill(heading_text, 95), fontsize=10, x=0.01, ha="left")
+    figure.suptitle(wrap_title(heading_text, width), fontsize=10, x=0.01, ha="left")
     # the N of every row the question's table shows (rows left out of the chart for too
     # few answers included, as its note names them): one N for the caption and the table
     bases = summary.attrs.get("bases", summary["unweighted_base"])

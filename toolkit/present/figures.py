@@ -113,6 +113,58 @@ def render(figure: Figure, kind: str = "png", *, dpi: int = 300, tight: bool = T
     return _renumber_svg(data) if kind == "svg" else data
 
 
+#: the width a report places a figure at: A4's text width with 2,5 cm margins (inches)
+PAGE_WIDTH = 16 / 2.54
+
+
+def wrap_title(text: str, width: float = PAGE_WIDTH, size: float = 10) -> str:
+    """``text`` in lines that fit a figure ``width`` inches wide at ``size`` points (a
+    character is about 0,6 em wide in DejaVu Sans).
+
+    Parameters
+    ----------
+    text : str
+        The title.
+    width : float
+        The figure's width in inches.
+    size : float
+        The font size in points.
+
+    Examples
+    --------
+    >>> len(wrap_title("ord " * 40).splitlines()[0]) <= 6.3 * 72 / 6
+    True
+    """
+    import textwrap
+
+    return textwrap.fill(str(text), max(8, int(width * 72 / (size * 0.6))))
+
+
+def fit_page_width(figure: Figure, width: float = PAGE_WIDTH) -> None:
+    """Make a figure wider than the page's text exactly that wide (its height in
+    proportion), so that it is placed at its own size and its text keeps the points it was
+    set in: 8 pt labels stay 8 pt on the page, not 5,6 pt when a 9-inch chart is shrunk to
+    fit (constrained layout lays the figure out again at the new size).
+
+    Parameters
+    ----------
+    figure : Figure
+        The chart.
+    width : float
+        The page's text width in inches.
+
+    Examples
+    --------
+    >>> figure, ax = new_figure(figsize=(9, 6))
+    >>> fit_page_width(figure)
+    >>> [round(float(v), 2) for v in figure.get_size_inches()]
+    [6.3, 4.2]
+    """
+    wide, high = figure.get_size_inches()
+    if wide > width + 1e-6:
+        figure.set_size_inches(width, high * width / wide)
+
+
 def render_pair(figure: Figure, dpi: int = 300) -> tuple[bytes, bytes]:
     """PNG (``dpi``) and SVG bytes of ``figure``.
 
@@ -268,6 +320,7 @@ __all__ = [
     "RC",
     "Chart",
     "alt_text",
+    "fit_page_width",
     "label_list",
     "map_forked",
     "new_figure",
@@ -275,4 +328,5 @@ __all__ = [
     "render_many",
     "render_pair",
     "save_figure",
+    "wrap_title",
 ]

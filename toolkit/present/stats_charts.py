@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from toolkit.analysis.design import group_columns
 from toolkit.language import text
 from toolkit.present.axes import number_axis, scale_limits
-from toolkit.present.figures import new_figure
+from toolkit.present.figures import PAGE_WIDTH, new_figure, wrap_title
 from toolkit.present.tables import NORWEGIAN, Style
 
 INK, BLUE = "#333333", "#2c7bb6"
@@ -34,7 +34,11 @@ def _wrap(label: str, width: int = 45) -> str:
 
 
 def means_chart(
-    table: pd.DataFrame, *, style: Style = NORWEGIAN, title: str | None = None, width: float = 8.0
+    table: pd.DataFrame,
+    *,
+    style: Style = NORWEGIAN,
+    title: str | None = None,
+    width: float = PAGE_WIDTH,
 ) -> Figure:
     """Dot and whisker per item (× group) from :func:`~toolkit.analysis.means`."""
     by = group_columns(table)
@@ -65,7 +69,7 @@ def means_chart(
         first = table.iloc[0]
         item = first.get("item_text") if isinstance(first.get("item_text"), str) else None
         heading = f"{heading}: {item or first.get('question_text') or first['item']}"
-    ax.set_title(_wrap(heading, 90), fontsize=10, loc="left")
+    ax.set_title(wrap_title(heading, width), fontsize=10, loc="left")
     n = (
         f"N={int(table['n'].min())}–{int(table['n'].max())}"
         if table["n"].nunique() > 1
@@ -97,7 +101,7 @@ def coefficient_chart(model, *, style: Style = NORWEGIAN, title: str | None = No
         )
         for v, lab in zip(terms["variable"], terms["label"], strict=True)
     ]
-    figure, ax = new_figure(figsize=(8, 0.8 + 0.45 * len(terms)), layout="constrained")
+    figure, ax = new_figure(figsize=(PAGE_WIDTH, 0.8 + 0.45 * len(terms)), layout="constrained")
     y = np.arange(len(terms))
     _dots(ax, terms["estimate"], terms["ci_low"], terms["ci_high"], y)
     ax.axvline(0, color=INK, linewidth=0.8)
@@ -110,7 +114,7 @@ def coefficient_chart(model, *, style: Style = NORWEGIAN, title: str | None = No
         or f"{text('regression_title', style.language)}: "
         f"{model.texts.get(model.outcome, model.outcome)}"
     )
-    ax.set_title(_wrap(heading, 90), fontsize=10, loc="left")
+    ax.set_title(wrap_title(heading), fontsize=10, loc="left")
     figure.toolkit_alt = f"{heading} (N={model.n})"
     return figure
 

@@ -26,7 +26,7 @@ from matplotlib.figure import Figure
 
 from toolkit.language import text
 from toolkit.present.axes import number_axis
-from toolkit.present.figures import new_figure
+from toolkit.present.figures import PAGE_WIDTH, new_figure
 from toolkit.present.tables import NORWEGIAN, Style
 from toolkit.themes.matrix import CodeMatrix, cooccurrence_matrix
 
@@ -37,7 +37,7 @@ def code_frequency_chart(
     *,
     level: int | None = None,
     unit: str = "document",
-    width: float = 9.0,
+    width: float = PAGE_WIDTH,
     style: Style = NORWEGIAN,
 ) -> Figure:
     """Horizontal bars: percent of units per code, one colour per group ("(N=…)")."""

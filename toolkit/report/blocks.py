@@ -115,8 +115,9 @@ class Figure:
     def rendered(self) -> tuple[bytes, bytes]:
         """PNG (300 dpi) and SVG bytes, rendered once for every output (a build fills
         this in worker processes: :func:`render_blocks`)."""
-        from toolkit.present.figures import render_pair
+        from toolkit.present.figures import fit_page_width, render_pair
 
+        fit_page_width(self.figure)  # placed at its own size: its fonts keep their points
         return render_pair(self.figure)
 
     @property
@@ -186,10 +187,12 @@ _PENDING: list[Figure] = []  # the blocks a forked worker makes and renders, by 
 
 
 def _make_and_render(index: int) -> tuple:
-    from toolkit.present.figures import render_pair
+    from toolkit.present.figures import fit_page_width, render_pair
 
     block = _PENDING[index]
-    return block.describe(), block.labels, render_pair(block.figure)
+    described = block.describe()
+    fit_page_width(block.figure)  # placed at its own size: its fonts keep their points
+    return described, block.labels, render_pair(block.figure)
 
 
 def render_blocks(blocks: list[Figure], jobs: int | None = None, *, progress: bool = False):
