@@ -173,3 +173,20 @@ def test_figures_are_placed_at_their_own_size_so_no_text_is_under_7_points(docx_
             natural = pixels_wide / 300 * 914400  # EMU at 300 dpi
             placed.append(cx / natural)
     assert placed and min(placed) >= 0.99, sorted(placed)[:5]
+
+
+def test_every_caption_number_is_bookmarked_for_cross_references(docx_path):
+    """ "Tabell 5" in its caption is a SEQ field inside a bookmark (Tabell_5), so Word's
+    Insert > Cross-reference can point a researcher's own text at it; names unique."""
+    body = _xml(docx_path).find(f"{W}body")
+    names, captions = [], 0
+    for paragraph in body.iter(f"{W}p"):
+        fields = [f.get(f"{W}instr") for f in paragraph.iter(f"{W}fldSimple")]
+        if not any(" SEQ " in (f or "") for f in fields):
+            continue
+        captions += 1
+        marks = [b.get(f"{W}name") for b in paragraph.iter(f"{W}bookmarkStart")]
+        number = "".join(t.text or "" for t in paragraph.iter(f"{W}t")).split(":")[0]
+        assert marks == [number.replace(" ", "_")], (marks, number)
+        names += marks
+    assert captions > 5 and len(names) == len(set(names))

@@ -60,6 +60,10 @@ def _caption(document, kind: str, number: int | None, title: str, language: str)
         found["Caption"] = _style(document, "Caption").style_id
     paragraph._p.style = found["Caption"]
     paragraph.paragraph_format.keep_with_next = True
+    # "Tabell 5" inside a bookmark (Tabell_5): Word's Insert > Cross-reference finds it,
+    # so a researcher's own "se tabell 5" follows the number when tables move
+    mark = _bookmark(document, f"{label}_{number or 1}")
+    paragraph._p.append(mark[0])
     paragraph.add_run(f"{label} ")
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), f" SEQ {label} \\* ARABIC ")
@@ -69,7 +73,19 @@ def _caption(document, kind: str, number: int | None, title: str, language: str)
     run.append(value)
     field.append(run)
     paragraph._p.append(field)  # python-docx has no API for fields
+    paragraph._p.append(mark[1])
     paragraph.add_run(f": {title}")
+
+
+def _bookmark(document, name: str) -> tuple:
+    """A bookmark's start and end elements, numbered in the document."""
+    number = document.__dict__.get("_toolkit_bookmarks", 0) + 1
+    document._toolkit_bookmarks = number
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name.replace(" ", "_")[:40])
+    end.set(qn("w:id"), str(number))
+    return start, end
 
 
 def _small(document, words: str, *, italic: bool = False) -> None:
