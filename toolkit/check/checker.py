@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.check.arithmetic import arithmetic_findings
 from toolkit.check.draft import Draft, Passage, read_draft
 from toolkit.check.facts import (
     Fact,
@@ -268,6 +269,10 @@ class Checker:
                 )
                 if row:
                     rows.append(row | {"text": sentence, "location": passage.location})
+            rows += [
+                found | {"location": passage.location}
+                for found in arithmetic_findings(sentence, self.language)
+            ]
             previous = sentence
         return rows
 

@@ -1,9 +1,10 @@
 """The checker's findings: a tidy table, a Markdown and an HTML report, an exit code.
 
 One row per statement checked, in document order, with ``kind`` (``mismatch``,
-``inconsistent-n``, ``sum``, ``quantifier``, ``unmatched``, ``ok``), ``severity``
-(``error`` for the first three, ``warning`` for quantifiers, ``info`` for unmatched
-numbers, ``ok``), ``text`` (the sentence or table row as written), ``location``,
+``inconsistent-n``, ``sum``, ``inconsistent`` (a sentence's numbers disagree with each
+other: :mod:`toolkit.check.arithmetic`), ``quantifier``, ``unmatched``, ``ok``),
+``severity`` (``error`` for the first four, ``warning`` for quantifiers, ``info`` for
+unmatched numbers, ``ok``), ``text`` (the sentence or table row as written), ``location``,
 ``claim`` (the number or word as written), ``value`` (the data's, shown the same way),
 ``correction``, ``mapping`` (what in the data the claim was tied to, always shown) and
 ``candidates`` (for unmatched and ambiguous numbers).
@@ -34,10 +35,11 @@ COLUMNS = [
     "candidates",
 ]  # fmt: skip
 SEVERITY = {
-    "mismatch": "error", "inconsistent-n": "error", "sum": "error", "quantifier": "warning",
+    "mismatch": "error", "inconsistent-n": "error", "sum": "error", "inconsistent": "error",
+    "quantifier": "warning",
     "unmatched": "info", "ok": "ok",
 }  # fmt: skip
-ORDER = ["mismatch", "inconsistent-n", "sum", "quantifier", "unmatched", "ok"]
+ORDER = ["mismatch", "inconsistent-n", "sum", "inconsistent", "quantifier", "unmatched", "ok"]
 
 
 class Findings:

@@ -81,7 +81,11 @@ def format_number(value: float, decimals: int = 0, style: Style = NORWEGIAN) -> 
 
 
 def n_label(bases, style: Style = NORWEGIAN) -> str:
-    """ "(N=43)", or "(N=168–184)" when the items of a table have different bases."""
+    """ "(N=43)", or "(N=168–184)" when the items of a table have different bases; a row
+    no one answered is left out of tables, and so of their N (unless all are empty)."""
+    bases = [b for b in bases if b == b]
+    answered = [b for b in bases if b > 0]
+    bases = answered or bases
     low, high = int(min(bases)), int(max(bases))
     text = style.number(low) if low == high else f"{style.number(low)}–{style.number(high)}"
     return f"({style.n_label}={text})"
