@@ -37,12 +37,14 @@ def test_mismatch_found_and_correct_shares_pass(tmp_path, survey):
         survey,
         "# Tid\n\n45 % er enige i at de har nok tid til oppgavene, mens 30 % er helt enige "
         "i det. Til sammen er 73 % enige eller helt enige i at de har nok tid til "
-        "oppgavene.\n\n36 % er uenige i at ledelsen gir tydelige beskjeder.\n\n"
+        "oppgavene.\n\n55 % er uenige i at ledelsen gir tydelige beskjeder.\n\n"
         "9,1 % er helt enige i at ledelsen gir tydelige beskjeder.\n",
     )
     assert found["30 %", "mismatch"].value == "27 %"
     assert found["30 %", "mismatch"].correction == "27 %"
-    assert {("45 %", "ok"), ("73 %", "ok"), ("36 %", "ok"), ("9,1 %", "ok")} <= set(found)
+    # "enige" beside "helt enige" is the category «Enig» (45 %); "uenige" alone is the
+    # disagree side, «Helt uenig» + «Uenig» (18,2 + 36,4 = 54,5 %)
+    assert {("45 %", "ok"), ("73 %", "ok"), ("55 %", "ok"), ("9,1 %", "ok")} <= set(found)
     assert (frame["kind"] == "mismatch").sum() == 1
     assert "Helt enig" in found["30 %", "mismatch"].mapping  # the mapping is shown
 
@@ -53,9 +55,9 @@ def test_display_rounding_is_not_a_mismatch(tmp_path, survey):
     found, _ = _check(
         tmp_path,
         survey,
-        "45,5 % er enige i at de har nok tid til oppgavene.\n\n"
-        "46 % er enige i at de har nok tid til oppgavene.\n\n"
-        "47 % er enige i at de har nok tid til oppgavene.\n",
+        "45,5 % er enige og 27 % helt enige i at de har nok tid til oppgavene.\n\n"
+        "46 % er enige og 27 % helt enige i at de har nok tid til oppgavene.\n\n"
+        "47 % er enige og 27 % helt enige i at de har nok tid til oppgavene.\n",
     )
     assert ("45,5 %", "ok") in found and ("46 %", "ok") in found
     assert found["47 %", "mismatch"].value == "45 %"
@@ -65,8 +67,8 @@ def test_inconsistent_n_one_item_two_ns(tmp_path, survey):
     found, frame = _check(
         tmp_path,
         survey,
-        "Vi har nok tid til oppgavene: 45 % er enige (N = 11).\n\n"
-        "Senere: av dem som svarte om de har nok tid til oppgavene (N = 12), er 45 % enige.\n",
+        "Vi har nok tid til oppgavene: 73 % er enige (N = 11).\n\n"
+        "Senere: av dem som svarte om de har nok tid til oppgavene (N = 12), er 73 % enige.\n",
     )
     assert found["N = 12", "inconsistent-n"].value == "11"
     assert ("N = 11", "ok") in found
@@ -174,3 +176,17 @@ def test_columns_summed_when_they_are_the_shares(tmp_path, survey):
     )
     sums = frame[frame["kind"] == "sum"]
     assert sums["claim"].tolist() == ["sum 109 %"] and "kolonne 3" in sums["location"].iloc[0]
+
+
+def test_a_side_of_the_scale_named_alone_is_the_whole_side(tmp_path, survey):
+    """ "73 % er enige" means «Enig» and «Helt enig» (5 + 3 of 11 = 72,7 %), as readers take
+    it; "45 % er enige" alone is therefore wrong, and right only beside "helt enige"."""
+    found, _ = _check(
+        tmp_path,
+        survey,
+        "73 % er enige i at de har nok tid til oppgavene.\n\n"
+        "45 % er enige i at de har nok tid til oppgavene.\n\n"
+        "27 % er uenige i at de har nok tid til oppgavene.\n",
+    )
+    assert ("73 %", "ok") in found and ("27 %", "ok") in found  # 1 + 2 of 11 = 27,3 %
+    assert found["45 %", "mismatch"].value == "73 %"

@@ -3,7 +3,8 @@
 A sentence names a *subject* (an item's, question's or table row's text: matched on its
 content words, so "samarbeidet" finds "samarbeide", inflections included) and *labels*
 (category, group, round or column labels, matched as whole words with Norwegian endings:
-"helt enige" is "Helt enig"; "helt eller delvis enige" is both). A fact is a match when
+"helt enige" is "Helt enig"; "helt eller delvis enige" is both; "enige" alone is the
+whole agree side of the scale, as readers take it). A fact is a match when
 its subject is the best one the sentence names and every label it needs is named, and a
 share's labels are all the sentence names; for a yes/no question a sentence that names
 neither answer means "Ja" ("har egne rutiner"), or "Nei" when it says "ikke". Two facts
@@ -118,17 +119,76 @@ def column_key(text: str) -> str:
     return re.sub(r"\s*\((?:antall|tal|count)\)$", "", text_key(text))
 
 
-def find_labels(text: str, labels) -> set[str]:
-    """The labels ``text`` names, longest first, each stretch of text used once."""
+#: a scale's sides, each with its opposite: "enige" alone names every category on the
+#: agree side ("Delvis enig" and "Helt enig"), "helt enige" one of them
+SIDES = {
+    "enig": "uenig", "uenig": "enig", "einig": "ueinig", "ueinig": "einig",
+    "fornøyd": "misfornøyd", "misfornøyd": "fornøyd", "nøgd": "misnøgd", "misnøgd": "nøgd",
+    "positiv": "negativ", "negativ": "positiv",
+    "agree": "disagree", "disagree": "agree", "satisfied": "dissatisfied",
+    "dissatisfied": "satisfied",
+}  # fmt: skip
+_SIDE = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(SIDES, key=len, reverse=True)) + r")(?:e|t|ne|d|s)?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _side_labels(side: str, labels) -> set[str]:
+    """The labels on ``side`` of a scale: naming it, not its opposite (a neutral middle,
+    "Verken enig eller uenig", names both and is on no side)."""
+    opposite = SIDES[side]
+    out = set()
+    for label in labels:
+        words = {w.lower() for w in WORD.findall(label)}
+        if side in words and opposite not in words:
+            out.add(label)
+    return out
+
+
+def _explicit(text: str, labels) -> set[str]:
+    """The labels ``text`` names with words of their own ("helt enige"), side words aside."""
+    text = expand(text)
+    return {
+        label
+        for label in labels
+        if label.lower() not in SIDES and label_pattern(label).search(text)
+    }
+
+
+def find_labels(text: str, labels, *, sentence: str | None = None, sides: bool = True) -> set[str]:
+    """The labels ``text`` names, longest first, each stretch of text used once.
+
+    With ``sides`` (prose, not a table's column), a side of a scale named alone ("enige",
+    "fornøyde") names every label on that side, unless the ``sentence`` around ``text``
+    names a category of that side by its own words ("… mens 30 % er helt enige"): then
+    "enige" is the category «Enig» where the scale has one.
+    """
     text = expand(text)
     taken: list[tuple[int, int]] = []
     found = set()
-    for label in sorted(labels, key=lambda x: (-len(x), x)):
+    bare = {label for label in labels if label.lower() in SIDES} if sides else set()
+    for label in sorted(set(labels) - bare, key=lambda x: (-len(x), x)):
         for hit in label_pattern(label).finditer(text):
             a, b = hit.span()
             if not any(a < y and x < b for x, y in taken):
                 taken.append((a, b))
                 found.add(label)
+    if not sides:
+        return found
+    named = found | (_explicit(sentence, labels) if sentence else set())
+    for hit in _SIDE.finditer(text):
+        a, b = hit.span()
+        if any(a < y and x < b for x, y in taken):
+            continue  # part of a label named whole ("helt enige")
+        word = hit.group(1).lower()
+        side = _side_labels(word, labels)
+        single = next((label for label in bare if label.lower() == word), None)
+        if single and (len(side) < 2 or named & side):
+            found.add(single)  # the category «Enig» beside «Helt enig» in one sentence
+        elif len(side) > 1:
+            found |= side  # the side: «Enig» and «Helt enig», or «Delvis …» and «Helt …»
+        taken.append((a, b))
     return found
 
 
@@ -197,9 +257,9 @@ class Matcher:
         best = max(scored)[:2]
         return sorted(s for score, hit, s in scored if (score, hit) == best)
 
-    def _pick(self, facts: list[Fact], text: str, exact: bool) -> list[Fact]:
+    def _pick(self, facts: list[Fact], text: str, exact: bool, **how) -> list[Fact]:
         labels = {label for f in facts for label in f.labels}
-        named = find_labels(text, labels)
+        named = find_labels(text, labels, **how)
         yes_no = {lab.lower(): lab for lab in labels if lab.lower() in YES_NO}
         if not named & set(yes_no.values()) and len(yes_no) == 2:
             # a yes/no question: "6 av 11 har rutiner" is "Ja", "har ikke rutiner" "Nei"
@@ -292,7 +352,8 @@ class Matcher:
         chosen: list[Fact] = []
         # a caption's range is named by its section ("Etter kontorstørrelse"): widest first
         for label_text in reversed(contexts) if kind == "range" else contexts:
-            chosen = self._pick(facts, label_text, exact)
+            sentence = contexts[1] if len(contexts) > 1 else None
+            chosen = self._pick(facts, label_text, exact, sentence=sentence, sides=not column)
             if chosen:
                 break
         subject = subjects[0] if len(subjects) == 1 else None
