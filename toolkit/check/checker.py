@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.check.arithmetic import arithmetic_findings
+from toolkit.check.arithmetic import TESTS, arithmetic_findings
 from toolkit.check.draft import Draft, Passage, read_draft
 from toolkit.check.facts import (
     Fact,
@@ -67,6 +67,8 @@ _CLAUSE = re.compile(r"[;:]|,\s|\s(?:mens|men|og|samt|while|but|and)\s")
 _CAPTION_PREFIX = re.compile(r"^\s*(?:Tabell|Figur|Table|Figure)\s+\d+\s*[:.]\s*", re.I)
 _REFERENCE = re.compile(r"\b(Tabell|Figur|Table|Figure)\s+(\d+)", re.IGNORECASE)
 _KINDS = {"percent", "n", "count", "x_of_y", "decimal", "points"}
+_BASE_BEFORE = re.compile(r"\b(?:av|blant|of|among)\s+(?:de|dei|alle|the|all)?\s*$", re.I)
+_BASE_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}(?:som|who|that)\b", re.IGNORECASE)
 _ANSWER_WORDS = re.compile(
     r"\b(?:svarte|besvar\w*|respondent\w*|inviter\w*|utvalg\w*|deltak\w*|N)\b",
     re.IGNORECASE,
@@ -161,6 +163,10 @@ class Checker:
     def _kind(self, number: Number, context: Context) -> str:
         if number.kind == "n" and number.total is not None:
             return "range"
+        sentence = context.sentence
+        before, after = sentence[: number.start], sentence[number.end :]
+        if number.kind == "count" and _BASE_BEFORE.search(before) and _BASE_AFTER.match(after):
+            return "n"  # "Av de 424 elevene som oppga …": the base of what follows
         running = number.kind == "count" and context.passage.kind != "cell"
         if running and not _ANSWER_WORDS.search(context.contexts[0]):
             return "plain"
@@ -205,6 +211,11 @@ class Checker:
             row["nothing_named"] = match.subject is None
             return row | _unmatched(match, reason, language)
         fact = match.fact
+        far = fact.value and abs(number.value - fact.value) > 0.5 * fact.value
+        if fact.subject is None and fact.measure == "n" and not match.named and far:
+            # "(N = 9)" of a group the sentence speaks of, not the sample of 999
+            row["nothing_named"] = False
+            return row | _unmatched(match, say("check_nothing_named", language), language)
         row["mapping"] = fact.describe(language)
         if number.kind == "x_of_y":
             return row | self._x_of_y(number, fact)
@@ -232,10 +243,15 @@ class Checker:
         return {"kind": "mismatch", "value": value, "correction": value}
 
     def passage(self, passage: Passage) -> list[dict]:
-        rows, previous = [], ""
+        rows = []
         if passage.kind == "cell" and (passage.row == 0 or passage.column == 0):
             return rows  # row and column labels ("Under 20 ansatte") are not claims
+        if passage.kind == "heading":
+            self.previous = ""  # a new heading: the sentence before is no longer the subject
+        # a sentence takes its subject from the one before it, across paragraphs too
+        previous = getattr(self, "previous", "") if passage.kind == "paragraph" else ""
         for sentence in _SENTENCE.split(passage.text):
+            statistics = [m.span() for _, pattern in TESTS for m in pattern.finditer(sentence)]
             reference = _REFERENCE.search(sentence) or _REFERENCE.match(passage.text)
             if passage.kind == "cell":
                 reference = _REFERENCE.search(passage.table.caption)
@@ -244,7 +260,9 @@ class Checker:
             numbers = [
                 n
                 for n in find_numbers(sentence)
-                if n.kind in _KINDS and not any(a <= n.start < b for a, b, _ in phrases)
+                if n.kind in _KINDS
+                and not any(a <= n.start < b for a, b, _ in phrases)
+                and not any(a <= n.start < b for a, b in statistics)  # "χ²(3) = 4,1; p = …"
             ]
             matched = {}
             for number in numbers:
@@ -274,6 +292,8 @@ class Checker:
                 for found in arithmetic_findings(sentence, self.language)
             ]
             previous = sentence
+        if passage.kind == "paragraph":
+            self.previous = previous
         return rows
 
 

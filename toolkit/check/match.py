@@ -40,6 +40,7 @@ STOP = set(
     skal må så fra ved eller men også hvor hva hvordan hvilke hvilken du jeg vi dere
     meg oss deres sin sitt sine sine våre vår vårt denne dette disse være blitt blir
     ble svært noe noen mer mindre enn eget egne egen andre annen annet alle samme
+    hvilket hvem når hvorfor kva kven kor korleis kvifor which what who when
     the and of to in is are for with that this have has was were our your their""".split()
 )
 WORD = re.compile(r"[^\W\d_]+")
@@ -55,7 +56,7 @@ ALIASES = {
     "effektiv": r"effektiv\w*|effective",
     "designeffekt": r"designeffekt\w*|design effect|deff",
 }
-_ENDINGS = r"(?:e|t|er|ene|en|et|a|ar|ane|s)?"
+_ENDINGS = r"(?:e|t|r|er|ne|rne|ene|erne|en|et|a|ar|ane|s)?"  # "jenter", "jentene"
 _BOTH = re.compile(
     r"\b(helt|delvis|svært|ganske|noe|mye|i stor|i liten)\s+(eller|og)\s+"
     r"(helt|delvis|svært|ganske|noe|mye|i stor|i liten)\s+(\w+)",
@@ -236,6 +237,28 @@ class Matcher:
             for word in words:
                 self.index.setdefault(word, set()).add(subject)
 
+    def by_label(self, text: str) -> tuple:
+        """The one subject whose categories ``text`` names, when no other subject has
+        them ("11 % går på idrettsfag": only one question has «Idrettsfag»)."""
+        if not hasattr(self, "_owners"):
+            owners: dict[str, set] = {}
+            for subject, facts in self.facts.items():
+                for fact in facts:
+                    for label in fact.labels:
+                        owners.setdefault(label, set()).add(subject)
+            aliases = {k.lower() for k in ALIASES}  # "gjennomsnitt" is no category
+            self._owners = {
+                k: v for k, v in owners.items() if None not in v and k.lower() not in aliases
+            }
+        unique = [
+            k
+            for k, v in self._owners.items()
+            if len(v) == 1 and len(k) > 2 and not any(c.isdigit() for c in k.split()[0])
+        ]  # not "9" or "10" (a school's code), not "Ja"
+        named = find_labels(text, unique, sides=False)
+        found = {next(iter(self._owners[label])) for label in named}
+        return tuple(found) if len(found) == 1 else ()
+
     def subjects(self, text: str, min_hits: int = 1) -> list[str]:
         """The subjects ``text`` names best (several when tied): most of its words named
         (at least 60 % of them), then the largest share."""
@@ -297,6 +320,9 @@ class Matcher:
         sample_kind = "count" if kind == "plain" else kind
         if found is None:
             return self._match(sample_kind, [None], contexts[:1], where, column)
+        own_n = found.status == "matched" and found.fact.measure == "n" and found.fact.subject
+        if own_n and kind == "n":
+            return found  # "Av de 341 som svarte på om de er jente eller gutt": b_1's N
         if kind in ("n", "count", "plain") and not (found.status == "matched" and found.named):
             named = self._match(sample_kind, [None], contexts[:1], where, column)
             if named.status == "matched" and named.named:
@@ -312,12 +338,16 @@ class Matcher:
         )
         for depth, text in enumerate(contexts[1:] or contexts, start=1):
             subjects = tuple(self.subjects(text, min_hits=2 if depth >= 2 else 1))
+            if not subjects and depth <= 2:  # a category only one question has ("idrettsfag")
+                subjects = self.by_label(text)
             if exact and depth == 1:
                 subjects = (exact,)  # a table row named exactly ("R²", "Region: Øst")
             if not subjects or subjects in tried:
                 continue
             tried.add(subjects)
-            labels = contexts if kind == "range" else contexts[: depth + 1]
+            # a share's categories are named in its own sentence; its subject may come from
+            # the sentence before or the heading ("19 % er helt enige.")
+            labels = contexts if kind == "range" else contexts[:2]
             found = self._match(kind, list(subjects), labels, where, column)
             if found.status != "none":
                 return found

@@ -161,7 +161,7 @@ def _lines(rows: list[list[str]]) -> list[tuple[int, str, list]]:
 def _whole(lines, headers: list[str], label_sets: dict) -> bool:
     """Are the lines shares of a whole? Most add to 100, or the headers are the
     categories of one closed question."""
-    named = {h.strip().lower() for h in headers if h.strip()}
+    named = {h.strip().lower() for h in headers if h.strip() and not _TOTAL.match(h.strip())}
     if len(named) >= 2 and any(named <= {x.lower() for x in s} for s in label_sets.values()):
         return True
     full = [cells for _, _, cells in lines if len(cells) >= 2]
@@ -218,7 +218,7 @@ def sum_findings(draft, label_sets: dict, language: str = "nb") -> list[dict]:
     out = []
     for table in draft.tables:
         rows = [list(r) for r in table.rows]
-        if len(rows) < 2 or max(len(r) for r in rows) < 3:
+        if len(rows) < 2 or (max(len(r) for r in rows) < 3 and len(rows) < 4):
             continue
         found = _table_findings(table, rows, label_sets, "row", language)
         if found is None:  # rows are not shares of a whole: perhaps the columns are
