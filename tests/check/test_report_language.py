@@ -54,3 +54,15 @@ def test_the_report_of_findings_is_in_the_report_language(tmp_path, language, fo
     place = {"en": "paragraph 1 (under «Tid»)", "nb": "avsnitt 1 (under «Tid»)"}[language]
     assert place in markdown
     assert f'<html lang="{language}">' in findings.to_html()
+
+
+def test_language_chosen_for_the_findings_and_a_sentence_pinned_by_a_tag(tmp_path):
+    """--language overrides the configuration's; "[q_1]" ties a sentence that names no
+    question to the variable (5 + 3 of 11 agree with q_1: 72,7 %)."""
+    export = builders.survey_export(tmp_path)
+    draft = builders.write_md(tmp_path, "Til sammen 73 % er enige [q_1].\n\nHele 60 % er enige.\n")
+    findings = check_draft(draft, survey=export, language="en")
+    frame = findings.to_frame().set_index("claim")
+    assert frame.loc["73 %", "kind"] == "ok"  # pinned to q_1
+    assert frame.loc["60 %", "kind"] == "unmatched"  # no question named: not guessed
+    assert findings.to_markdown().startswith("# Draft check")

@@ -345,7 +345,9 @@ def _language(config) -> str:
     return getattr(config, "language", None) or "nb"
 
 
-def _facts(survey: Survey, claims, config) -> tuple[list[Fact], str, list[str], dict | None]:
+def _facts(
+    survey: Survey, claims, config, chosen: str | None = None
+) -> tuple[list[Fact], str, list[str], dict | None]:
     sources = [("check_survey", Path(survey.source.path).name)]
     language = "nb"
     if config is not None:
@@ -374,6 +376,7 @@ def _facts(survey: Survey, claims, config) -> tuple[list[Fact], str, list[str], 
         facts = claims_facts(registry) + facts
         name = Path(str(claims)).name if not isinstance(claims, dict) else ""
         sources.append(("check_claims", name))
+    language = chosen or language
     said = [say(key, language, name=name).strip() for key, name in sources]
     return facts, language, said, registry
 
@@ -405,6 +408,7 @@ def check_draft(
     claims: str | Path | dict | None = None,
     config=None,
     vocabulary: str | Path | None = None,
+    language: str | None = None,
 ):
     """Check every number of ``draft`` against ``survey`` (see module docstring).
 
@@ -423,6 +427,12 @@ def check_draft(
     vocabulary
         A TOML file of extra or changed quantifiers (layout of
         ``toolkit/quantifiers.toml``).
+    language
+        The draft's language (nb, nn, en): its quantifiers and the findings' words;
+        default the configuration's report language, else nb.
+
+    A sentence the checker cannot tie to a question can be pinned by a tag naming the
+    variable in brackets: "52 % svarer ja [m_1]."
     """
     from toolkit.check.findings import Findings
 
@@ -430,12 +440,12 @@ def check_draft(
         from toolkit.report.config import ReportConfig, read_config
 
         config = config if isinstance(config, ReportConfig) else read_config(config)
-    draft = draft if isinstance(draft, Draft) else read_draft(draft, _language(config))
+    draft = draft if isinstance(draft, Draft) else read_draft(draft, language or _language(config))
     survey = survey if isinstance(survey, Survey) else read_surveyxact(survey)
     words = builtin_vocabulary()
     if vocabulary is not None:
         words = words.extended(vocabulary)
-    facts, language, sources, registry = _facts(survey, claims, config)
+    facts, language, sources, registry = _facts(survey, claims, config, language)
     if registry is not None:
         _same_export(registry, survey, claims)
     checker = Checker(facts, words, language, registry)

@@ -64,6 +64,7 @@ _BOTH = re.compile(
 )
 
 
+_TAG = re.compile(r"\[([A-Za-z]\w*)\]")
 YES_NO = {"ja": "yes", "nei": "no", "yes": "yes", "no": "no"}
 _NEGATION = re.compile(r"\b(?:ikke|ikkje|nei|not|no)\b", re.IGNORECASE)
 
@@ -232,6 +233,10 @@ class Matcher:
             for s, words in self.words.items()
             if len(words) == 1
         }
+        # a variable's name as a draft may tag a sentence with it: "[b1_3]"
+        self.variables = {
+            f.where.split(" · ")[0]: f.subject for f in facts if f.subject and f.source == "data"
+        }
         self.index: dict[str, set[str]] = {}
         for subject, words in self.words.items():
             for word in words:
@@ -331,6 +336,11 @@ class Matcher:
 
     def _by_subject(self, kind, contexts, where, column, row) -> Match | None:
         """The best match through a subject the contexts name (None: they name none)."""
+        tag = _TAG.search(contexts[1] if len(contexts) > 1 else contexts[0])
+        if tag and tag.group(1) in self.variables:  # pinned by the researcher: "[m_1]"
+            pinned = [self.variables[tag.group(1)]]
+            labels = contexts if kind == "range" else contexts[:2]
+            return self._match(kind, pinned, labels, where, column)
         first: Match | None = None
         tried: set = set()
         exact = self.exact.get(

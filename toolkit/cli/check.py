@@ -42,6 +42,7 @@ def run(args) -> int:
         claims=args.claims,
         config=args.config,
         vocabulary=args.vocabulary,
+        language=args.language,
     )
     shown = findings.problems if not args.all else findings.to_frame()
     if not args.quiet:
@@ -69,6 +70,12 @@ def add_parser(commands) -> None:
     check.add_argument("--claims", help="claims.json from the report build (exact)")
     check.add_argument("--config", help="report.toml: analytic sample, weights, breakdowns")
     check.add_argument("--vocabulary", help="a TOML file of extra quantifiers")
+    check.add_argument(
+        "--language",
+        choices=["nb", "nn", "en"],
+        help="the draft's language, for its words and the findings (default: the "
+        "configuration's, else nb)",
+    )
     check.add_argument("--report", help="write all findings to FILE (.html or .md)")
     check.add_argument("--unmatched", action="store_true", help="also print unmatched numbers")
     check.add_argument("--all", action="store_true", help="print every finding, ok included")
