@@ -369,6 +369,17 @@ def _sample_facts(full: Survey, analytic: Survey, flow, weights=None) -> list[Fa
             answered = int(
                 status.isin(["Noen svar", "Gjennomført", "Nogen svar", "Gennemført"]).sum()
             )
+            completed = int(status.isin(["Gjennomført", "Gennemført", "Completed"]).sum())
+            facts.append(
+                Fact("completed", None, frozenset({"gjennomført"}), "n", float(completed),
+                     "response status", "data")
+            )  # fmt: skip
+            if full.n:  # the response rate: everyone who answered, of everyone invited
+                rate = 100 * answered / full.n
+                facts.append(
+                    Fact("rate", None, frozenset({"svarprosent"}), "percent", rate,
+                         "response status", "data", n=float(full.n), count=float(answered))
+                )  # fmt: skip
             facts.append(
                 Fact(
                     "answered",

@@ -50,7 +50,9 @@ ALIASES = {
     MEAN: r"gjennomsnitt\w*|snittet|snitt|middelverdi\w*|mean|average",
     "invitert": r"invitert\w*|inviterte|fikk (?:undersøkelsen|spørreskjemaet)|"
     r"sendt (?:ut )?til|sendt ut|gikk (?:ut )?til|bruttoutvalg\w*",
-    "besvart": r"svarte|besvarte|besvart|har svart|svarprosent\w*",
+    "besvart": r"svarte|besvarte|besvart|har svart",
+    "gjennomført": r"gjennomført\w*|fullført\w*|fullstendig\w*|completed",
+    "svarprosent": r"svarprosent\w*|svarandel\w*|response rate",
     "analyseutvalget": r"analyseutvalg\w*|analysen|nettoutvalg\w*",
     "vet ikke": r"vet ikke|veit ikkje|vet ikkje|don't know",
     "effektiv": r"effektiv\w*|effective",
