@@ -190,3 +190,15 @@ def test_a_side_of_the_scale_named_alone_is_the_whole_side(tmp_path, survey):
     )
     assert ("73 %", "ok") in found and ("27 %", "ok") in found  # 1 + 2 of 11 = 27,3 %
     assert found["45 %", "mismatch"].value == "73 %"
+
+
+def test_a_total_row_must_be_the_sum_of_its_parts(tmp_path, survey):
+    """Counts exactly (5 + 3 = 8, not 9); shares within rounding, and to 100."""
+    draft = builders.write_md(
+        tmp_path,
+        "Tabell 3: Antall svar\n\n| | Enig | Helt enig |\n|---|---|---|\n"
+        "| Liten | 3 | 2 |\n| Stor | 2 | 1 |\n| Sum | 5 | 4 |\n",
+    )
+    frame = check_draft(draft, survey=survey).to_frame()
+    totals = frame[frame["kind"] == "sum"]
+    assert totals["claim"].tolist() == ["Sum 4"] and totals["value"].tolist() == ["3"]

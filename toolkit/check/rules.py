@@ -212,6 +212,41 @@ def table_name(table, language: str = "nb") -> str:
     return text("check_table", language, n=table.number) + caption
 
 
+def _total_rows(table, rows: list[list[str]], language: str) -> list[dict]:
+    """A "Sum"/"Totalt"/"I alt" row whose cells are not the sum of the cells above them
+    (counts exactly; shares within half a unit per cell)."""
+    out = []
+    for r, row in enumerate(rows[1:], start=1):
+        if not row or not _TOTAL.match(row[0].strip()):
+            continue
+        for c in range(1, len(row)):
+            total = find_numbers(row[c])
+            parts = [find_numbers(other[c]) if c < len(other) else [] for other in rows[1:r]]
+            if len(total) != 1 or not parts or any(len(p) != 1 for p in parts):
+                continue
+            values = [p[0] for p in parts]
+            decimals = max([v.decimals for v in values] + [total[0].decimals])
+            added = sum(v.value for v in values)
+            slack = 0.5 * 10**-decimals * len(values) if total[0].kind == "percent" else 1e-9
+            if abs(added - total[0].value) <= slack:
+                continue
+            header = rows[0][c] if c < len(rows[0]) else ""
+            shown = format_number(added, decimals) + (" %" if total[0].kind == "percent" else "")
+            out.append(
+                {
+                    "kind": "sum",
+                    "text": " | ".join(row),
+                    "location": f"{table_name(table, language)}, "
+                    f"{text('check_row', language, n=r + 1)} «{row[0]}» «{header}»",
+                    "claim": f"{row[0]} {row[c]}",
+                    "value": shown,
+                    "correction": shown,
+                    "mapping": text("check_total_row", language, n=len(values)),
+                }
+            )
+    return out
+
+
 def sum_findings(draft, label_sets: dict, language: str = "nb") -> list[dict]:
     """``sum`` findings for the draft's tables (rows first, else columns), worded in
     ``language``."""
@@ -227,6 +262,7 @@ def sum_findings(draft, label_sets: dict, language: str = "nb") -> list[dict]:
             columns = [list(c) for c in zip(*padded, strict=True)]
             found = _table_findings(table, columns, label_sets, "column", language)
         out += found or []
+        out += _total_rows(table, rows, language)
     return out
 
 
