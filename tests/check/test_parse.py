@@ -28,3 +28,14 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_numbers_found(text, expected):
     assert [(n.kind, n.value, n.total) for n in find_numbers(text)] == expected
+
+
+def test_ranges_as_published_reports_write_them():
+    # seen in published reports: "(12-13%)" is a range, not minus thirteen; "N = 177 — 180"
+    from toolkit.present.parse import find_numbers
+
+    assert [(n.kind, n.value) for n in find_numbers("Arbeid med bistand (12-13%)")] == [
+        ("percent", 13.0)
+    ]
+    assert [(n.value, n.total) for n in find_numbers("(N = 177 — 180)")] == [(177.0, 180.0)]
+    assert find_numbers("en endring på -3 %")[0].value == -3.0

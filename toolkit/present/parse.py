@@ -39,7 +39,7 @@ _NUM = rf"(?:{_INT})(?:,\d+)?"
 _SIGN = r"[+\-−–]?"
 _WORD = "|".join(sorted(WORDS, key=len, reverse=True))
 PATTERNS = [
-    ("n", re.compile(rf"\b[Nn]\s*=\s*(?P<v>{_NUM})(?:\s*[–-]\s*(?P<t>{_INT}))?")),
+    ("n", re.compile(rf"\b[Nn]\s*=\s*(?P<v>{_NUM})(?:\s*[–—-]\s*(?P<t>{_INT}))?")),
     (
         "points",
         re.compile(
@@ -51,7 +51,8 @@ PATTERNS = [
     (
         "percent",
         re.compile(
-            rf"(?P<s>{_SIGN})(?P<v>{_NUM})\s*(?:%|prosent\b|per cent\b|percent\b)", re.IGNORECASE
+            rf"(?<!\d)(?P<s>{_SIGN})(?P<v>{_NUM})\s*(?:%|prosent\b|per cent\b|percent\b)",
+            re.IGNORECASE,
         ),
     ),
     (
