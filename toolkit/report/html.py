@@ -39,7 +39,7 @@ th, td { border-bottom: 1px solid var(--rule); padding: .25rem .5rem; vertical-a
 thead th { background: var(--head); text-align: left; }
 tbody th { text-align: left; font-weight: normal; }
 tbody tr.item th { font-weight: 600; padding-top: .45rem; }
-tbody th.sub { padding-left: 1.4rem; }
+tbody th.sub { padding-left: 1.4rem; white-space: nowrap; }
 p.quote { margin: .4rem 0 .4rem 1.2rem; font-style: italic; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.wide { font-size: .78rem; }
