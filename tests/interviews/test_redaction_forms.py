@@ -56,7 +56,7 @@ def test_toolkit_redact_check_lists_what_goes_and_what_remains(tmp_path, capsys)
     text = tmp_path / "intervju.txt"
     text.write_text(
         "Vi snakket med Kari  Nordmann i Lillehammer.\nHun ringte fra 912 34 567 og nevnte "
-        "Per Hansen.\n",
+        "Per Hansen og Sølvi Fjellheim.\n",
         encoding="utf-8",
     )
     before = text.read_bytes()
@@ -68,8 +68,9 @@ def test_toolkit_redact_check_lists_what_goes_and_what_remains(tmp_path, capsys)
     )
     assert main(["redact", str(text), "--config", str(config), "--check"]) == 0
     out = capsys.readouterr().out
-    assert "intervju.txt: 3 to redact, 1 to look at" in out
-    assert "'912 34 567' → (telefonnummer)" in out and "look at 'Per Hansen'" in out
+    assert "intervju.txt: 4 to redact, 1 to look at" in out
+    assert "'912 34 567' → (telefonnummer)" in out and "'Per Hansen' → (navn)" in out
+    assert "look at 'Sølvi Fjellheim'" in out  # in no list: for a person to look at
     assert main(["redact", str(text), "--config", str(config)]) == 0
     assert capsys.readouterr().out.startswith("Vi snakket med (navn) i (sted).")
     assert text.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == [
@@ -78,3 +79,52 @@ def test_toolkit_redact_check_lists_what_goes_and_what_remains(tmp_path, capsys)
     ]
     assert main(["redact", str(config)]) == 2
     assert "neither a text file nor interview material" in capsys.readouterr().err
+
+
+#: names nobody listed, found by the gazetteer of common names (Statistics Norway)
+UNLISTED = {
+    "Vi ringte til Ola Hansen i går.": "Ola Hansen",
+    "Jeg tok det opp med Johansen på møtet.": "Johansen",
+    "Det var Kristins forslag.": "Kristins",
+    "Saken gikk til Per Ola Nordmann etterpå.": "Per Ola Nordmann",
+    "Ingrid Bø sa at det gikk fint.": "Ingrid Bø",  # a sentence's first word, with a surname
+}
+#: capitalised words that are names in the list but not names here
+NOT_NAMES = {
+    "Per uke bruker vi mye tid på det.": "Per",  # a sentence's first word alone
+    "Hagen var full av folk.": "Hagen",
+    "Vi møtes per telefon.": "per",  # lower case
+}
+
+
+@pytest.mark.parametrize(("sentence", "name"), list(UNLISTED.items()))
+def test_a_common_name_nobody_listed_is_redacted(sentence, name):
+    redacted = Redactor().redact(sentence)
+    assert name not in redacted and "(navn)" in redacted, redacted
+
+
+@pytest.mark.parametrize(("sentence", "word"), list(NOT_NAMES.items()))
+def test_a_common_word_that_is_also_a_name_stays(sentence, word):
+    assert word in Redactor().redact(sentence)
+
+
+def test_review_leaves_them_and_lists_them():
+    from toolkit.interviews.privacy import remaining
+
+    review = Redactor(unlisted="review")
+    sentence = "Vi ringte til Ola Hansen i går."
+    assert review.redact(sentence) == sentence
+    assert remaining(sentence, review) == ["Ola Hansen"]
+
+
+def test_the_gazetteer_ships_with_its_source():
+    import tomllib
+    from importlib import resources
+
+    from toolkit.interviews.privacy import gazetteer
+
+    data = tomllib.loads(
+        resources.files("toolkit.interviews").joinpath("names.toml").read_text("utf-8")
+    )
+    assert "SSB" in data["source"] and "NLOD" in data["source"]
+    assert {"kari", "hansen", "ola"} <= gazetteer() and len(gazetteer()) > 300

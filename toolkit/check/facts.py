@@ -21,8 +21,9 @@ Examples
 >>> fact = next(f for f in facts if f.where == "b1_1" and f.labels == {"Helt enig"})
 >>> fact.measure, round(fact.value, 1), fact.n, fact.dk
 ('percent', 26.2, 183.0, 7.0)
->>> sorted((min(f.labels, default=""), f.value) for f in facts if f.subject is None)
-[('', 258.0), ('analyseutvalget', 258.0), ('besvart', 190.0), ('invitert', 258.0)]
+>>> sample = sorted((min(f.labels, default=""), f.value) for f in facts if f.subject is None)
+>>> [(label, round(value, 1)) for label, value in sample][2:]
+[('besvart', 190.0), ('gjennomført', 177.0), ('invitert', 258.0), ('svarprosent', 73.6)]
 """
 
 from __future__ import annotations

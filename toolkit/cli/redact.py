@@ -40,12 +40,14 @@ def _documents(path: Path) -> list[tuple[str, str]]:
 def run(args) -> int:
     from toolkit.interviews.privacy import Redactor, remaining
 
-    terms = {}
+    terms, unlisted = {}, "redact"
     if args.config:
         from toolkit.report.config import read_config
 
-        terms = read_config(args.config).corpus.get("redact") or {}
-    redactor = Redactor(dict(terms))
+        corpus = read_config(args.config).corpus
+        terms = corpus.get("redact") or {}
+        unlisted = corpus.get("unlisted_names", "redact")
+    redactor = Redactor(dict(terms), unlisted=unlisted)
     documents = _documents(Path(args.source))
     if not args.check:
         if len(documents) != 1:

@@ -10,6 +10,12 @@ D-nummer: 11 digits whose two check digits are valid, written together or as "01
 that fail the check are not redacted (they are not ID numbers), which keeps case numbers
 and amounts readable; nor are two years side by side ("2025 2026") or dates.
 
+Names nobody listed are found by a gazetteer of common Norwegian given names and surnames
+(``names.toml``, from Statistics Norway's name statistics): such a name written with a
+capital letter inside a sentence, or beside another capitalised word ("Kari Bø"), with
+the capitalised words next to it, is an ``unlisted name``. ``unlisted="redact"`` (the
+default) replaces it; ``"review"`` leaves it and lists it (:func:`remaining`).
+
 Examples
 --------
 >>> r = Redactor({"Kari Nordmann": "(navn)", "Lillehammer": "(navn på kommune)"})
@@ -22,7 +28,10 @@ Examples
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 import pandas as pd
 
@@ -52,6 +61,9 @@ class Redactor:
     national_id: str = "(fødselsnummer)"
     phone: str = "(telefonnummer)"
     email: str = "(e-post)"
+    #: names not listed but in the gazetteer: "redact", "review" (listed, not replaced)
+    unlisted: str = "redact"
+    unlisted_name: str = "(navn)"
 
     def findings(self, text: str) -> list[tuple[str, int, int, str]]:
         """``(kind, start, end, replacement)`` for everything that would be redacted."""
@@ -59,6 +71,11 @@ class Redactor:
         for term, replacement in sorted(self.terms.items(), key=lambda t: -len(t[0])):
             pattern = _term_pattern(term)
             found += [("name", m.start(), m.end(), replacement) for m in pattern.finditer(text)]
+        if self.unlisted == "redact":
+            found += [
+                ("unlisted name", start, end, self.unlisted_name)
+                for start, end in unlisted_names(text)
+            ]
         found += [("email", m.start(), m.end(), self.email) for m in _EMAIL.finditer(text)]
         found += [
             ("national id", m.start(), m.end(), self.national_id)
@@ -79,6 +96,63 @@ class Redactor:
             out += [text[cursor:start], replacement]
             cursor = end
         return "".join(out) + text[cursor:]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> frozenset[str]:
+    """The common Norwegian given names and surnames of ``names.toml`` (lower case)."""
+    data = tomllib.loads(
+        resources.files("toolkit.interviews").joinpath("names.toml").read_text("utf-8")
+    )
+    return frozenset(n.lower() for n in (*data["given"], *data["surnames"]))
+
+
+_WORDS = re.compile(r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?")
+
+
+def unlisted_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names the gazetteer knows, with the capitalised words beside them
+    ("Kari Bø", "Per Ola Nordmann"): inside a sentence, or at its start when another
+    capitalised word follows (a sentence that begins "Per uke …" is not a name).
+
+    Parameters
+    ----------
+    text : str
+        The text.
+
+    Returns
+    -------
+    list of tuple
+        ``(start, end)`` of each name.
+
+    Examples
+    --------
+    >>> text = "Vi snakket med Kari Bø i går. Per uke er det mange. Hagen var full."
+    >>> [text[a:b] for a, b in unlisted_names(text)]
+    ['Kari Bø']
+    """
+    names = gazetteer()
+    words = list(_WORDS.finditer(text))
+    spans: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        if (
+            word.group(0).lower().removesuffix("s") not in names
+            and word.group(0).lower() not in names
+        ):
+            continue
+        before = text[: word.start()].rstrip(" \t")
+        first = not before or before[-1] in _STARTS
+        start, end = word.start(), word.end()
+        j = i + 1  # the capitalised words right after it: "Kari Bø", "Per Ola Hansen"
+        while j < len(words) and re.fullmatch(r"[ \t]+", text[end : words[j].start()]):
+            end = words[j].end()
+            j += 1
+        if first and j == i + 1:
+            continue  # a capitalised first word alone ("Per uke", "Hagen var full")
+        if spans and start < spans[-1][1]:
+            continue
+        spans.append((start, end))
+    return spans
 
 
 #: a capitalised word (or two): a name or place when it stands inside a sentence
@@ -109,7 +183,10 @@ def remaining(text: str, redactor: Redactor | None = None) -> list[str]:
 
     Examples
     --------
-    >>> remaining("Vi snakket med Per Hansen i Hamar. Han ringte 12345678901.")
+    >>> said = "Vi snakket med Per Hansen i Hamar. Han ringte 12345678901."
+    >>> remaining(said)  # "Per Hansen" is in the name list: redacted by default
+    ['Hamar', '12345678901']
+    >>> remaining(said, Redactor(unlisted="review"))
     ['Per Hansen', 'Hamar', '12345678901']
     >>> remaining("Vi snakket med Per Hansen.", Redactor({"Per Hansen": "(navn)"}))
     []
@@ -143,4 +220,11 @@ def pii_report(documents: pd.DataFrame, redactor: Redactor | None = None) -> pd.
     return pd.DataFrame(rows, columns=["document", "kind", "start", "end", "found", "replacement"])
 
 
-__all__ = ["Redactor", "pii_report", "remaining", "valid_national_id"]
+__all__ = [
+    "Redactor",
+    "gazetteer",
+    "pii_report",
+    "remaining",
+    "unlisted_names",
+    "valid_national_id",
+]

@@ -37,6 +37,8 @@
     [corpus]                   # coded interviews (optional)
     path = "transcripts/prosjekt.qdpx"
     by = "rolle"
+    redact = { "Lillehammer" = "(kommune)" }   # names and places to replace in quotes
+    unlisted_names = "redact"  # common names nobody listed: "redact" or "review"
 
     [[chapters]]               # in order; questions by name (grids by their stem)
     title = "Samarbeid med kommunen"
@@ -71,7 +73,7 @@ TABLES = {
     "parts": {"tests", "open_examples", "examples", "item_statistics", "means", "response"},
     "regression": {"outcome", "predictors", "kind"},
     "rounds": {"folder", "between", "items", "measure", "did"},
-    "corpus": {"path", "by", "unit", "quotes", "redact"},
+    "corpus": {"path", "by", "unit", "quotes", "redact", "unlisted_names"},
 }
 CHAPTER_KEYS = {"title", "questions", "by", "text"}
 #: the most chapters a report.toml may list

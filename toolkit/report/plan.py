@@ -137,7 +137,7 @@ def prepare(survey: Survey, config: ReportConfig) -> Prepared:
         open_examples=bool(config.part("open_examples")),
         examples=int(config.part("examples", 5)),
         source=config.source or Path(survey.source.path).name,
-        redactor=Redactor(redact) if redact else None,
+        redactor=Redactor(redact, unlisted=config.corpus.get("unlisted_names", "redact")),
         sampled=flow is not None,
     )
     return Prepared(analytic, survey, flow, weights, options)

@@ -106,6 +106,7 @@ class Corpus(_Table):
     unit: Literal["segment", "turn", "document", "case"] = "document"
     quotes: Annotated[int, Field(ge=0, le=20)] = 1
     redact: dict[Text, Text] = {}
+    unlisted_names: Literal["redact", "review"] = "redact"
 
 
 MODELS = {

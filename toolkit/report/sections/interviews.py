@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import partial
 from pathlib import Path
 
@@ -59,6 +60,48 @@ def themes_table(
     return ReportTable(title, frame, values, dict.fromkeys(heads.values(), "percent"))
 
 
+_DONE = ("name", "unlisted name", "phone", "email", "national id")
+
+
+def redaction_note(done: Counter, quotes: int, options: Options = DEFAULT) -> str:
+    """What redaction did in the quotes shown, exactly: how many of each kind were
+    replaced, or that nothing was found; and whether names outside the lists were left
+    for review.
+
+    Parameters
+    ----------
+    done : Counter
+        Replacements by kind (``name``, ``unlisted name``, ``phone``, ``email``,
+        ``national id``).
+    quotes : int
+        How many quotes are shown.
+    options : Options
+        The report's options (language, redactor).
+
+    Examples
+    --------
+    >>> from collections import Counter
+    >>> said = redaction_note(Counter({"name": 2, "phone": 1}), 5)
+    >>> said.split(": ")[1]
+    '2 navn eller steder fra prosjektets liste, 1 telefonnummer.'
+    """
+    language = options.language
+    parts = [
+        f"{done[kind]} {text('redacted_' + kind.replace(' ', '_'), language)}"
+        for kind in _DONE
+        if done.get(kind)
+    ]
+    words = (
+        text("redaction_done", language, n=quotes, what=", ".join(parts))
+        if parts
+        else text("redaction_none", language, n=quotes)
+    )
+    redactor = options.redactor
+    if redactor is not None and redactor.unlisted == "review":
+        words += " " + text("redaction_review", language)
+    return words
+
+
 def corpus_section(
     corpus: Corpus,
     options: Options = DEFAULT,
@@ -85,7 +128,7 @@ def corpus_section(
         ),
     ]
     if quotes_per_group:
-        blocks.append(Text(text("quotes_note", language), kind="note"))
+        shown, done = [], Counter()
         for theme in dict.fromkeys(table.loc[table["level"] == level, "path"]):
             found = quotes(
                 corpus,
@@ -96,8 +139,11 @@ def corpus_section(
                 attribution=Attribution(language=language),
             )
             for row in found.itertuples(index=False):
-                blocks.append(Text(f"{row.path} – {row.attribution} «{row.quote}»", kind="quote"))
+                shown.append(Text(f"{row.path} – {row.attribution} «{row.quote}»", kind="quote"))
+                done.update(row.redacted)
+        blocks.append(Text(redaction_note(done, len(shown), options), kind="note"))
+        blocks += shown
     return Section(text("corpus_heading", language), blocks, key="intervjuene", language=language)
 
 
-__all__ = ["corpus_section", "themes_table"]
+__all__ = ["corpus_section", "redaction_note", "themes_table"]
