@@ -166,3 +166,46 @@ def test_the_report_table_of_decisions_speaks_the_report_language():
     ]
     norwegian = decisions_table(rounds, "nb").frame
     assert norwegian["Merknad"].tolist()[0].startswith("Foreslått av toolkit import-round")
+
+
+def _sha256s(folder):
+    import hashlib
+
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("stage", ["read", "copying", "copied", "moved", "compared", "listed"])
+def test_import_round_killed_at_every_stage_loses_nothing_and_a_rerun_completes(
+    first, tmp_path, stage
+):
+    """A real process killed (SIGKILL) at each stage boundary of `toolkit import-round`:
+    the export is unchanged, the project is never half-listed, and the same command run
+    again leaves the round imported once, whole, its files equal to the export's."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    export = _second(tmp_path)
+    before = _sha256s(export)
+    script = str(Path(sys.executable).parent / "toolkit")  # the installed command
+    command = [script, "import-round", str(export), "--into", str(first), "--round", "2026"]
+    env = {**os.environ, "TOOLKIT_TEST_KILL_AT": stage}
+    killed = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -9, killed.stderr  # it was killed there
+    assert _sha256s(export) == before
+    listed = read_rounds(first).order
+    assert listed in (["2025"], ["2025", "2026"])
+    if listed == ["2025", "2026"]:  # listed only once the round is whole
+        assert (first / "2026" / "SHA256SUMS").is_file()
+    env.pop("TOOLKIT_TEST_KILL_AT")
+    again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert read_rounds(first).order == ["2025", "2026"]
+    assert not list(first.glob(".importing-*"))
+    copied = _sha256s(first / "2026" / export.name)
+    assert sorted(copied.values()) == sorted(before.values())

@@ -186,14 +186,11 @@ def _write_outputs(sections, numbers, stage: Path, job, prepared) -> dict:
 
 
 def _stop_here(stage: str) -> None:
-    """A test hook: ``TOOLKIT_TEST_KILL_AT=<stage>`` kills the build at that stage, as a
-    power cut or Ctrl-C would (the tests check the previous report survives it)."""
-    import os
+    """A test hook (:mod:`toolkit._hooks`): the tests kill a build at a stage and check
+    that the previous report survives it."""
+    from toolkit._hooks import stop_here
 
-    if os.environ.get("TOOLKIT_TEST_KILL_AT") == stage:
-        import signal
-
-        os.kill(os.getpid(), signal.SIGKILL)
+    stop_here(stage)
 
 
 def _audit(out: Path) -> dict:

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 
+from toolkit._hooks import stop_here
 from toolkit.errors import UsageError
 from toolkit.progress import progress_bar
 from toolkit.rawfiles.files import sha256_of
@@ -100,6 +101,7 @@ def _copy(files: list[Path], export: Path, target: Path, progress: bool) -> dict
     for source in progress_bar(files, desc="copying", unit="file", show=progress):
         copied = inner / source.name
         shutil.copyfile(source, copied)
+        stop_here("copying")  # after the first file: a round half copied
         sums[str(copied.relative_to(target))] = sha256_of(copied)
         copied.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
     listing = target / "SHA256SUMS"
@@ -270,6 +272,7 @@ def import_round(into, path, name: str, *, progress: bool | None = None) -> Impo
     size = sum(f.stat().st_size for f in files)
     show = progress if progress is not None else size > 50 << 20
     survey = read_surveyxact(export, progress=show)  # must load cleanly
+    stop_here("read")
     target = into / name
     wanted = _sums(files)
     listed = _listed(into)
@@ -297,7 +300,9 @@ def import_round(into, path, name: str, *, progress: bool | None = None) -> Impo
             _writable(staging)
             shutil.rmtree(staging)
         _copy(files, export, staging, show)
+        stop_here("copied")
         os.replace(staging, target)  # the round appears whole, or not at all
+        stop_here("moved")
     sums = _existing(target)
     changes, proposals, report = None, [], ()
     warnings: list[str] = []
@@ -307,7 +312,9 @@ def import_round(into, path, name: str, *, progress: bool | None = None) -> Impo
         proposals = proposals_for(changes, order[-1])
         report = _report(into, order[-1], name, changes, proposals)
         warnings = _warnings(rounds, previous, survey, order[-1])
+    stop_here("compared")
     _update_config(into, order, name, proposals)
+    stop_here("listed")
     return ImportResult(
         name,
         "imported",
