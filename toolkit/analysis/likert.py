@@ -4,7 +4,9 @@
 group ("Vet ikke"-type answers are counted in rows marked ``substantive=False`` but left
 out of the base unless ``include_missing=True``). With ``weight=``, ``n``/``base`` are
 weighted and ``unweighted_n``/``unweighted_base`` count respondents. Groups whose
-unweighted base is below ``min_base`` are flagged ``suppressed`` (never merged).
+unweighted base is below ``min_base`` are flagged ``suppressed`` (never merged); where an
+item hides a group, the smallest group it shows is hidden too (``suppressed_reason``
+"secondary"), so no hidden group can be found by subtraction from the item's total.
 
 Examples
 --------
@@ -222,7 +224,39 @@ def _finish(columns: dict, groups: Groups, include_missing, min_base, weighted) 
         "suppressed_reason": reason,
         "scale": columns["scale"],
     }
-    return pd.DataFrame(table)
+    frame = pd.DataFrame(table)
+    if by_cols and suppressed.any():
+        _secondary(frame, by_cols, min_base)
+    return frame
+
+
+def _secondary(frame: pd.DataFrame, by_cols: list[str], min_base: int) -> None:
+    """Secondary suppression (:mod:`toolkit.analysis.suppression`): where an item hides a
+    group for too few answers, the smallest groups it shows are hidden too (reason
+    ``secondary``) until no hidden count can be worked out from the shown groups and the
+    item's total, which a published report shows side by side."""
+    from toolkit.analysis.suppression import protect
+
+    substantive = frame[frame["substantive"]]
+    for _item, part in substantive.groupby("item", sort=False, observed=True):
+        cells = part.pivot_table(
+            index=by_cols, columns="category", values="unweighted_n", aggfunc="sum",
+            observed=True, sort=False,
+        )  # fmt: skip
+        hidden_by = part.groupby(by_cols, sort=False, observed=True)["suppressed"].first()
+        hidden_by = hidden_by.reindex(cells.index)
+        counts = cells.fillna(0).to_numpy(dtype=float)
+        primary = {i for i, h in enumerate(hidden_by.to_numpy()) if h and counts[i].sum() > 0}
+        if not primary:
+            continue
+        extra = protect(counts, primary, min_base) - primary
+        for i in extra:
+            values = cells.index[i] if len(by_cols) > 1 else (cells.index[i],)
+            rows = (frame["item"] == _item).to_numpy().copy()
+            for column, value in zip(by_cols, values, strict=True):
+                rows &= (frame[column] == value).to_numpy()
+            frame.loc[rows, "suppressed"] = True
+            frame.loc[rows, "suppressed_reason"] = "secondary"
 
 
 def with_attrs(table: pd.DataFrame, survey: Survey, weight) -> pd.DataFrame:

@@ -140,6 +140,14 @@ def _row_label(cell: pd.DataFrame, by_cols: list[str]) -> str:
     return ", ".join(parts)
 
 
+def _hidden_note(cell: pd.DataFrame, style: Style, min_base: int) -> list[str]:
+    """The note for a hidden row: too few answers, or (secondary suppression) hidden so
+    the others cannot give it away; one wording for both, so it reveals no reason."""
+    if (cell["suppressed_reason"] == "secondary").any():
+        return [text("suppressed_secondary", style.language, min_base=min_base)]
+    return [style.suppressed_note.format(min_base=min_base)]
+
+
 def _unanswered(summary: pd.DataFrame, by_cols: list[str]) -> list[str]:
     """The rows (item, and group) no one answered, by name."""
     empty = summary[summary["unweighted_base"] == 0].drop_duplicates(["item", *by_cols])
@@ -221,8 +229,7 @@ def likert_table(
         n = int(cell["unweighted_base"].iloc[0])
         row[style.n_label] = style.number(n)
         number[style.n_label] = n
-        if hidden:
-            notes.append(style.suppressed_note.format(min_base=min_base))
+        notes += _hidden_note(cell, style, min_base) if hidden else []
         rows.append(row)
         numbers.append(number)
     kinds[style.n_label] = "count"
@@ -234,6 +241,9 @@ def likert_table(
         + [c for c in kinds if kinds[c] == "count" and c != style.n_label]
         + [style.n_label]
     )
+    both = text("suppressed_secondary", style.language, min_base=min_base)
+    if both in notes:  # one note for every hidden row, whatever hid it
+        notes = [n for n in notes if n != style.suppressed_note.format(min_base=min_base)]
     if others:
         labels = "», «".join(dict.fromkeys(others))
         notes.append(text("dont_know_note", style.language, labels=labels))

@@ -129,7 +129,12 @@ def _hidden_note(summary: pd.DataFrame, language: str, min_base: int) -> Text | 
         groups = ", ".join(str(row[b]) for b in by)
         names.append(f"{name} ({groups})" if groups else name)
     shown = "«" + "», «".join(names[:12]) + "»" + (" …" if len(names) > 12 else "")
-    words = text("chart_hidden", language, n=len(names), min_base=min_base, names=shown)
+    key = (
+        "chart_hidden_protected"
+        if (hidden["suppressed_reason"] == "secondary").any()
+        else "chart_hidden"
+    )
+    words = text(key, language, n=len(names), min_base=min_base, names=shown)
     return Text(words, kind="note")
 
 

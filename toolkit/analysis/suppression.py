@@ -1,0 +1,125 @@
+"""Secondary suppression for a breakdown: hide more groups until no hidden count can be
+worked out from what a report shows.
+
+A report shows, per item, the shares of every category overall (rounded to whole percent,
+a table rounded to add to 100 may move one by a point) and N; per group the N and the
+shares of the groups it shows. From those, a reader can bound each hidden group's count in
+each category (counts are whole, non-negative and add up to each N). :func:`exposed`
+computes those bounds with linear programming (scipy's HiGHS) and names the hidden cells
+whose interval is narrower than the protection range: at least ``min_base`` wide (or the
+group's N, when smaller), unless it reaches down to zero. :func:`protect` hides the
+smallest shown group, then the next, until none is exposed.
+
+Examples
+--------
+>>> import numpy as np
+>>> counts = np.array([[6, 12, 15, 22, 11], [6, 5, 19, 23, 21], [3, 3, 3, 15, 14]])
+>>> exposed(counts, {2}, min_base=10)  # the last group's two top categories, by subtraction
+[(2, 3), (2, 4)]
+>>> protect(counts, {2}, min_base=10)  # the smallest shown group hidden too
+{0, 2}
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def _bounds(counts: np.ndarray, hidden: set[int]):
+    """The reader's linear constraints: A_ub x ≤ b_ub, A_eq x = b_eq, x = counts.ravel()."""
+    groups, k = counts.shape
+    bases = counts.sum(axis=1)
+    total = counts.sum(axis=0)
+    whole = total.sum()
+    a_ub, b_ub, a_eq, b_eq = [], [], [], []
+    for g in range(groups):
+        row = np.zeros(groups * k)
+        row[g * k : (g + 1) * k] = 1
+        a_eq.append(row)
+        b_eq.append(bases[g])
+        if g in hidden or bases[g] == 0:
+            continue
+        for j in range(k):  # a shown share: within a point of its whole percent
+            shown = round(100 * counts[g, j] / bases[g])
+            x = np.zeros(groups * k)
+            x[g * k + j] = 1
+            a_ub += [x, -x]
+            b_ub += [bases[g] * (shown + 1) / 100, -bases[g] * (shown - 1) / 100]
+    for j in range(k):  # the item's overall share (everyone in a group: the reader's best case)
+        shown = round(100 * total[j] / whole) if whole else 0
+        x = np.zeros(groups * k)
+        x[j::k] = 1
+        a_ub += [x, -x]
+        b_ub += [whole * (shown + 1) / 100, -whole * (shown - 1) / 100]
+    return np.array(a_ub), np.array(b_ub), np.array(a_eq), np.array(b_eq)
+
+
+def exposed(counts: np.ndarray, hidden: set[int], min_base: int) -> list[tuple[int, int]]:
+    """Hidden cells (group, category) a reader can bound too narrowly (module docstring).
+
+    Parameters
+    ----------
+    counts : ndarray
+        Answers per group (rows) and category (columns), unweighted.
+    hidden : set of int
+        The groups hidden.
+    min_base : int
+        The protection range.
+
+    Returns
+    -------
+    list of tuple
+        ``(group, category)`` of each exposed cell.
+    """
+    from scipy.optimize import linprog
+
+    counts = np.asarray(counts, dtype=float)
+    groups, k = counts.shape
+    a_ub, b_ub, a_eq, b_eq = _bounds(counts, hidden)
+    out = []
+    for g in sorted(hidden):
+        need = min(min_base, counts[g].sum())
+        for j in range(k):
+            c = np.zeros(groups * k)
+            c[g * k + j] = 1
+            ends = []
+            for sign in (1.0, -1.0):
+                found = linprog(sign * c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq,
+                                bounds=(0, None), method="highs")  # fmt: skip
+                ends.append(sign * found.fun if found.success else np.nan)
+            low, high = ends
+            if not (high - low >= need - 1e-6 or low <= 1e-6):
+                out.append((g, j))
+    return out
+
+
+def protect(counts: np.ndarray, hidden: set[int], min_base: int) -> set[int]:
+    """``hidden`` and the fewest more groups, smallest first, so that no hidden cell is
+    exposed (:func:`exposed`).
+
+    Parameters
+    ----------
+    counts : ndarray
+        Answers per group and category, unweighted.
+    hidden : set of int
+        The groups hidden for too few answers (primary suppression).
+    min_base : int
+        The protection range.
+
+    Returns
+    -------
+    set of int
+        Every group to hide.
+    """
+    counts = np.asarray(counts, dtype=float)
+    hidden = set(hidden)
+    bases = counts.sum(axis=1)
+    while hidden and exposed(counts, hidden, min_base):
+        shown = [g for g in np.argsort(bases, kind="stable") if g not in hidden and bases[g] > 0]
+        if not shown:
+            break
+        hidden.add(int(shown[0]))
+    return hidden
+
+
+__all__ = ["exposed", "protect"]
