@@ -11,6 +11,7 @@ ROOT = Path(toolkit.__file__).parent
 # Stage of every top-level part of the package; a module may import its own stage or earlier.
 STAGE = {
     "_lazy": 0,
+    "_hooks": 0,
     "errors": 0,
     "problems": 0,
     "identifiers": 0,
