@@ -12,6 +12,7 @@ group). For each hidden count it solves two linear programs (min and max).
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -26,10 +27,11 @@ def _tables(claims: list[dict]):
     for c in claims:
         if not c["id"].startswith("tabell-") or c.get("item") is None:
             continue
+        question = re.split(r"\s*\(N\s*=", c["title"], maxsplit=1)[0]  # the table's question
         if c.get("breakdown") and c.get("group"):
-            row = groups[(c["part"], c["item"])][c["group"]]
+            row = groups[(c["part"], c["item"], question)][c["group"]]
         elif not c.get("breakdown") and not c.get("group"):
-            row = overall[(c["section"], c["item"])]
+            row = overall[(c["section"], c["item"], question)]
         else:
             continue
         if c["measure"] == "n":
@@ -60,7 +62,7 @@ def _constraints(rows: dict, whole: dict, categories: list, index: dict):
         a_eq.append(row)
         b_eq.append(rows[g]["n"])
         for k, p in rows[g]["cells"].items():  # a shown share: within a point
-            if p is not None:
+            if p is not None and (g, k) in index:  # (a category the total table shows)
                 x = np.zeros(size)
                 x[index[g, k]] = 1
                 more, bounds = _share(x, rows[g]["n"], p)
@@ -100,9 +102,12 @@ def attack(claims_path, min_base: int) -> list[tuple]:
         claims = json.load(handle)["claims"]
     groups, overall, hidden_rows = _tables(claims)
     found = []
-    for (part, item), rows in groups.items():
-        whole = next((v for (_, i), v in overall.items() if i == item and v["cells"]), None)
-        hidden = [g for g in rows if ((part, item), g) in hidden_rows]
+    for (part, item, question), rows in groups.items():
+        whole = next(
+            (v for (_, i, q), v in overall.items() if (i, q) == (item, question) and v["cells"]),
+            None,
+        )  # the same question's table of everyone (a tests table has no such twin)
+        hidden = [g for g in rows if ((part, item, question), g) in hidden_rows]
         if whole is None or not hidden:
             continue
         categories = list(whole["cells"])
@@ -112,6 +117,8 @@ def attack(claims_path, min_base: int) -> list[tuple]:
         for g in hidden:
             for k in categories:
                 low, high = _interval(index[g, k], size, (a_ub, b_ub, a_eq, b_eq))
+                if np.isnan(low) or np.isnan(high):
+                    raise AssertionError(f"{item}: the published cells contradict each other")
                 wide = high - low >= min(min_base, rows[g]["n"]) - 1e-6
                 if not (wide or low <= 1e-6):  # at least min_base wide, or down to zero
                     found.append((item, g, k, round(low, 2), round(high, 2)))
