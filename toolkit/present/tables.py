@@ -85,7 +85,7 @@ def n_label(bases, style: Style = NORWEGIAN) -> str:
     no one answered is left out of tables, and so of their N (unless all are empty)."""
     bases = [b for b in bases if b == b]
     answered = [b for b in bases if b > 0]
-    bases = answered or bases
+    bases = answered or bases or [0]
     low, high = int(min(bases)), int(max(bases))
     text = style.number(low) if low == high else f"{style.number(low)}–{style.number(high)}"
     return f"({style.n_label}={text})"
