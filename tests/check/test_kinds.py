@@ -202,3 +202,17 @@ def test_a_total_row_must_be_the_sum_of_its_parts(tmp_path, survey):
     frame = check_draft(draft, survey=survey).to_frame()
     totals = frame[frame["kind"] == "sum"]
     assert totals["claim"].tolist() == ["Sum 4"] and totals["value"].tolist() == ["3"]
+
+
+def test_a_statement_restated_as_a_finding_is_its_agree_side(tmp_path, survey):
+    """ "73 % har nok tid til oppgavene" restates q_1 without a side: the agree side
+    (5 + 3 of 11 = 72,7 %); "27 % har ikke nok tid" its disagree side (1 + 2 of 11)."""
+    found, _ = _check(
+        tmp_path,
+        survey,
+        "73 % mener de har nok tid til oppgavene.\n\n"
+        "27 % mener de ikke har nok tid til oppgavene.\n\n"
+        "45 % mener de har nok tid til oppgavene.\n",
+    )
+    assert ("73 %", "ok") in found and ("27 %", "ok") in found
+    assert found["45 %", "mismatch"].value == "73 %"

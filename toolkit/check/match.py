@@ -295,6 +295,11 @@ class Matcher:
             # a yes/no question: "6 av 11 har rutiner" is "Ja", "har ikke rutiner" "Nei"
             no = _NEGATION.search(text)
             named.add(next(v for k, v in yes_no.items() if (YES_NO[k] == "no") == bool(no)))
+        if not named and how.get("sides", True):
+            # a statement restated as a finding ("45 % er fortsatt usikre på valget") is
+            # its agree side; said with "ikke", its disagree side
+            side = "uenig" if _NEGATION.search(text) else "enig"
+            named = _side_labels(side, labels) if len(_side_labels(side, labels)) > 1 else set()
         fitting = [f for f in facts if f.labels <= named]
         if exact:
             fitting = [f for f in fitting if f.labels == named]
