@@ -119,6 +119,10 @@ class AuditError(ToolkitError, RuntimeError):
     message names the fact and both places)."""
 
 
+class ReportError(ToolkitError, RuntimeError):
+    """A report notebook failed to run (the message names the cell and its error)."""
+
+
 __all__ = [
     "AuditError",
     "ConfigError",
@@ -130,6 +134,7 @@ __all__ = [
     "LimitExceededError",
     "MissingFileError",
     "PrivacyError",
+    "ReportError",
     "StructureMismatchError",
     "ToolkitError",
     "UnsafeFileError",

@@ -171,3 +171,18 @@ def test_code_paths_split_on_slash_angle_bracket_and_backslash(written):
     from toolkit.interviews.build import split_path
 
     assert split_path(written) == ["Tid", "Arbeidspress"]
+
+
+def test_a_segment_whose_offsets_do_not_match_is_an_error_not_an_assert():
+    import dataclasses
+
+    from toolkit.data import example_project
+    from toolkit.errors import CorruptFileError
+    from toolkit.interviews import read_corpus
+
+    corpus = read_corpus(example_project())
+    segments = corpus.segments.copy()
+    segments.loc[0, "text"] = "x" + segments.loc[0, "text"]  # offsets and text disagree
+    broken = dataclasses.replace(corpus, segments=segments)
+    with pytest.raises(CorruptFileError, match="does not match its document's text"):
+        broken.check()

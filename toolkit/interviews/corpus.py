@@ -76,10 +76,21 @@ class Corpus:
         return [c for c in self.documents.columns if c not in DOCUMENT_COLUMNS]
 
     def check(self) -> None:
-        """Assert the offset invariant for every segment (raises AssertionError)."""
+        """Check the offset invariant for every segment: its text is its document's text
+        from ``start`` to ``end`` (a :class:`~toolkit.errors.CorruptFileError` naming the
+        segment and document otherwise; an error, not an ``assert``, which ``python -O``
+        would skip)."""
+        from toolkit.errors import CorruptFileError
+
         texts = self.documents.set_index("document")["text"]
         for seg in self.segments.itertuples(index=False):
-            assert texts[seg.document][seg.start : seg.end] == seg.text, seg.segment
+            if texts[seg.document][seg.start : seg.end] != seg.text:
+                raise CorruptFileError(
+                    f"segment {seg.segment} does not match its document's text",
+                    file=self.source.get("path"),
+                    where=f"document {seg.document}, characters {seg.start}–{seg.end}",
+                    hint="the coding project's offsets and texts disagree: export it again",
+                )
 
     def __repr__(self) -> str:
         return (

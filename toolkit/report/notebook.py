@@ -22,16 +22,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from nbformat import NotebookNode
 
-from toolkit.errors import MissingFileError, ToolkitError
+from toolkit.errors import MissingFileError, ReportError
 from toolkit.progress import progress_bar
 from toolkit.report.html import CSS, esc
 from toolkit.report.manifest import inputs, write_manifest
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-
-
-class ReportError(ToolkitError, RuntimeError):
-    """A report notebook failed to run."""
 
 
 def _inject(notebook: NotebookNode, parameters: dict[str, Any]) -> None:
