@@ -105,7 +105,7 @@ def test_did_equals_a_regression_fitted_directly(example):
     did = did_table(
         example,
         "b1_3",
-        group="forsok",
+        by="forsok",
         treated="forsøkskontor",  # matched ignoring case
         between=("2025", "2026"),
         cluster="kontornr",
@@ -127,7 +127,7 @@ def test_did_report_table_says_trends_cannot_be_checked(example):
     did = did_table(
         example,
         "b1_3",
-        group="forsok",
+        by="forsok",
         treated="Forsøkskontor",
         between=("2025", "2026"),
         measure="top2",
@@ -144,4 +144,13 @@ def test_did_report_table_says_trends_cannot_be_checked(example):
 
 def test_did_rejects_a_treated_label_the_group_does_not_have(example):
     with pytest.raises(UsageError, match="forsok must have two groups, one of them 'pilot'"):
-        did_table(example, "b1_3", group="forsok", treated="pilot", between=("2025", "2026"))
+        did_table(example, "b1_3", by="forsok", treated="pilot", between=("2025", "2026"))
+
+
+def test_did_table_takes_by_and_its_old_name_with_a_warning(example):
+    new = did_table(example, "b1_3", by="forsok", treated="forsøkskontor", between=("2025", "2026"))
+    with pytest.warns(DeprecationWarning, match="did_table\\(by=...\\)"):
+        old = did_table(
+            example, "b1_3", group="forsok", treated="forsøkskontor", between=("2025", "2026")
+        )
+    assert old.estimate == new.estimate

@@ -22,7 +22,7 @@ Examples
 >>> row = change_table(stacked, "b1_3", between=("2025", "2026")).iloc[0]
 >>> row["unit"], int(row["n_a"]), int(row["n_b"])
 ('percentage points', 172, 176)
->>> did = did_table(stacked, "b1_3", group="forsok", treated="Forsøkskontor",
+>>> did = did_table(stacked, "b1_3", by="forsok", treated="Forsøkskontor",
 ...                 between=("2025", "2026"), cluster="kontornr")
 >>> round(did.estimate, 2), did.notes[0][:39]
 (0.59, 'Only two rounds: parallel trends before')
@@ -305,17 +305,38 @@ def did_table(
     stacked: Survey,
     item: str,
     *,
-    group: str,
+    by: str | None = None,
     treated: str,
     between: tuple[str, str],
     measure: str = "mean",
     cluster: str | None = None,
     weight: str | None = None,
+    **renamed,
 ) -> DidResult:
     """The 2 × 2 table and the difference-in-differences of ``item`` (see module).
 
+    ``by`` is the variable that tells treated from the others, as everywhere else in the
+    toolkit (``group=`` is its old name, still taken with a DeprecationWarning);
     ``measure`` is "mean" (scale points), "top2", "bottom2" or a category label
-    (percentage points); ``treated`` matches a label of ``group`` ignoring case."""
+    (percentage points); ``treated`` matches a label of ``by`` ignoring case."""
+    group = renamed.pop("group", None)
+    if renamed:
+        raise TypeError(f"did_table() got an unexpected keyword argument {next(iter(renamed))!r}")
+    if group is not None:
+        import warnings
+
+        warnings.warn(
+            "did_table(group=...) is now did_table(by=...)", DeprecationWarning, stacklevel=2
+        )
+        by = by or group
+    if by is None:
+        from toolkit.errors import UsageError
+
+        raise UsageError(
+            "did_table needs by=: the variable that tells treated from the others",
+            hint='did_table(stacked, "b1_3", by="forsok", treated="Forsøkskontor", ...)',
+        )
+    group = by
     _round(stacked, between[0]), _round(stacked, between[1])
     treated, other = _treated_label(stacked, group, treated)
     frame = _did_frame(stacked, item, group, treated, between, measure, cluster, weight)

@@ -139,7 +139,7 @@ def rounds_section(
         result = did_table(
             stacked,
             did["item"],
-            group=did["group"],
+            by=did["group"],
             treated=did["treated"],
             between=(a, b),
             measure=did.get("measure", "mean"),
