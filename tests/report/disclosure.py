@@ -3,10 +3,10 @@ shown), the smallest and largest count each hidden cell can have (linear program
 scipy), for the breakdown tables and the overall table of the same item.
 
 The attacker knows, per item: the overall shares (rounded: within a point, as a table
-rounded to add to 100 may move a share by one) and N; per group the N (shown beside "–")
-and the shares of the groups shown; that counts are non-negative and add up to each N;
-and that the groups together hold at most the overall N (the rest answered with no
-group). For each hidden count it solves two linear programs (min and max).
+rounded to add to 100 may move a share by one) and N; per group shown its N and
+shares, and of a hidden group its N when a report shows it; that counts are non-negative
+and add up to each N; and that the groups together hold at most the overall N (the rest
+answered with no group). For each hidden count it solves two linear programs (min, max).
 """
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ def _constraints(rows: dict, whole: dict, categories: list, index: dict):
     size = rest + len(categories)
     a_eq, b_eq, a_ub, b_ub = [], [], [], []
     for g in names:
+        if rows[g]["n"] is None:
+            continue  # a hidden group's N is hidden too: only the total below binds it
         row = np.zeros(size)
         row[[index[g, k] for k in categories]] = 1
         a_eq.append(row)
@@ -74,10 +76,13 @@ def _constraints(rows: dict, whole: dict, categories: list, index: dict):
         more, bounds = _share(x, whole["n"], whole["cells"][k])
         a_ub += more
         b_ub += bounds
-    total = np.zeros(size)
+    total = np.zeros(size)  # the groups whose N is hidden, and the answers with no group
     total[rest:] = 1
+    for g in names:
+        if rows[g]["n"] is None:
+            total[[index[g, k] for k in categories]] = 1
     a_eq.append(total)
-    b_eq.append(max(whole["n"] - sum(rows[g]["n"] for g in names), 0))
+    b_eq.append(max(whole["n"] - sum(rows[g]["n"] or 0 for g in names), 0))
     return np.array(a_ub), b_ub, np.array(a_eq), b_eq, size
 
 
@@ -119,7 +124,7 @@ def attack(claims_path, min_base: int) -> list[tuple]:
                 low, high = _interval(index[g, k], size, (a_ub, b_ub, a_eq, b_eq))
                 if np.isnan(low) or np.isnan(high):
                     raise AssertionError(f"{item}: the published cells contradict each other")
-                wide = high - low >= min(min_base, rows[g]["n"]) - 1e-6
+                wide = high - low >= min(min_base, rows[g]["n"] or min_base) - 1e-6
                 if not (wide or low <= 1e-6):  # at least min_base wide, or down to zero
                     found.append((item, g, k, round(low, 2), round(high, 2)))
     return found

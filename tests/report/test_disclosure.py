@@ -35,6 +35,24 @@ def test_no_hidden_cell_can_be_worked_out_from_what_the_report_shows(tmp_path):
     assert "skjult for at de skjulte tallene ikke skal kunne regnes ut" in html
 
 
+@pytest.mark.slow
+def test_the_real_export_by_gender_and_mothers_education(tmp_path):
+    """The real export's subject and grade grids by gender and mother's education
+    (min_base 5): with primary suppression alone 54 hidden counts of the full report could
+    be worked out, mostly subjects nearly everyone answered alike; with secondary
+    suppression and the hidden groups' N hidden too, none."""
+    from tests.conftest import REAL_XLSX
+
+    (tmp_path / "report.toml").write_text(
+        '[report]\nby = ["b_1", "b_2"]\n\n[[chapters]]\ntitle = "Fag"\n'
+        'questions = ["p", "bp", "s_6"]\n',
+        encoding="utf-8",
+    )
+    built = build_report(REAL_XLSX, tmp_path / "out", config=tmp_path / "report.toml",
+                         progress=False)  # fmt: skip
+    assert attack(built.outputs["claims"], min_base=5) == []
+
+
 def test_the_attack_finds_what_primary_suppression_alone_leaves(tmp_path):
     """The attack can fail: with primary suppression only (one group hidden) a group's
     counts follow from the total and the other groups (hand-made counts, five categories:

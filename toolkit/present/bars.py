@@ -36,7 +36,7 @@ from toolkit.language import text
 from toolkit.present.axes import number_axis
 from toolkit.present.charts import PAGE_HEIGHT, distinct
 from toolkit.present.figures import PAGE_WIDTH, label_list, new_figure, wrap_title
-from toolkit.present.tables import NORWEGIAN, Style, heading, n_label, round_to_100
+from toolkit.present.tables import NORWEGIAN, Style, heading, n_label, round_to_100, shown_bases
 
 BLUE = "#2c7bb6"
 OTHER = ("annet", "andre", "other", "andet")
@@ -142,6 +142,9 @@ def _frequency_bars(summary: pd.DataFrame, style: Style) -> _Bars:
     data = summary[summary["substantive"]]
     categories = list(dict.fromkeys(data["category"]))
     groups = list(dict.fromkeys(data[by[0]].astype(str))) if by else [""]
+    if by:  # a hidden group is not drawn, nor its N named (its table hides both)
+        hidden = set(data.loc[data["suppressed"], by[0]].astype(str))
+        groups = [g for g in groups if g not in hidden] or groups
     values = np.full((len(categories), len(groups)), np.nan)
     bases = {}
     for j, group in enumerate(groups):
@@ -161,7 +164,7 @@ def _frequency_bars(summary: pd.DataFrame, style: Style) -> _Bars:
         bool(by),
         min(100, max(10, np.nanmax(values, initial=0) * 1.15)),
         title,
-        n_label(summary["unweighted_base"], style),
+        n_label(shown_bases(summary), style),
         summary.attrs.get("weighted"),
         shown,
         _question_text(summary),

@@ -140,6 +140,35 @@ def _row_label(cell: pd.DataFrame, by_cols: list[str]) -> str:
     return ", ".join(parts)
 
 
+def shown_bases(summary: pd.DataFrame) -> list:
+    """The bases a caption's N may name: of the rows shown (a hidden group's N is hidden
+    with its shares); when every row is hidden, their total only.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        A ``likert_summary`` or ``frequencies`` table.
+
+    Examples
+    --------
+    >>> from toolkit import likert_summary, read_surveyxact
+    >>> from toolkit.data import example_round
+    >>> summary = likert_summary(read_surveyxact(example_round()), "b1_1", by="kontorstr",
+    ...                          min_base=42)  # the offices of 41, and the next smallest
+    >>> sorted(set(shown_bases(summary)))
+    [76]
+    """
+    by_cols = by_columns(summary)
+    if not by_cols or "suppressed" not in summary:
+        return list(summary["unweighted_base"])
+    shown = summary.loc[~summary["suppressed"], "unweighted_base"]
+    if len(shown):
+        return list(shown)
+    keys = ["item", *by_cols] if "item" in summary else by_cols
+    per_item = summary.drop_duplicates(keys).groupby("item", sort=False)["unweighted_base"]
+    return list(per_item.sum())
+
+
 def _hidden_note(cell: pd.DataFrame, style: Style, min_base: int) -> list[str]:
     """The note for a hidden row: too few answers, or (secondary suppression) hidden so
     the others cannot give it away; one wording for both, so it reveals no reason."""
@@ -227,8 +256,10 @@ def likert_table(
             kinds[column] = "count"
             others.append(str(other.category))
         n = int(cell["unweighted_base"].iloc[0])
-        row[style.n_label] = style.number(n)
-        number[style.n_label] = n
+        # a hidden row's N is a count like the others: hidden by the same rule (with it a
+        # reader could work the hidden shares out from the item's total)
+        row[style.n_label] = style.suppressed if hidden and by_cols else style.number(n)
+        number[style.n_label] = np.nan if hidden and by_cols else n
         notes += _hidden_note(cell, style, min_base) if hidden else []
         rows.append(row)
         numbers.append(number)
@@ -254,7 +285,7 @@ def likert_table(
         notes.append(f"{summary.attrs['weighted']}. {text('weighted_n', style.language)}")
     shown = title or heading(summary) or str(summary["item"].iloc[0])
     return ReportTable(
-        title=f"{shown} {n_label(summary['unweighted_base'], style)}",
+        title=f"{shown} {n_label(shown_bases(summary), style)}",
         frame=frame[order],
         values=values[order],
         kinds={c: kinds[c] for c in order},

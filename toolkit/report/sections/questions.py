@@ -48,7 +48,7 @@ from toolkit.present.item_tables import (
     item_statistics_table,
     numeric_table,
 )
-from toolkit.present.tables import likert_table, multi_response_table
+from toolkit.present.tables import likert_table, multi_response_table, shown_bases
 from toolkit.report.blocks import Figure, Section, Table, Text
 from toolkit.report.catalog import question_kind, question_title, questions, variables_of
 from toolkit.report.options import Options
@@ -146,8 +146,7 @@ def _likert_figures(summary, name: str, source, style, min_base: int = 5) -> lis
     if bool(summary["suppressed"].all()):
         return _chart_blocks([], name, source, style.language, summary)
     shown = summary[~summary["suppressed"]]
-    answered = summary["unweighted_base"][summary["unweighted_base"] > 0]
-    shown.attrs = {**summary.attrs, "bases": answered.tolist()}  # the table's caption N
+    shown.attrs = {**summary.attrs, "bases": shown_bases(summary)}  # the table's caption N
     recipes = likert_chart_parts(shown, diverging=_diverging(shown), style=style, sort=False)
     blocks = _chart_blocks(recipes, name, source, style.language, shown)
     note = _hidden_note(summary, style.language, min_base)
