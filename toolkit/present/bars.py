@@ -36,7 +36,15 @@ from toolkit.language import text
 from toolkit.present.axes import number_axis
 from toolkit.present.charts import PAGE_HEIGHT, distinct
 from toolkit.present.figures import PAGE_WIDTH, label_list, new_figure, wrap_title
-from toolkit.present.tables import NORWEGIAN, Style, heading, n_label, round_to_100, shown_bases
+from toolkit.present.tables import (
+    NORWEGIAN,
+    Style,
+    heading,
+    n_label,
+    round_to_100,
+    row_label,
+    shown_bases,
+)
 
 BLUE = "#2c7bb6"
 OTHER = ("annet", "andre", "other", "andet")
@@ -127,16 +135,6 @@ def _grouped(ax, labels: list[str], groups: list[str], values: np.ndarray, shown
     ax.set_yticks(y, [textwrap.fill(str(lab), 40) for lab in labels], fontsize=8)
 
 
-def _question_text(summary: pd.DataFrame) -> str:
-    """The text its table's row shows for this question (item text, question, name)."""
-    row = summary.iloc[0]
-    return next(
-        t
-        for t in (row.get("item_text"), row.get("question_text"), row["item"])
-        if isinstance(t, str) and t
-    )
-
-
 def _frequency_bars(summary: pd.DataFrame, style: Style) -> _Bars:
     by = by_columns(summary)
     data = summary[summary["substantive"]]
@@ -167,7 +165,7 @@ def _frequency_bars(summary: pd.DataFrame, style: Style) -> _Bars:
         n_label(shown_bases(summary), style),
         summary.attrs.get("weighted"),
         shown,
-        _question_text(summary),
+        row_label(summary, []),  # the text its table's row shows for this question
         groups if by else None,
     )
 

@@ -132,7 +132,9 @@ class ReportTable:
         )
 
 
-def _row_label(cell: pd.DataFrame, by_cols: list[str]) -> str:
+def row_label(cell: pd.DataFrame, by_cols: list[str]) -> str:
+    """The label a table row shows for ``cell``: its groups, or its item's text (the item
+    text, else the question, else the variable's name)."""
     parts = [str(cell[c].iloc[0]) for c in by_cols]
     if not parts:
         texts = [cell["item_text"].iloc[0], cell["question_text"].iloc[0], cell["item"].iloc[0]]
@@ -177,14 +179,36 @@ def _hidden_note(cell: pd.DataFrame, style: Style, min_base: int) -> list[str]:
     return [style.suppressed_note.format(min_base=min_base)]
 
 
-def _unanswered(summary: pd.DataFrame, by_cols: list[str]) -> list[str]:
-    """The rows (item, and group) no one answered, by name."""
-    empty = summary[summary["unweighted_base"] == 0].drop_duplicates(["item", *by_cols])
+def row_names(rows: pd.DataFrame, by_cols: list[str]) -> list[str]:
+    """Each item (and group) of a summary's ``rows`` by name, once, in order: "Geofag X"
+    or "Geofag X (Jente)", as a note lists what a table or chart leaves out.
+
+    Parameters
+    ----------
+    rows : DataFrame
+        Rows of a ``likert_summary`` or ``frequencies`` table.
+    by_cols : list of str
+        Its breakdown columns.
+
+    Examples
+    --------
+    >>> from toolkit import likert_summary, read_surveyxact
+    >>> from toolkit.data import example_round
+    >>> summary = likert_summary(read_surveyxact(example_round()), "b1_1", by="kontorstr")
+    >>> row_names(summary.head(1), ["kontorstr"])
+    ['Kontoret har en felles forståelse av oppdraget med kommunen (Under 20 ansatte)']
+    """
+    keys = ["item", *by_cols]
     names = []
-    for _, cell in empty.groupby(["item", *by_cols], sort=False, observed=True):
-        item = _row_label(cell, [])
-        names.append(f"{item} ({_row_label(cell, by_cols)})" if by_cols else item)
+    for _, cell in rows.drop_duplicates(keys).groupby(keys, sort=False, observed=True):
+        item = row_label(cell, [])
+        names.append(f"{item} ({row_label(cell, by_cols)})" if by_cols else item)
     return names
+
+
+def quoted(names: list[str], most: int = 12) -> str:
+    """ "«a», «b»" for a note, the first ``most`` of them and "…" for the rest."""
+    return "«" + "», «".join(names[:most]) + "»" + (" …" if len(names) > most else "")
 
 
 def heading(summary: pd.DataFrame) -> str | None:
@@ -222,15 +246,17 @@ def likert_table(
     # a row nobody answered (a subject no one takes, a group with no one in it) is not a
     # row of "–": it is named in a note, and the caption's N is that of the rows shown
     answered = summary["unweighted_base"] > 0
-    unanswered = [] if answered.all() or not answered.any() else _unanswered(summary, by_cols)
+    unanswered = (
+        [] if answered.all() or not answered.any() else row_names(summary[~answered], by_cols)
+    )
     if unanswered:
         summary = summary[answered]
     for (item, *_), cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
-        label = _row_label(cell, by_cols)
+        label = row_label(cell, by_cols)
         if grouped and item != previous:  # the item's heading row, its groups under it
             headings.append(len(rows))
-            rows.append({"": _row_label(cell, [])})
-            numbers.append({"": _row_label(cell, [])})
+            rows.append({"": row_label(cell, [])})
+            numbers.append({"": row_label(cell, [])})
         previous = item
         row: dict[str, str] = {"": label}
         number: dict[str, float] = {"": label}
@@ -279,7 +305,7 @@ def likert_table(
         labels = "», «".join(dict.fromkeys(others))
         notes.append(text("dont_know_note", style.language, labels=labels))
     if unanswered:
-        names = "«" + "», «".join(unanswered[:12]) + "»" + (" …" if len(unanswered) > 12 else "")
+        names = quoted(unanswered)
         notes.append(text("nobody_answered", style.language, n=len(unanswered), names=names))
     if summary.attrs.get("weighted"):
         notes.append(f"{summary.attrs['weighted']}. {text('weighted_n', style.language)}")
@@ -352,6 +378,9 @@ __all__ = [
     "likert_table",
     "multi_response_table",
     "n_label",
+    "quoted",
     "round_to_100",
+    "row_label",
+    "row_names",
     "style_for",
 ]

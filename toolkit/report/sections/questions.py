@@ -48,7 +48,13 @@ from toolkit.present.item_tables import (
     item_statistics_table,
     numeric_table,
 )
-from toolkit.present.tables import likert_table, multi_response_table, shown_bases
+from toolkit.present.tables import (
+    likert_table,
+    multi_response_table,
+    quoted,
+    row_names,
+    shown_bases,
+)
 from toolkit.report.blocks import Figure, Section, Table, Text
 from toolkit.report.catalog import question_kind, question_title, questions, variables_of
 from toolkit.report.options import Options
@@ -118,17 +124,11 @@ def _chart_blocks(recipes: list, name: str, source, language: str, table=None) -
 
 def _hidden_note(summary: pd.DataFrame, language: str, min_base: int) -> Text | None:
     """The rows a chart leaves out for too few answers, named in a note under it."""
-    by = by_columns(summary)
-    hidden = summary[summary["suppressed"]].drop_duplicates(["item", *by])
+    hidden = summary[summary["suppressed"]]
     if hidden.empty:
         return None
-    names = []
-    for row in hidden.to_dict("records"):
-        texts = (row.get("item_text"), row.get("question_text"), row["item"])
-        name = next(t for t in texts if isinstance(t, str) and t)
-        groups = ", ".join(str(row[b]) for b in by)
-        names.append(f"{name} ({groups})" if groups else name)
-    shown = "«" + "», «".join(names[:12]) + "»" + (" …" if len(names) > 12 else "")
+    names = row_names(hidden, by_columns(summary))
+    shown = quoted(names)
     key = (
         "chart_hidden_protected"
         if (hidden["suppressed_reason"] == "secondary").any()
