@@ -220,6 +220,26 @@ MEASURES = {
 }
 
 
+def _owned(facts: dict) -> dict[str, str]:
+    """Category labels only one subject has, with that subject (not a measure's word such
+    as "gjennomsnitt", a code such as "9" or "10", nor a two-letter "Ja")."""
+    owners: dict[str, set] = {}
+    for subject, found in facts.items():
+        for fact in found:
+            for label in fact.labels:
+                owners.setdefault(label, set()).add(subject)
+    aliases = {k.lower() for k in ALIASES}
+    return {
+        label: next(iter(subjects))
+        for label, subjects in owners.items()
+        if len(subjects) == 1
+        and None not in subjects
+        and label.lower() not in aliases
+        and len(label) > 2
+        and not any(c.isdigit() for c in label.split()[0])
+    }
+
+
 class Matcher:
     """Facts indexed by subject words, for :meth:`match`."""
 
@@ -239,6 +259,7 @@ class Matcher:
         self.variables = {
             f.where.split(" · ")[0]: f.subject for f in facts if f.subject and f.source == "data"
         }
+        self.owned = _owned(self.facts)
         self.index: dict[str, set[str]] = {}
         for subject, words in self.words.items():
             for word in words:
@@ -247,23 +268,8 @@ class Matcher:
     def by_label(self, text: str) -> tuple:
         """The one subject whose categories ``text`` names, when no other subject has
         them ("11 % går på idrettsfag": only one question has «Idrettsfag»)."""
-        if not hasattr(self, "_owners"):
-            owners: dict[str, set] = {}
-            for subject, facts in self.facts.items():
-                for fact in facts:
-                    for label in fact.labels:
-                        owners.setdefault(label, set()).add(subject)
-            aliases = {k.lower() for k in ALIASES}  # "gjennomsnitt" is no category
-            self._owners = {
-                k: v for k, v in owners.items() if None not in v and k.lower() not in aliases
-            }
-        unique = [
-            k
-            for k, v in self._owners.items()
-            if len(v) == 1 and len(k) > 2 and not any(c.isdigit() for c in k.split()[0])
-        ]  # not "9" or "10" (a school's code), not "Ja"
-        named = find_labels(text, unique, sides=False)
-        found = {next(iter(self._owners[label])) for label in named}
+        named = find_labels(text, self.owned, sides=False)
+        found = {self.owned[label] for label in named}
         return tuple(found) if len(found) == 1 else ()
 
     def subjects(self, text: str, min_hits: int = 1) -> list[str]:

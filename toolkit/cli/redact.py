@@ -40,14 +40,12 @@ def _documents(path: Path) -> list[tuple[str, str]]:
 def run(args) -> int:
     from toolkit.interviews.privacy import Redactor, remaining
 
-    terms, unlisted = {}, "redact"
+    redactor = Redactor()
     if args.config:
         from toolkit.report.config import read_config
+        from toolkit.report.plan import redactor_of
 
-        corpus = read_config(args.config).corpus
-        terms = corpus.get("redact") or {}
-        unlisted = corpus.get("unlisted_names", "redact")
-    redactor = Redactor(dict(terms), unlisted=unlisted)
+        redactor = redactor_of(read_config(args.config))
     documents = _documents(Path(args.source))
     if not args.check:
         if len(documents) != 1:

@@ -106,6 +106,29 @@ def _population(config: ReportConfig) -> pd.DataFrame:
     return table.assign(**{count: numbers})
 
 
+def redactor_of(config: ReportConfig) -> Redactor:
+    """The redaction ``[corpus]`` asks for: its listed names and places, and what to do
+    with common names nobody listed (``unlisted_names``: "redact" or "review").
+
+    Parameters
+    ----------
+    config : ReportConfig
+        The report's configuration.
+
+    Examples
+    --------
+    >>> from toolkit.report.config import parse
+    >>> text = '[corpus]\\npath = "p.qdpx"\\nunlisted_names = "review"\\n'
+    >>> config = parse(text, file="report.toml")
+    >>> redactor_of(config).unlisted
+    'review'
+    """
+    corpus = config.corpus
+    return Redactor(
+        dict(corpus.get("redact") or {}), unlisted=corpus.get("unlisted_names", "redact")
+    )
+
+
 def prepare(survey: Survey, config: ReportConfig) -> Prepared:
     """The analytic sample and weights of ``config`` applied to ``survey``."""
     rules = _rules(survey, config)
@@ -126,7 +149,6 @@ def prepare(survey: Survey, config: ReportConfig) -> Prepared:
         weights = rake(analytic, margins, cap=config.weights.get("cap"), language=config.language)
         analytic = analytic.with_weights("vekt", weights)
         weight = "vekt"
-    redact = config.corpus.get("redact") or {}
     options = Options(
         language=config.language,
         by=config.by,
@@ -137,7 +159,7 @@ def prepare(survey: Survey, config: ReportConfig) -> Prepared:
         open_examples=bool(config.part("open_examples")),
         examples=int(config.part("examples", 5)),
         source=config.source or Path(survey.source.path).name,
-        redactor=Redactor(redact, unlisted=config.corpus.get("unlisted_names", "redact")),
+        redactor=redactor_of(config),
         sampled=flow is not None,
     )
     return Prepared(analytic, survey, flow, weights, options)
