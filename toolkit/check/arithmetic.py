@@ -34,7 +34,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from itertools import pairwise
 
 from toolkit.language import text
-from toolkit.present.parse import find_numbers
+from toolkit.present.parse import find_numbers, parse_number
 
 _NUM = r"[−\-]?\d+(?:[.,]\d+)?"
 _P = rf"p\s*(?P<op>[=<>≤])\s*(?P<p>{_NUM})"
@@ -65,11 +65,8 @@ _SIGNIFICANT = re.compile(r"(?P<not>\b(?:ikke|ikkje|not|no)\s+)?(?:statistisk\s+
 
 
 def _places(raw: str) -> int:
+    """Decimals as written, with a comma or (in English) a point: "0,20", "0.05"."""
     return len(raw.split(",")[1]) if "," in raw else len(raw.split(".")[1]) if "." in raw else 0
-
-
-def _value(raw: str) -> float:
-    return float(raw.replace("−", "-").replace(",", "."))
 
 
 def _rounded(value: float, places: int, mode) -> float:
@@ -166,16 +163,18 @@ def _grim(sentence: str, language: str) -> list[dict]:
     return _grim_mean(sentence, numbers, language) + _grim_share(sentence, numbers, language)
 
 
-def _p_value(kind: str, statistic: float, groups: dict) -> float | None:
+def _pparse_number(kind: str, statistic: float, groups: dict) -> float | None:
     from toolkit.analysis._lazy_scipy import stats
 
     if kind == "chi2":
         df = groups.get("df") or groups.get("df2")
         return None if df is None else float(stats.chi2.sf(statistic, float(df)))
     if kind == "F":
-        return float(stats.f.sf(statistic, _value(groups["df1"]), _value(groups["df2"])))
+        return float(
+            stats.f.sf(statistic, parse_number(groups["df1"]), parse_number(groups["df2"]))
+        )
     if kind == "t":
-        return float(2 * stats.t.sf(abs(statistic), _value(groups["df"])))
+        return float(2 * stats.t.sf(abs(statistic), parse_number(groups["df"])))
     return float(2 * stats.norm.sf(abs(statistic)))
 
 
@@ -187,10 +186,10 @@ def _tests(sentence: str, language: str) -> list[dict]:
     for kind, pattern in TESTS:
         for match in pattern.finditer(sentence):
             groups = match.groupdict()
-            raw, printed, op = groups["stat"], _value(groups["p"]), groups["op"]
+            raw, printed, op = groups["stat"], parse_number(groups["p"]), groups["op"]
             cited.append((op, printed))
-            statistic, half = _value(raw), 0.5 * 10 ** -_places(raw)
-            ends = [_p_value(kind, abs(statistic) + d, groups) for d in (-half, half)]
+            statistic, half = parse_number(raw), 0.5 * 10 ** -_places(raw)
+            ends = [_pparse_number(kind, abs(statistic) + d, groups) for d in (-half, half)]
             if None in ends:
                 continue
             low, high = min(ends), max(ends)
@@ -203,7 +202,7 @@ def _tests(sentence: str, language: str) -> list[dict]:
             }[op]
             if fits:
                 continue
-            exact = _p_value(kind, abs(statistic), groups)
+            exact = _pparse_number(kind, abs(statistic), groups)
             shown = "p < 0,001" if exact < 0.001 else f"p = {_number(exact, 3, language)}"
             if language == "en":
                 shown = shown.replace(",", ".")
