@@ -115,10 +115,7 @@ class Figure:
     def rendered(self) -> tuple[bytes, bytes]:
         """PNG (300 dpi) and SVG bytes, rendered once for every output (a build fills
         this in worker processes: :func:`render_blocks`)."""
-        from toolkit.present.figures import fit_page_width, render_pair
-
-        fit_page_width(self.figure)  # placed at its own size: its fonts keep their points
-        return render_pair(self.figure)
+        return _placed(self.figure)
 
     @property
     def png(self) -> bytes:
@@ -186,13 +183,19 @@ def caption_parts(title: str, limit: int = CAPTION_CHARACTERS) -> tuple[str, str
 _PENDING: list[Figure] = []  # the blocks a forked worker makes and renders, by index
 
 
-def _make_and_render(index: int) -> tuple:
+def _placed(figure) -> tuple[bytes, bytes]:
+    """PNG and SVG of a chart made as wide as the page's text: placed at its own size, its
+    fonts keep their points."""
     from toolkit.present.figures import fit_page_width, render_pair
 
+    fit_page_width(figure)
+    return render_pair(figure)
+
+
+def _make_and_render(index: int) -> tuple:
     block = _PENDING[index]
     described = block.describe()
-    fit_page_width(block.figure)  # placed at its own size: its fonts keep their points
-    return described, block.labels, render_pair(block.figure)
+    return described, block.labels, _placed(block.figure)
 
 
 def render_blocks(blocks: list[Figure], jobs: int | None = None, *, progress: bool = False):
