@@ -303,3 +303,21 @@ def test_a_grid_leaves_out_what_has_too_few_answers_and_says_so():
     figures = [b for b in section.blocks if isinstance(b, Figure)]
     drawn = " ".join(b.svg.decode("utf-8") for b in figures)
     assert "for få svar" not in drawn and "(N=0)" not in drawn
+
+
+def test_a_legend_of_long_group_names_stays_inside_the_figure():
+    """Mother's education by its long labels ("Kort fagskole- eller høyere utdanning (etter
+    videregående) på 1 til 2 år"): the legend takes fewer columns, never running past the
+    chart's edges (a page-wide chart once cut it on both sides)."""
+    from tests.conftest import REAL_CSV
+    from toolkit import frequencies
+    from toolkit.present.bars import frequency_chart
+
+    survey = read_surveyxact(REAL_CSV)
+    figure = frequency_chart(frequencies(survey, "s_2", by="b_2"))
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    page = figure.bbox
+    for legend in figure.legends:
+        box = legend.get_window_extent(renderer)
+        assert page.x0 - 1 <= box.x0 and box.x1 <= page.x1 + 1, (box, page)

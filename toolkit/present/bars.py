@@ -35,7 +35,13 @@ from toolkit.analysis.multi import multi_group_columns
 from toolkit.language import text
 from toolkit.present.axes import number_axis
 from toolkit.present.charts import PAGE_HEIGHT, distinct
-from toolkit.present.figures import PAGE_WIDTH, label_list, new_figure, wrap_title
+from toolkit.present.figures import (
+    PAGE_WIDTH,
+    label_list,
+    legend_columns,
+    new_figure,
+    wrap_title,
+)
 from toolkit.present.tables import (
     NORWEGIAN,
     Style,
@@ -88,7 +94,8 @@ def _draw(bars: _Bars, style: Style, rows: range | None = None, part: str = "") 
             if v == v
         )
     if bars.legend:
-        figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=3)
+        columns = legend_columns(bars.groups, figure.get_figwidth(), 8, most=3)
+        figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=columns)
     ax.set_xlim(0, bars.limit)
     axis = text("percent_axis", style.language)
     if bars.weighted:

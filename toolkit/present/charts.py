@@ -37,7 +37,14 @@ from matplotlib.figure import Figure
 from toolkit.analysis.likert import by_columns
 from toolkit.language import text
 from toolkit.present.axes import number_axis
-from toolkit.present.figures import PAGE_WIDTH, label_list, new_figure, save_figure, wrap_title
+from toolkit.present.figures import (
+    PAGE_WIDTH,
+    label_list,
+    legend_columns,
+    new_figure,
+    save_figure,
+    wrap_title,
+)
 from toolkit.present.tables import NORWEGIAN, Style, heading, n_label, round_to_100
 
 GREY = "#bdbdbd"
@@ -370,7 +377,7 @@ def _likert_figure(summary, bars, *, diverging, title, style, width, ordinal, li
     handles = [matplotlib_patch(colours[j], label) for j, label in enumerate(categories)]
     figure.legend(
         handles=handles,
-        ncol=min(len(categories), 6),
+        ncol=legend_columns(categories, width, 8),
         loc="outside lower center",
         frameon=False,
         fontsize=8,

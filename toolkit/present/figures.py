@@ -140,6 +140,32 @@ def wrap_title(text: str, width: float = PAGE_WIDTH, size: float = 10) -> str:
     return textwrap.fill(str(text), max(8, int(width * 72 / (size * 0.6))))
 
 
+def legend_columns(labels, width: float = PAGE_WIDTH, size: float = 8, most: int = 6) -> int:
+    """How many legend entries fit side by side in a figure ``width`` inches wide at
+    ``size`` points (each entry its label and a marker of about four characters), at most
+    ``most``: long group names get fewer columns, never a legend cut at the figure's edge.
+
+    Parameters
+    ----------
+    labels : list of str
+        The legend's labels.
+    width : float
+        The figure's width in inches.
+    size : float
+        The legend's font size.
+    most : int
+        The most columns.
+
+    Examples
+    --------
+    >>> legend_columns(["Jente", "Gutt"]), legend_columns(["Høyskole eller universitet i 5 år"] * 6)
+    (2, 2)
+    """
+    room = width * 72 / (size * 0.6)  # characters across the figure
+    longest = max((len(str(label)) for label in labels), default=1) + 6
+    return max(1, min(most, len(labels), int(room // longest)))
+
+
 def fit_page_width(figure: Figure, width: float = PAGE_WIDTH) -> None:
     """Make a figure wider than the page's text exactly that wide (its height in
     proportion), so that it is placed at its own size and its text keeps the points it was
@@ -322,6 +348,7 @@ __all__ = [
     "alt_text",
     "fit_page_width",
     "label_list",
+    "legend_columns",
     "map_forked",
     "new_figure",
     "render",

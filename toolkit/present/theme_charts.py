@@ -26,7 +26,7 @@ from matplotlib.figure import Figure
 
 from toolkit.language import text
 from toolkit.present.axes import number_axis
-from toolkit.present.figures import PAGE_WIDTH, new_figure
+from toolkit.present.figures import PAGE_WIDTH, legend_columns, new_figure
 from toolkit.present.tables import NORWEGIAN, Style
 from toolkit.themes.matrix import CodeMatrix, cooccurrence_matrix
 
@@ -65,7 +65,9 @@ def code_frequency_chart(
     ax.set_xlim(0, 100)
     number_axis(ax.xaxis, style)
     ax.spines[["top", "right"]].set_visible(False)
-    figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=min(len(groups), 5))
+    labels = [f"{g} ({style.n_label}={int(units[g])})" for g in groups]
+    columns = legend_columns(labels, width, 8, most=5)
+    figure.legend(frameon=False, fontsize=8, loc="outside lower center", ncol=columns)
     total = ", ".join(f"{g} {style.n_label}={int(units[g])}" for g in groups)
     figure.toolkit_alt = f"{text('themes_title', style.language)}: {units_word} ({total})"
     return figure
