@@ -321,3 +321,22 @@ def test_a_legend_of_long_group_names_stays_inside_the_figure():
     for legend in figure.legends:
         box = legend.get_window_extent(renderer)
         assert page.x0 - 1 <= box.x0 and box.x1 <= page.x1 + 1, (box, page)
+
+
+def test_a_multi_response_breakdown_groups_its_rows_and_hides_a_small_count():
+    """Each option heads its groups; a group hidden for too few answers hides its count
+    with its share (a count beside "–" would tell the share)."""
+    from toolkit import multi_response
+    from toolkit.present.tables import multi_response_table
+
+    survey = read_surveyxact(example_round())
+    table = multi_response(survey, "s_12", by="kontorstr", min_base=41)
+    shown = multi_response_table(table, title="Tiltak")
+    groups = list(survey.data["kontorstr"].cat.categories)
+    first = table["option"].iloc[0]
+    assert list(shown.frame.index[: len(groups) + 1]) == [first, *groups]
+    assert shown.extra["headings"][0] == 0
+    hidden = table[table["suppressed"]]
+    assert len(hidden)  # the office size with 41 or fewer answers
+    row = shown.frame.iloc[1 + groups.index(hidden.iloc[0]["kontorstr"])]
+    assert row.tolist() == ["–", "–"]

@@ -323,27 +323,38 @@ def likert_table(
 def multi_response_table(
     table: pd.DataFrame, *, style: Style = NORWEGIAN, title: str = ""
 ) -> ReportTable:
-    """Options as rows: count and percent of respondents (sums exceed 100 %)."""
+    """Options as rows: count and percent of respondents (sums exceed 100 %). By group,
+    each option heads its groups (``extra["headings"]``), as in :func:`likert_table`; a
+    hidden cell hides its count with its share."""
     by_cols = multi_group_columns(table)
-    label = (
-        table["option"]
-        if not by_cols
-        else table["option"] + ", " + table[by_cols].astype(str).agg(", ".join, axis=1)
-    )
-    pct = [
-        style.suppressed if s else style.percent(p)
-        for p, s in zip(table["percent_of_cases"], table["suppressed"], strict=True)
-    ]
     # a weighted count says so: "Antall 136" beside N = 169 read as 136 answers
     counted = "weighted_count" if table.attrs.get("weighted") else "count"
     count, share = text(counted, style.language), text("percent_of_cases", style.language)
-    frame = pd.DataFrame(
-        {count: [style.number(n) for n in table["n"]], share: pct}, index=list(label)
-    )
-    values = pd.DataFrame(
-        {count: table["n"].to_numpy(), share: table["percent_of_cases"].to_numpy()},
-        index=list(label),
-    )
+    labels, shown, numbers, headings = [], [], [], []
+    previous = None
+    for row in table.to_dict("records"):
+        hidden = bool(row["suppressed"])
+        if by_cols and row["option"] != previous:  # the option's heading row
+            headings.append(len(labels))
+            labels.append(row["option"])
+            shown.append({count: "", share: ""})
+            numbers.append({count: np.nan, share: np.nan})
+        previous = row["option"]
+        labels.append(", ".join(str(row[b]) for b in by_cols) if by_cols else row["option"])
+        shown.append(
+            {
+                count: style.suppressed if hidden else style.number(row["n"]),
+                share: style.suppressed if hidden else style.percent(row["percent_of_cases"]),
+            }
+        )
+        numbers.append(
+            {
+                count: np.nan if hidden else row["n"],
+                share: np.nan if hidden else row["percent_of_cases"],
+            }
+        )
+    frame = pd.DataFrame(shown, index=labels, columns=[count, share])
+    values = pd.DataFrame(numbers, index=labels, columns=[count, share])
     notes = [text("multi_note", style.language)]
     if table["suppressed"].any():
         notes.append(style.suppressed_note.format(min_base=table.attrs.get("min_base", 5)))
@@ -355,6 +366,7 @@ def multi_response_table(
         values,
         {count: "count", share: "percent"},
         tuple(notes),
+        extra={"headings": tuple(headings)} if headings else {},
     )
 
 
