@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: test test-fast report snapshots lab lint bench example clean
+.PHONY: test test-fast report units snapshots lab lint bench example clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11 (or newer) and try again")'
@@ -40,6 +40,14 @@ report: $(STAMP)
 	$(BIN)/python -m toolkit.check.example --build build \
 		--survey surveys/2026/ledere_2026.xlsx --config report.toml
 
+# Unit reports of the synthetic staff survey (surveys/ansatte: 4 995 advisers, 120 offices):
+# the main report into build/ansatte/ and one report per office in build/ansatte/enheter/
+# (index.html lists them), small cells hidden so that no one can work them out, not even
+# from all the offices' reports together.
+units: $(STAMP)
+	$(BIN)/toolkit report surveys/ansatte/ansatte_2026.xlsx \
+		--config surveys/ansatte/report.toml --out build/ansatte
+
 # What a reader of the Word file sees, for review: build/report.docx rendered with
 # LibreOffice (soffice) to build/snapshots/report.pdf and every page as a PNG (poppler's
 # pdftoppm, 60 dpi). Nothing is compared by pixel; tests/report/test_word_layout.py checks
@@ -72,6 +80,7 @@ bench: $(STAMP)
 example: $(STAMP)
 	$(BIN)/python scripts/make_example_rounds.py surveys
 	$(BIN)/python scripts/make_example_project.py transcripts/nav2026
+	$(BIN)/python scripts/make_staff_survey.py surveys/ansatte
 
 clean:
 	rm -rf build .pytest_cache .setuptools-build

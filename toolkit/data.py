@@ -69,6 +69,23 @@ def example_config() -> Path:
     )
 
 
+def example_staff_survey() -> Path:
+    """The synthetic staff survey for unit reports (``surveys/ansatte/``: 4 995 advisers in
+    120 offices); its ``report.toml`` and ``kontorer.csv`` stand beside it.
+
+    Returns
+    -------
+    Path
+        ``ansatte_2026.xlsx``.
+
+    Examples
+    --------
+    >>> sorted(p.name for p in example_staff_survey().parent.iterdir())
+    ['ansatte_2026.xlsx', 'kontorer.csv', 'report.toml']
+    """
+    return example_rounds() / "ansatte" / "ansatte_2026.xlsx"
+
+
 def example_project(kind: str = "qdpx") -> Path:
     """The synthetic example interview project: ``"qdpx"`` (REFI-QDA), ``"docx"`` (coded
     Word folder) or ``"txt"`` (inline-coded text folder)."""
@@ -88,4 +105,5 @@ __all__ = [
     "example_project",
     "example_round",
     "example_rounds",
+    "example_staff_survey",
 ]

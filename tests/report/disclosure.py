@@ -128,3 +128,119 @@ def attack(claims_path, min_base: int) -> list[tuple]:
                 if not (wide or low <= 1e-6):  # at least min_base wide, or down to zero
                     found.append((item, g, k, round(low, 2), round(high, 2)))
     return found
+
+
+def _unit_rows(claims: list[dict], rows: dict, label_of: dict) -> None:
+    """The table cells of one unit report into ``rows[item][row]`` ({"n", "cells"}); a
+    row's label is mapped by ``label_of`` (the unit's name → its code, the others and
+    everyone to fixed keys)."""
+    for c in claims:
+        if not c["id"].startswith("tabell-") or c.get("item") is None or not c.get("group"):
+            continue
+        key = label_of.get(c["group"])
+        if key is None:
+            continue
+        row = rows[c["item"]].setdefault(key, {"n": None, "cells": {}})
+        if c["measure"] == "n":
+            row["n"] = c["value"]
+        elif c["measure"] == "percent" and c.get("category"):
+            row["cells"][c["category"]] = c["value"]
+
+
+def published_units(out, others: str, everyone: str, larger: dict | None = None):
+    """What a reader of every unit report (and of the main report's breakdown by a larger
+    unit, ``larger``: unit code → its larger unit's label) knows, per item: the units'
+    rows shown, everyone's row, and the larger units' rows."""
+    from pathlib import Path
+
+    out = Path(out)
+    index = json.loads((out / "enheter" / "index.json").read_text(encoding="utf-8"))["units"]
+    rows: dict = defaultdict(dict)
+    for unit in index:
+        if not unit["reported"]:
+            continue
+        claims = json.loads((out / "enheter" / unit["folder"] / "claims.json").read_text("utf-8"))
+        label_of = {unit["name"]: unit["code"], everyone: "*all*"}
+        _unit_rows(claims["claims"], rows, label_of)
+    groups: dict = defaultdict(dict)
+    if larger:
+        claims = json.loads((out / "claims.json").read_text(encoding="utf-8"))["claims"]
+        labels = {v: v for v in set(larger.values())}
+        _unit_rows([c for c in claims if c.get("breakdown")], groups, labels)
+    return index, rows, groups
+
+
+class _Reader:
+    """The linear (in)equalities a reader knows about one item's counts per unit."""
+
+    def __init__(self, codes: list[str], categories: list[str]) -> None:
+        self.codes, self.categories = codes, categories
+        pairs = [(u, k) for u in codes for k in categories]
+        self.index = {pair: i for i, pair in enumerate(pairs)}
+        self.size = len(pairs)
+        self.a_ub, self.b_ub, self.a_eq, self.b_eq = [], [], [], []
+
+    def vector(self, members, categories) -> np.ndarray:
+        x = np.zeros(self.size)
+        x[[self.index[u, k] for u in members for k in categories]] = 1
+        return x
+
+    def bind(self, members: list[str], row: dict) -> None:
+        """A row shown: its N, and each share within a point."""
+        self.a_eq.append(self.vector(members, self.categories))
+        self.b_eq.append(row["n"])
+        for k, p in row["cells"].items():
+            if p is not None and k in self.categories:
+                more, bounds = _share(self.vector(members, [k]), row["n"], p)
+                self.a_ub.extend(more)
+                self.b_ub.extend(bounds)
+
+    def at_most(self, unit: str, answered: int) -> None:
+        self.a_ub.append(self.vector([unit], self.categories))
+        self.b_ub.append(answered)
+
+    def interval(self, unit: str, category: str) -> tuple[float, float]:
+        system = (np.array(self.a_ub), self.b_ub, np.array(self.a_eq), self.b_eq)
+        return _interval(self.index[unit, category], self.size, system)
+
+
+def _reader(shown: dict, whole: dict, groups: dict, index: list, larger) -> _Reader:
+    codes = [u["code"] for u in index]
+    reader = _Reader(codes, list(whole["cells"]))
+    for unit in index:
+        row = shown.get(unit["code"])
+        if row and row["cells"] and row["n"] is not None:
+            reader.bind([unit["code"]], row)
+        else:  # a hidden unit: at most the answers the index shows
+            reader.at_most(unit["code"], unit["answered"])
+    reader.bind(codes, whole)
+    for label, row in groups.items():
+        members = [u for u in codes if (larger or {}).get(u) == label]
+        if row["cells"] and row["n"] is not None and members:
+            reader.bind(members, row)
+    return reader
+
+
+def attack_units(out, min_base: int, *, others: str, everyone: str, larger=None) -> list:
+    """Every hidden unit cell that the unit reports of a build (and the main report's
+    breakdown by ``larger`` units) pin down, as (item, unit, category, low, high): counts
+    are non-negative, a shown share is within a point, each N shown binds its row, a
+    hidden unit has at most the answers the index gives, and the units add up to everyone
+    and to each larger unit shown."""
+    index, rows, groups = published_units(out, others, everyone, larger)
+    answered = {u["code"]: u["answered"] for u in index}
+    found = []
+    for item, shown in rows.items():
+        whole = shown.get("*all*")
+        hidden = [u["code"] for u in index if not (shown.get(u["code"]) or {}).get("cells")]
+        if whole is None or not whole["cells"] or not hidden:
+            continue
+        reader = _reader(shown, whole, groups.get(item, {}), index, larger)
+        for unit in hidden:
+            for k in reader.categories:
+                low, high = reader.interval(unit, k)
+                if np.isnan(low) or np.isnan(high):
+                    raise AssertionError(f"{item}: the published cells contradict each other")
+                if not (high - low >= min(min_base, answered[unit]) - 1e-6 or low <= 1e-6):
+                    found.append((item, unit, k, round(low, 2), round(high, 2)))
+    return found

@@ -191,8 +191,9 @@ def fit_page_width(figure: Figure, width: float = PAGE_WIDTH) -> None:
         figure.set_size_inches(width, high * width / wide)
 
 
-def render_pair(figure: Figure, dpi: int = 300) -> tuple[bytes, bytes]:
-    """PNG (``dpi``) and SVG bytes of ``figure``.
+def render_pair(figure: Figure, dpi: int = 300, *, png: bool = True) -> tuple[bytes, bytes]:
+    """PNG (``dpi``) and SVG bytes of ``figure`` (no PNG, ``b""``, with ``png=False``: a
+    page that shows only SVG).
 
     A figure with constrained layout (every chart of the toolkit) is laid out once and
     drawn once per format: constrained layout already leaves no blank margin, so the
@@ -201,12 +202,12 @@ def render_pair(figure: Figure, dpi: int = 300) -> tuple[bytes, bytes]:
     """
     engine = figure.get_layout_engine()
     if not isinstance(engine, ConstrainedLayoutEngine):
-        return render(figure, "png", dpi=dpi), render(figure, "svg")
+        return render(figure, "png", dpi=dpi) if png else b"", render(figure, "svg")
     with matplotlib.rc_context(RC):
         engine.execute(figure)
     figure.set_layout_engine("none")
     try:
-        return _png(figure, dpi), render(figure, "svg", tight=False)
+        return _png(figure, dpi) if png else b"", render(figure, "svg", tight=False)
     finally:
         figure.set_layout_engine(engine)
 

@@ -181,24 +181,27 @@ def caption_parts(title: str, limit: int = CAPTION_CHARACTERS) -> tuple[str, str
 
 
 _PENDING: list[Figure] = []  # the blocks a forked worker makes and renders, by index
+_PNG = [True]  # whether the pending blocks need PNG (a forked worker reads it)
 
 
-def _placed(figure) -> tuple[bytes, bytes]:
+def _placed(figure, png: bool = True) -> tuple[bytes, bytes]:
     """PNG and SVG of a chart made as wide as the page's text: placed at its own size, its
     fonts keep their points."""
     from toolkit.present.figures import fit_page_width, render_pair
 
     fit_page_width(figure)
-    return render_pair(figure)
+    return render_pair(figure, png=png)
 
 
 def _make_and_render(index: int) -> tuple:
     block = _PENDING[index]
     described = block.describe()
-    return described, block.labels, _placed(block.figure)
+    return described, block.labels, _placed(block.figure, _PNG[0])
 
 
-def render_blocks(blocks: list[Figure], jobs: int | None = None, *, progress: bool = False):
+def render_blocks(
+    blocks: list[Figure], jobs: int | None = None, *, progress: bool = False, png: bool = True
+):
     """Make and render every figure block not rendered yet, in ``jobs`` worker processes
     (default: one per core; see :func:`~toolkit.present.figures.render_many`); each block
     then holds its bytes, alt text and title, and no matplotlib figure.
@@ -211,6 +214,8 @@ def render_blocks(blocks: list[Figure], jobs: int | None = None, *, progress: bo
         Worker processes; ``None`` for one per core.
     progress
         A progress bar per figure.
+    png
+        Render PNG as well as SVG (``False`` when only an HTML page shows them).
 
     Examples
     --------
@@ -232,10 +237,12 @@ def render_blocks(blocks: list[Figure], jobs: int | None = None, *, progress: bo
     from toolkit.present.figures import map_forked
 
     _PENDING[:] = pending
+    _PNG[0] = png
     try:
         done = map_forked(_make_and_render, len(pending), jobs, progress=progress)
     finally:
         _PENDING.clear()
+        _PNG[0] = True
     for block, (described, labels, pair) in zip(pending, done, strict=True):
         block._described, block.labels, block.rendered = described, labels, pair
         block.finished()

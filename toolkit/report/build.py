@@ -270,6 +270,7 @@ def _input_paths(export, config: ReportConfig) -> list[Path]:
     for given in (
         config.weights.get("population"),
         config.corpus.get("path"),
+        config.units.get("names"),
         config.reference_docx,
     ):
         if given:
@@ -373,6 +374,20 @@ class _Job:
     corpus: object
 
 
+def _units(job: _Job, prepared, stage: Path) -> list[Path]:
+    """The unit reports of ``[units]`` (:mod:`toolkit.report.units`), or none."""
+    if not job.config.units:
+        return []
+    from toolkit.report.unit_build import build_units
+
+    meta = {"survey": job.export.name, "survey_digest": job.digest}
+    written = build_units(
+        prepared, job.config, stage, meta=meta, jobs=job.jobs, progress=job.progress
+    )
+    job.lap("units")
+    return written
+
+
 def _build(job: _Job, folder) -> BuildResult:
     """The build proper, into ``folder``'s staging folder (see :func:`build_report`)."""
     survey, config, export, store, lap = job.survey, job.config, job.export, job.store, job.lap
@@ -412,6 +427,7 @@ def _build(job: _Job, folder) -> BuildResult:
     checked = _audit(stage) if job.audit else None
     project = Path(config.folder if config.path else export.parent).resolve()
     lap("audit")
+    figures += _units(job, prepared, stage)
     outputs["manifest"] = write_manifest(
         stage,
         inputs_=inputs(_input_paths(export, config), project),

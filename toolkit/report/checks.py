@@ -190,6 +190,8 @@ def _check_parts(survey: Survey, config: ReportConfig, problems: list) -> None:
                 config_error(config, "weights", "variables", f"no variable {name!r} to weight by")
             )
     files = [("weights", "population"), ("corpus", "path"), ("rounds", "folder")]
+    files.append(("units", "names"))
+    _check_units(survey, config, problems)
     for table, key in files:
         given = getattr(config, table).get(key)
         if given and not config.resolve(given).exists():
@@ -208,6 +210,37 @@ def _check_parts(survey: Survey, config: ReportConfig, problems: list) -> None:
         if did.get(key) and did[key] not in columns:
             problems.append(
                 config_error(config, "rounds", "did", f"no variable {did[key]!r} for did's {key}")
+            )
+
+
+def _check_units(survey: Survey, config: ReportConfig, problems: list) -> None:
+    """[units]: a variable of the export, chapters the report has."""
+    units = config.units
+    if not units:
+        return
+    if units["variable"] not in survey.data.columns:
+        problems.append(
+            config_error(
+                config,
+                "units",
+                "variable",
+                f"no variable {units['variable']!r} to make unit reports by",
+                hint="a background variable of the export, e.g. the office number from the "
+                "distribution list (see `toolkit inspect EXPORT`)",
+            )
+        )
+    titles = {c.title for c in config.chapters}
+    for title in units.get("chapters", []):
+        if config.chapters and title not in titles:
+            problems.append(
+                config_error(
+                    config,
+                    "units",
+                    "chapters",
+                    f"no chapter titled {title!r}",
+                    found=", ".join(sorted(titles)),
+                    hint="name chapters by their title in [[chapters]]",
+                )
             )
 
 

@@ -40,6 +40,11 @@
     redact = { "Lillehammer" = "(kommune)" }   # names and places to replace in quotes
     unlisted_names = "redact"  # common names nobody listed: "redact" or "review"
 
+    [units]                    # a report per unit as well (optional; see report.units)
+    variable = "kontornr"      # the unit of every respondent (distribution list)
+    names = "kontorer.csv"     # code;name (optional)
+    compare = ["unit", "others", "all"]
+
     [[chapters]]               # in order; questions by name (grids by their stem)
     title = "Samarbeid med kommunen"
     questions = ["b1", "b2"]
@@ -74,6 +79,8 @@ TABLES = {
     "regression": {"outcome", "predictors", "kind"},
     "rounds": {"folder", "between", "items", "measure", "did"},
     "corpus": {"path", "by", "unit", "quotes", "redact", "unlisted_names"},
+    "units": {"variable", "names", "compare", "min_base", "only", "chapters"}
+    | {"open_answers", "findings", "word", "others", "everyone"},
 }
 CHAPTER_KEYS = {"title", "questions", "by", "text"}
 #: the most chapters a report.toml may list
@@ -108,6 +115,7 @@ class ReportConfig:
     regression: dict = field(default_factory=dict)
     rounds: dict = field(default_factory=dict)
     corpus: dict = field(default_factory=dict)
+    units: dict = field(default_factory=dict)
     path: str | None = None
     folder: str = "."
     text: str = ""
@@ -269,6 +277,7 @@ def parse(text: str, *, file: str | Path) -> ReportConfig:
         regression=tables["regression"],
         rounds=tables["rounds"],
         corpus=tables["corpus"],
+        units=tables["units"],
         path=str(file),
         folder=str(Path(file).parent),
         text=text,

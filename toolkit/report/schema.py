@@ -1,12 +1,13 @@
 """The types of ``report.toml``'s tables, declared once (pydantic) and checked on reading.
 
-Every key of ``[sample]``, ``[weights]``, ``[parts]``, ``[regression]``, ``[rounds]`` and
-``[corpus]`` has its type, allowed values and default here; a value of another type is a
-ConfigError naming the file, the table, the key and its line, before anything is read or
-computed (``key_share = "half"``, ``examples = "many"``, ``means = 5`` once ended in "this
-is a bug"). A name where a list of names is expected is taken as a one-element list, never
-iterated letter by letter; a text is never taken for true or false. The validated tables
-are plain dicts again, so the rest of the toolkit reads them as before.
+Every key of ``[sample]``, ``[weights]``, ``[parts]``, ``[regression]``, ``[rounds]``,
+``[corpus]`` and ``[units]`` has its type, allowed values and default here; a value of
+another type is a ConfigError naming the file, the table, the key and its line, before
+anything is read or computed (``key_share = "half"``, ``examples = "many"``, ``means = 5``
+once ended in "this is a bug"). A name where a list of names is expected is taken as a
+one-element list, never iterated letter by letter; a text is never taken for true or
+false. The validated tables are plain dicts again, so the rest of the toolkit reads them
+as before.
 
 Examples
 --------
@@ -37,6 +38,11 @@ from toolkit.rawfiles.toml import TomlFile
 def _listed(value):
     """A name is a one-element list of names (never split into its letters)."""
     return [value] if isinstance(value, str) else value
+
+
+def _one_or_more(value):
+    """One code or name is a one-element list."""
+    return [value] if isinstance(value, (str, int)) else value
 
 
 Names = Annotated[
@@ -109,6 +115,22 @@ class Corpus(_Table):
     unlisted_names: Literal["redact", "review"] = "redact"
 
 
+class Units(_Table):
+    variable: Text
+    names: Text | None = None
+    compare: Annotated[
+        list[Literal["unit", "others", "all"]], BeforeValidator(_listed), Field(min_length=1)
+    ] = ["unit", "others", "all"]
+    min_base: Annotated[int, Field(ge=1, le=1000)] | None = None
+    only: Annotated[list[Text | int], BeforeValidator(_one_or_more)] = []
+    chapters: Names = []
+    open_answers: bool = False
+    findings: bool = True
+    word: bool = False
+    others: Text | None = None
+    everyone: Text | None = None
+
+
 MODELS = {
     "sample": Sample,
     "weights": Weights,
@@ -116,6 +138,7 @@ MODELS = {
     "regression": Regression,
     "rounds": Rounds,
     "corpus": Corpus,
+    "units": Units,
 }
 _EXPECTED = {
     "bool_type": ("must be true or false", "{key} = true"),

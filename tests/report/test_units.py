@@ -1,0 +1,225 @@
+"""Unit reports (issue 22): one report per office beside the others and everyone, with
+suppression that holds across every unit's report.
+
+The acceptance is the attack (tests/report/disclosure.py): from every cell all the unit
+reports publish (and the main report's breakdown by county, which holds whole offices), a
+linear program bounds each hidden count; none may be pinned narrower than the protection
+range. The attack finds recoverable cells when secondary suppression is turned off.
+Values are checked by a second route: the raw export read with openpyxl and counted by
+hand, and R's chisq.test + p.adjust("holm") for the findings."""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.report.disclosure import attack_units
+from toolkit.data import example_round, example_staff_survey
+from toolkit.report import build_report
+
+REFERENCE = Path(__file__).parents[1] / "fixtures" / "reference" / "units_holm.csv"
+REGIONS = (
+    '[report]\nmin_base = 5\n\n[units]\nvariable = "region"\nmin_base = 27\nfindings = false\n\n'
+    '[[chapters]]\ntitle = "Samarbeid"\nquestions = ["b1"]\n'
+)
+
+
+def _regions(tmp_path: Path):
+    (tmp_path / "report.toml").write_text(REGIONS, encoding="utf-8")
+    return build_report(
+        example_round(), tmp_path / "out", config=tmp_path / "report.toml", progress=False
+    )
+
+
+def test_one_region_under_min_base_is_protected_by_hiding_another(tmp_path):
+    """The managers by region, min_base 27: Sør has 26 answers and is hidden; alone it
+    would be all minus the four others, so the smallest other region is hidden too, and
+    no hidden count can be bounded narrower than 27."""
+    built = _regions(tmp_path)
+    out = built.folder
+    index = json.loads((out / "enheter" / "index.json").read_text(encoding="utf-8"))["units"]
+    assert [(u["name"], u["answered"], u["reported"]) for u in index] == [
+        ("Øst", 57, True), ("Vest", 44, True), ("Sør", 26, False), ("Midt", 29, True),
+        ("Nord", 34, True),
+    ]  # fmt: skip
+    assert attack_units(out, 27, others="Andre enheter", everyone="Alle") == []
+    html = (out / "enheter" / "midt" / "report.html").read_text(encoding="utf-8")
+    assert "skjult for at de skjulte tallene ikke skal kunne regnes ut" in html
+    midt = json.loads((out / "enheter" / "midt" / "claims.json").read_text("utf-8"))
+    cells = [c for c in midt["claims"] if c["id"].startswith("tabell-")]
+    assert cells and not [c for c in cells if c.get("group") in ("Midt", "Andre enheter")]
+
+
+def test_the_attack_finds_sor_when_secondary_suppression_is_off(tmp_path, monkeypatch):
+    """With primary suppression only, Sør's counts follow from everyone minus the four
+    regions shown in their own reports (the test can fail)."""
+    from toolkit.analysis import suppression
+
+    monkeypatch.setattr(suppression, "protect", lambda counts, hidden, min_base: set(hidden))
+    built = _regions(tmp_path)
+    found = attack_units(built.folder, 27, others="Andre enheter", everyone="Alle")
+    assert {unit for _, unit, *_ in found} == {"Sør"}
+    assert len(found) >= 6  # of its 6 × 5 cells, at least the six pinned
+
+
+def test_holm_equals_r(tmp_path):
+    """Holm's correction as R's p.adjust gives it (second route: R's own numbers)."""
+    from toolkit.analysis.units import holm
+
+    with REFERENCE.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    first = [r for r in rows if r["kontornr"] == rows[0]["kontornr"]]
+    got = holm([float(r["p"]) for r in first])
+    assert np.allclose(got, [float(r["p_holm"]) for r in first], rtol=1e-12)
+
+
+def test_findings_equal_r_chisq_test_with_holm():
+    """Each office against the others on the four leadership items: the items the toolkit
+    names as different (Holm-corrected p < 0.05) and their p-values are R's, for every
+    office where all four items are shown and tested."""
+    from toolkit import read_surveyxact
+    from toolkit.analysis.units import by_unit, differences, unit_view
+
+    survey = read_surveyxact(example_staff_survey())
+    survey = survey.filter(survey.data["stato_4"] == 1, "Gjennomført")
+    shared = by_unit(survey, ["l_1", "l_2", "l_3", "l_4"], "kontornr", min_base=5)
+    with REFERENCE.open(encoding="utf-8") as handle:
+        reference = list(csv.DictReader(handle))
+    compared = 0
+    for office in sorted({int(r["kontornr"]) for r in reference}):
+        view = unit_view(shared, office, name="Kontoret", others="Andre")
+        if view[view["enhet"] == "Kontoret"]["suppressed"].any():
+            continue
+        found, tested = differences(view, "Kontoret", "Andre", min_base=5)
+        assert tested == 4
+        theirs = {r["item"]: float(r["p_holm"]) for r in reference if int(r["kontornr"]) == office}
+        assert {d.item for d in found} == {i for i, p in theirs.items() if p < 0.05}
+        for d in found:
+            assert d.p_holm == pytest.approx(theirs[d.item], rel=1e-9)
+        compared += 1
+    assert compared >= 100
+
+
+def _raw(path: Path) -> list[dict]:
+    """The export's Dataset sheet, read with openpyxl (not the toolkit's reader)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    rows = book["Dataset"].iter_rows(values_only=True)
+    header = next(rows)
+    return [dict(zip(header, r, strict=False)) for r in rows]
+
+
+@pytest.fixture(scope="module")
+def staff(tmp_path_factory):
+    """The staff survey's unit reports (the leadership chapter) and the main report."""
+    folder = tmp_path_factory.mktemp("staff")
+    source = example_staff_survey().parent / "report.toml"
+    config = source.read_text(encoding="utf-8").replace(
+        "others = ", 'chapters = ["Ledelse"]\nothers = '
+    )
+    (folder / "report.toml").write_text(config, encoding="utf-8")
+    (folder / "kontorer.csv").write_bytes((source.parent / "kontorer.csv").read_bytes())
+    built = build_report(example_staff_survey(), folder / "out",
+                         config=folder / "report.toml", progress=False)  # fmt: skip
+    return built.folder, _raw(example_staff_survey())
+
+
+@pytest.mark.slow
+def test_no_hidden_cell_of_120_unit_reports_can_be_worked_out(staff):
+    """Every office's report and the main report by county together: no hidden count is
+    pinned (the county tables hold whole offices, so an office hidden alone in its county
+    would be the county minus the others)."""
+    out, raw = staff
+    names = dict(csv.reader((example_staff_survey().parent / "kontorer.csv").open(), delimiter=";"))
+    counties = _county_labels()
+    larger = {str(r["kontornr"]): counties[int(r["fylke"])] for r in raw}
+    found = attack_units(out, 5, others="Andre kontorer", everyone="Alle kontorer",
+                         larger=larger)  # fmt: skip
+    assert found == []
+    assert len(names) == 121  # (the header and 120 offices)
+
+
+def _county_labels() -> dict[int, str]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(example_staff_survey(), read_only=True)
+    rows = list(book["Labels"].iter_rows(values_only=True))
+    return {int(r[1]): r[2] for r in rows if r[0] == "fylke"}
+
+
+@pytest.mark.slow
+def test_unit_numbers_are_hand_counts_of_the_raw_export(staff):
+    """Invited and answered per office, and one office's shares beside the others', from
+    the raw rows counted by hand."""
+    out, raw = staff
+    index = json.loads((out / "enheter" / "index.json").read_text(encoding="utf-8"))["units"]
+    invited = Counter(str(r["kontornr"]) for r in raw)
+    answered = Counter(str(r["kontornr"]) for r in raw if r["stato_4"] == 1)
+    assert {u["code"]: u["invited"] for u in index} == dict(invited)
+    assert {u["code"]: u["answered"] for u in index} == {c: answered[c] for c in invited}
+    assert sum(1 for u in index if not u["reported"]) == sum(1 for c in invited if answered[c] < 5)
+    unit = next(u for u in index if u["reported"] and u["answered"] > 40)
+    done = [r for r in raw if r["stato_4"] == 1 and r["l_1"] in (1, 2, 3, 4, 5)]
+    mine = Counter(r["l_1"] for r in done if str(r["kontornr"]) == unit["code"])
+    rest = Counter(r["l_1"] for r in done if str(r["kontornr"]) != unit["code"])
+    claims = json.loads((out / "enheter" / unit["folder"] / "claims.json").read_text("utf-8"))
+    cells = {
+        (c["group"], c["category"]): c["value"]
+        for c in claims["claims"]
+        if c["id"].startswith("tabell-")
+        and c["item"] == "Jeg har tillit til min nærmeste leder"
+        and c["measure"] == "percent"
+    }
+    labels = ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig"]
+    for code, label in enumerate(labels, start=1):
+        assert cells[unit["name"], label] == pytest.approx(100 * mine[code] / sum(mine.values()))
+        assert cells["Andre kontorer", label] == pytest.approx(
+            100 * rest[code] / sum(rest.values())
+        )
+
+
+@pytest.mark.slow
+def test_every_unit_has_a_zip_and_a_small_one_says_why(staff):
+    out, raw = staff
+    index = json.loads((out / "enheter" / "index.json").read_text(encoding="utf-8"))["units"]
+    page = (out / "enheter" / "index.html").read_text(encoding="utf-8")
+    for unit in index:
+        with zipfile.ZipFile(out / "enheter" / f"{unit['folder']}.zip") as archive:
+            assert set(archive.namelist()) >= {
+                f"{unit['folder']}/report.html",
+                f"{unit['folder']}/claims.json",
+            }
+        assert f'href="{unit["folder"]}/report.html"' in page
+    small = next(u for u in index if not u["reported"])
+    html = (out / "enheter" / small["folder"] / "report.html").read_text(encoding="utf-8")
+    assert "færre enn 5 svar" in html and "<table" not in html
+    emails = {r["email"] for r in raw}
+    for unit in index[:10]:
+        text = (out / "enheter" / unit["folder"] / "report.html").read_text(encoding="utf-8")
+        assert not any(e in text for e in list(emails)[:200])
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    listed = {o["path"] for o in manifest["outputs"]}
+    assert "enheter/index.html" in listed and f"enheter/{index[0]['folder']}.zip" in listed
+
+
+def test_a_units_variable_the_export_lacks_is_a_config_error(tmp_path):
+    from toolkit.errors import ConfigError
+
+    (tmp_path / "report.toml").write_text(
+        '[units]\nvariable = "kontor"\nchapters = ["Nei"]\n\n[[chapters]]\ntitle = "A"\n'
+        'questions = ["b1"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as error:
+        build_report(example_round(), tmp_path / "out", config=tmp_path / "report.toml",
+                     progress=False)  # fmt: skip
+    message = str(error.value)
+    assert "no variable 'kontor'" in message and "no chapter titled 'Nei'" in message
+    assert "line 2" in message

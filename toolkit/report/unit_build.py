@@ -1,0 +1,257 @@
+"""Writing the unit reports of a build (:mod:`toolkit.report.units`): the shared analysis
+once, then every unit's sections, figures (rendered together, in worker processes),
+HTML, Excel, claims, Word when asked, an audit of each, and a zip per unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from toolkit.errors import AuditError
+from toolkit.language import text
+from toolkit.report.blocks import Section, Table, Text
+from toolkit.report.units import (
+    FOLDER,
+    KINDS,
+    about,
+    index_html,
+    index_json,
+    left_out,
+    unit_options,
+    units_of,
+    write_zip,
+)
+from toolkit.surveys.codebook import lower_first
+
+
+def _questions(survey, config, options) -> dict[str, list[str]]:
+    """The chapters a unit report holds (``chapters`` by title, or all): title → questions."""
+    chosen = [c for c in config.chapters if not options.chapters or c.title in options.chapters]
+    return {c.title: list(c.questions) for c in chosen}
+
+
+def _shared(prepared, config, options, kinds: dict[str, str]) -> dict:
+    """Every question's summary by unit, protected across all the unit reports (once)."""
+    from toolkit.analysis.units import by_unit, nesting
+    from toolkit.report.catalog import variables_of
+
+    survey = prepared.survey
+    within = nesting(survey, options.variable, config.by)
+    out = {}
+    for question, kind in kinds.items():
+        if kind in KINDS:
+            out[question] = by_unit(
+                survey,
+                variables_of(survey, question),
+                options.variable,
+                weight=prepared.options.weight,
+                min_base=options.min_base,
+                within=within,
+                scale=kind == "grid",
+            )
+    return out
+
+
+def _question(view, question: str, title: str, prepared, options, unit) -> Section:
+    from toolkit.analysis.units import UNIT_COLUMN
+    from toolkit.present.tables import likert_table
+    from toolkit.report.sections.questions import _likert_figures
+
+    style, source = prepared.options.style, prepared.options.source
+    blocks = [
+        Table(likert_table(view, style=style, min_base=options.min_base), source),
+        *_likert_figures(view, f"{question}-{unit.folder}", source, style, options.min_base),
+    ]
+    return Section(
+        title, blocks, key=question, level=3, language=style.language, breakdown=UNIT_COLUMN
+    )
+
+
+def _findings(views: dict, unit, prepared, options) -> Section:
+    """Where the unit differs from the others beyond chance, in sentences whose numbers
+    are the tables' (rounded the same way)."""
+    from toolkit.analysis.units import differences
+    from toolkit.present.tables import round_to_100
+
+    style, language = prepared.options.style, prepared.options.language
+    section = Section(text("units_findings_heading", language), key="funn", language=language)
+    if prepared.options.weight is not None:
+        return section.add(Text(text("units_findings_weighted", language), kind="note"))
+    found, tested = [], 0
+    for view in views.values():
+        differs, count = differences(view, unit.name, options.others, min_base=options.min_base)
+        tested += count
+        for d in differs:
+            rows = view[view["substantive"] & (view["item"] == d.item)]
+            first = rows[rows["enhet"] == unit.name]
+            second = rows[rows["enhet"] == options.others]
+            a = dict(zip(first["category"], round_to_100(first["percent"]), strict=True))
+            b = dict(zip(second["category"], round_to_100(second["percent"]), strict=True))
+            key = "units_finding_more" if d.unit > d.others else "units_finding_less"
+            found.append(
+                text(
+                    key,
+                    language,
+                    unit=unit.name,
+                    category=d.category,
+                    others=lower_first(options.others),
+                    item=d.item_text,
+                    a=style.percent(a[d.category]),
+                    b=style.percent(b[d.category]),
+                )
+            )
+    for sentence in found:
+        section.add(Text(sentence))
+    if not found:
+        section.add(
+            Text(
+                text(
+                    "units_findings_none",
+                    language,
+                    unit=unit.name,
+                    n=tested,
+                    others=lower_first(options.others),
+                )
+            )
+        )
+    section.add(
+        Text(
+            text("units_findings_method", language, n=tested, min_base=options.min_base),
+            kind="note",
+        )
+    )
+    return section
+
+
+def unit_sections(unit, shared: dict, chapters: dict, prepared, options, titles) -> list:
+    """One unit's report: about, findings, the chapters (module docstring)."""
+    from toolkit.analysis.units import unit_view
+
+    style = prepared.options.style
+    sections = [about(unit, options, style.language, style)]
+    if not unit.reported:
+        return sections
+    views = {
+        q: unit_view(
+            table,
+            unit.value,
+            name=unit.name,
+            others=options.others,
+            everyone=options.everyone,
+            compare=options.compare,
+            min_base=options.min_base,
+        )
+        for q, table in shared.items()
+    }
+    if options.findings and {"unit", "others"} <= set(options.compare):
+        sections.append(_findings(views, unit, prepared, options))
+    for title, questions in chapters.items():
+        parts = [
+            _question(views[q], q, titles[q], prepared, options, unit)
+            for q in questions
+            if q in views
+        ]
+        if parts:
+            sections.append(Section(title, parts, language=style.language))
+    return sections
+
+
+def _audit(folder: Path) -> None:
+    from toolkit.report.audit import audit_outputs
+
+    found = audit_outputs(folder)
+    if found.discrepancies:
+        raise AuditError(
+            f"the unit report {folder.name} shows {len(found.discrepancies)} number(s) with "
+            f"two values: {found.discrepancies[0]}",
+            file=folder,
+            hint="this is a bug in the toolkit: please report it with the configuration",
+        )
+
+
+def _write_unit(folder: Path, title: str, sections, prepared, config, options, meta) -> list:
+    from toolkit.present.excel import to_excel
+    from toolkit.report.claims import write_claims
+    from toolkit.report.html import numbering, report_html
+    from toolkit.report.word import report_docx
+
+    language = config.language
+    folder.mkdir(parents=True, exist_ok=True)
+    numbers = numbering(sections)
+    html = folder / "report.html"
+    html.write_text(report_html(title, sections, language=language, numbers=numbers), "utf-8")
+    written = [html]
+    tables = [b for s in sections for b in s.tables()]
+    if tables:
+        names = [f"{text('table', language)} {numbers[id(b)]}" for b in tables]
+        written.append(
+            to_excel(
+                [b.table for b in tables],
+                folder / "tabeller.xlsx",
+                source=prepared.options.source,
+                sheet_names=names,
+                language=language,
+            )
+        )
+    written.append(
+        write_claims(sections, numbers, folder / "claims.json", language=language, **meta)
+    )
+    if options.word:
+        template = config.resolve(config.reference_docx)
+        written.append(
+            report_docx(
+                title,
+                sections,
+                folder / "report.docx",
+                language=language,
+                template=template,
+                numbers=numbers,
+            )
+        )
+    if tables:
+        _audit(folder)
+    return written
+
+
+def build_units(prepared, config, stage: Path, *, meta: dict, jobs=None, progress=False):
+    """Every unit report of ``config``'s ``[units]`` into ``stage/enheter`` (module
+    docstring); returns the files written."""
+    from toolkit.progress import progress_bar
+    from toolkit.report.blocks import render_blocks
+    from toolkit.report.catalog import question_kind, question_title, variables_of
+
+    options = unit_options(config)
+    survey = prepared.survey
+    chapters = _questions(survey, config, options)
+    items = [v for qs in chapters.values() for q in qs for v in variables_of(survey, q)]
+    units = units_of(prepared.full, survey, config, options, items)
+    kinds = {q: question_kind(survey, q) for qs in chapters.values() for q in qs}
+    titles = {q: question_title(survey, q) for q in kinds}
+    shared = _shared(prepared, config, options, kinds)
+    skipped = left_out(kinds, options.open_answers)
+    every = {}
+    for unit in progress_bar(units, desc="unit reports", unit="unit", show=progress):
+        sections = unit_sections(unit, shared, chapters, prepared, options, titles)
+        if skipped and unit.reported:
+            names = "», «".join(titles[q] for q in skipped)
+            sections[0].add(Text(text("units_left_out", config.language, names=names), kind="note"))
+        every[unit.folder] = (unit, sections)
+    figures = [b for _, sections in every.values() for s in sections for b in s.figures()]
+    render_blocks(figures, jobs, progress=progress, png=options.word)
+    root = stage / FOLDER
+    written = []
+    report_title = config.title or text("units_report", config.language)
+    for folder, (unit, sections) in every.items():
+        title = f"{report_title}: {unit.name}"
+        files = _write_unit(root / folder, title, sections, prepared, config, options, meta)
+        written += files
+        written.append(write_zip(root, files, root / f"{folder}.zip"))
+    index = root / "index.html"
+    index.write_text(
+        index_html(report_title, units, config.language, prepared.options.style), encoding="utf-8"
+    )
+    listing = root / "index.json"
+    listing.write_text(index_json(units), encoding="utf-8")
+    return [*written, index, listing]
+
+
+__all__ = ["build_units", "unit_sections"]
