@@ -223,3 +223,37 @@ def test_a_units_variable_the_export_lacks_is_a_config_error(tmp_path):
     message = str(error.value)
     assert "no variable 'kontor'" in message and "no chapter titled 'Nei'" in message
     assert "line 2" in message
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["en", "nn"])
+def test_unit_reports_speak_the_reports_language(tmp_path, language):
+    """Every unit report (HTML, Word, Excel) and the index in English and nynorsk: no
+    fixed word of another language, the data's and the configuration's words aside; the
+    open answers asked for are the unit's own."""
+    from tests.report.vocabulary import data_texts, foreign_words
+
+    config = (
+        f'[report]\nlanguage = "{language}"\n\n[units]\nvariable = "region"\nmin_base = 27\n'
+        'word = true\nopen_answers = true\n\n[[chapters]]\ntitle = "Samarbeid"\n'
+        'questions = ["b1", "s_10"]\n\n[[chapters]]\ntitle = "Kommentarer"\nquestions = ["s_14"]\n'
+    )
+    (tmp_path / "report.toml").write_text(config, encoding="utf-8")
+    built = build_report(example_round(), tmp_path / "out", config=tmp_path / "report.toml",
+                         progress=False)  # fmt: skip
+    words = data_texts([example_round()], tmp_path / "report.toml")
+    folders = sorted(p for p in (built.folder / "enheter").iterdir() if p.is_dir())
+    assert len(folders) == 5
+    for folder in folders:
+        assert foreign_words(folder, language, words) == [], folder.name
+    assert (folders[0] / "report.docx").is_file()
+    index = (built.folder / "enheter" / "index.html").read_text(encoding="utf-8")
+    heading = {"en": "Response rate", "nn": "Svarprosent"}[language]
+    assert heading in index
+    from toolkit import read_surveyxact
+
+    survey = read_surveyxact(example_round())
+    east = survey.data[survey.data["region"] == "Øst"]["s_14"].dropna()
+    html = (built.folder / "enheter" / "ost" / "report.html").read_text(encoding="utf-8")
+    answers = {"en": f"{len(east)} answers", "nn": f"{len(east)} svar"}[language]
+    assert answers in html

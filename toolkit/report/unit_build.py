@@ -122,8 +122,11 @@ def _findings(views: dict, unit, prepared, options) -> Section:
     return section
 
 
-def unit_sections(unit, shared: dict, chapters: dict, prepared, options, titles) -> list:
-    """One unit's report: about, findings, the chapters (module docstring)."""
+def unit_sections(
+    unit, shared: dict, chapters: dict, prepared, options, titles, open_questions=()
+) -> list:
+    """One unit's report: about, findings, the chapters (module docstring); the open
+    questions among ``open_questions`` when ``open_answers`` asks for them."""
     from toolkit.analysis.units import unit_view
 
     style = prepared.options.style
@@ -147,12 +150,23 @@ def unit_sections(unit, shared: dict, chapters: dict, prepared, options, titles)
     for title, questions in chapters.items():
         parts = [
             _question(views[q], q, titles[q], prepared, options, unit)
-            for q in questions
             if q in views
+            else _open(q, prepared, options, unit)
+            for q in questions
+            if q in views or (options.open_answers and q in open_questions)
         ]
         if parts:
             sections.append(Section(title, parts, language=style.language))
     return sections
+
+
+def _open(question: str, prepared, options, unit) -> Section:
+    """An open question's answers from the unit alone (only when ``open_answers``)."""
+    from toolkit.report.sections.questions import open_section
+
+    survey = prepared.survey
+    mine = survey.filter(survey.data[options.variable] == unit.value, unit.name)
+    return open_section(mine, question, prepared.options)
 
 
 def _audit(folder: Path) -> None:
@@ -228,9 +242,10 @@ def build_units(prepared, config, stage: Path, *, meta: dict, jobs=None, progres
     titles = {q: question_title(survey, q) for q in kinds}
     shared = _shared(prepared, config, options, kinds)
     skipped = left_out(kinds, options.open_answers)
+    opened = {q for q, kind in kinds.items() if kind == "open"}
     every = {}
     for unit in progress_bar(units, desc="unit reports", unit="unit", show=progress):
-        sections = unit_sections(unit, shared, chapters, prepared, options, titles)
+        sections = unit_sections(unit, shared, chapters, prepared, options, titles, opened)
         if skipped and unit.reported:
             names = "», «".join(titles[q] for q in skipped)
             sections[0].add(Text(text("units_left_out", config.language, names=names), kind="note"))
