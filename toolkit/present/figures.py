@@ -243,10 +243,12 @@ def _render_index(index: int) -> tuple[bytes, bytes]:
     return render_pair(_PENDING[index])
 
 
-def map_forked(function, count: int, jobs: int | None = None, *, progress: bool = False) -> list:
+def map_forked(
+    function, count: int, jobs: int | None = None, *, progress: bool = False, desc: str = "charts"
+) -> list:
     """``[function(i) for i in range(count)]`` in ``jobs`` forked worker processes (default:
-    one per core), in order, with a progress bar per item. Workers are forked, so
-    ``function`` reaches what the caller prepared without pickling it; where fork is not
+    one per core), in order, with a progress bar per item (``desc``). Workers are forked,
+    so ``function`` reaches what the caller prepared without pickling it; where fork is not
     available, or with one job, it runs here."""
     import multiprocessing
     import os
@@ -254,7 +256,8 @@ def map_forked(function, count: int, jobs: int | None = None, *, progress: bool 
     from toolkit.progress import progress_bar
 
     def shown(results):
-        return list(progress_bar(results, desc="charts", unit="figure", show=progress, total=count))
+        unit = "figure" if desc == "charts" else "item"
+        return list(progress_bar(results, desc=desc, unit=unit, show=progress, total=count))
 
     jobs = min(jobs or os.cpu_count() or 1, count)
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():

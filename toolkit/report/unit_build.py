@@ -226,10 +226,19 @@ def _write_unit(folder: Path, title: str, sections, prepared, config, options, m
     return written
 
 
+_JOB: list = []  # the one unit job a forked worker runs, by the unit's index
+
+
+def _run(index: int) -> list[str]:
+    return _JOB[0](index)
+
+
 def build_units(prepared, config, stage: Path, *, meta: dict, jobs=None, progress=False):
     """Every unit report of ``config``'s ``[units]`` into ``stage/enheter`` (module
-    docstring); returns the files written."""
-    from toolkit.progress import progress_bar
+    docstring); returns the files written. The shared analysis is done here, once; each
+    unit's report (sections, figures, files, audit, zip) is made in one of ``jobs`` forked
+    worker processes, one unit at a time, so memory holds one unit's figures per worker."""
+    from toolkit.present.figures import map_forked
     from toolkit.report.blocks import render_blocks
     from toolkit.report.catalog import question_kind, question_title, variables_of
 
@@ -243,23 +252,28 @@ def build_units(prepared, config, stage: Path, *, meta: dict, jobs=None, progres
     shared = _shared(prepared, config, options, kinds)
     skipped = left_out(kinds, options.open_answers)
     opened = {q for q, kind in kinds.items() if kind == "open"}
-    every = {}
-    for unit in progress_bar(units, desc="unit reports", unit="unit", show=progress):
+    root = stage / FOLDER
+    report_title = config.title or text("units_report", config.language)
+
+    def one(index: int) -> list[str]:
+        unit = units[index]
         sections = unit_sections(unit, shared, chapters, prepared, options, titles, opened)
         if skipped and unit.reported:
             names = "», «".join(titles[q] for q in skipped)
             sections[0].add(Text(text("units_left_out", config.language, names=names), kind="note"))
-        every[unit.folder] = (unit, sections)
-    figures = [b for _, sections in every.values() for s in sections for b in s.figures()]
-    render_blocks(figures, jobs, progress=progress, png=options.word)
-    root = stage / FOLDER
-    written = []
-    report_title = config.title or text("units_report", config.language)
-    for folder, (unit, sections) in every.items():
+        figures = [b for s in sections for b in s.figures()]
+        render_blocks(figures, 1, png=options.word)  # (in this worker)
         title = f"{report_title}: {unit.name}"
-        files = _write_unit(root / folder, title, sections, prepared, config, options, meta)
-        written += files
-        written.append(write_zip(root, files, root / f"{folder}.zip"))
+        files = _write_unit(root / unit.folder, title, sections, prepared, config, options, meta)
+        files.append(write_zip(root, files, root / f"{unit.folder}.zip"))
+        return [str(p) for p in files]
+
+    _JOB[:] = [one]
+    try:
+        done = map_forked(_run, len(units), jobs, progress=progress, desc="unit reports")
+    finally:
+        _JOB.clear()
+    written = [Path(p) for files in done for p in files]
     index = root / "index.html"
     index.write_text(
         index_html(report_title, units, config.language, prepared.options.style), encoding="utf-8"
