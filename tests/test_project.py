@@ -122,3 +122,6 @@ def test_readme_rounds_and_duckdb_examples_run_as_written(tmp_path, monkeypatch)
     assert list(namespace["stacked"].data["round"].cat.categories) == ["2025", "2026"]
     exec(compile(_readme_code("## Survey rounds", 1), "README.md", "exec"), namespace)
     assert (tmp_path / "runder" / "_codebook.json").is_file()
+    exec(compile(_readme_code("## Survey rounds", 2), "README.md", "exec"), namespace)
+    shown = namespace["con"].sql("SELECT DISTINCT b1_1 FROM runder ORDER BY b1_1").fetchall()
+    assert shown[0] == ("Helt uenig",)

@@ -114,3 +114,27 @@ def test_a_damaged_dataset_is_a_clear_error(tmp_path):
     (broken / "_codebook.json").write_text("{not json")
     with pytest.raises(CorruptFileError, match="cannot be read back"):
         read_rounds(broken)
+
+
+def test_duckdb_orders_a_scale_as_the_codebook_does(stacked_dataset):
+    """Through the dataset's DuckDB view, ORDER BY follows each item's codes (the scale),
+    not the alphabet ("Delvis enig" before "Helt uenig" is what plain Parquet gives), and
+    the rounds follow their order; the counts stay likert_summary's."""
+    from toolkit.rounds.storage import duckdb_view
+
+    stacked, folder = stacked_dataset
+    con = duckdb_view(folder)
+    for item in ("b1_1", "b2_1", "t1_1"):
+        labels = stacked.entry(item)["labels"]
+        by_code = [labels[c] for c in sorted(labels)]
+        query = f"SELECT DISTINCT {item} FROM runder WHERE {item} IS NOT NULL ORDER BY {item}"
+        shown = [row[0] for row in con.sql(query).fetchall()]
+        assert shown == [label for label in by_code if label in shown]
+        assert shown != sorted(shown)  # the alphabet would differ
+    rounds = con.sql("SELECT DISTINCT round FROM runder ORDER BY round").fetchall()
+    assert [r[0] for r in rounds] == ["2025", "2026"]
+    counts = con.sql("SELECT b1_1, count(*) FROM runder WHERE round = '2026' AND b1_1 IS NOT NULL "
+                     "GROUP BY ALL ORDER BY b1_1").fetchall()  # fmt: skip
+    summary = likert_summary(stacked, "b1_1", by="round")
+    mine = summary[(summary["round"] == "2026") & (summary["n"] > 0)]
+    assert counts == list(zip(mine["category"], mine["n"], strict=True))

@@ -239,4 +239,75 @@ def read_dataset(folder):
     return rounds
 
 
-__all__ = ["cached_round", "is_dataset", "read_dataset", "write_dataset"]
+def _quoted(text: str, mark: str = "'") -> str:
+    return mark + str(text).replace(mark, mark * 2) + mark
+
+
+def duckdb_view(folder, connection=None, *, name: str = "runder"):
+    """A DuckDB view of a dataset written by :func:`write_dataset` in which every closed
+    item is an ordered ENUM of its categories, so ``ORDER BY`` follows the scale ("Helt
+    uenig" … "Helt enig", "Vet ikke" last) and not the alphabet, and ``round`` follows the
+    rounds' order.
+
+    Parameters
+    ----------
+    folder
+        The dataset (``rounds.to_parquet(folder)``).
+    connection
+        A DuckDB connection (default: a new in-memory one).
+    name
+        The view's name.
+
+    Returns
+    -------
+    duckdb.DuckDBPyConnection
+        The connection, with the view.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from toolkit import read_rounds
+    >>> from toolkit.data import example_rounds
+    >>> folder = read_rounds(example_rounds()).to_parquet(tempfile.mkdtemp())
+    >>> con = duckdb_view(folder)
+    >>> query = "SELECT DISTINCT b1_1 FROM runder WHERE b1_1 IS NOT NULL ORDER BY b1_1"
+    >>> con.sql(query).fetchall()[:2]
+    [('Helt uenig',), ('Delvis uenig',)]
+    """
+    import duckdb
+
+    folder = Path(folder)
+    try:
+        meta = json.loads((folder / SIDECAR).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise CorruptFileError(
+            f"{folder.name} is not a rounds dataset ({SIDECAR} is missing or unreadable)",
+            file=folder / SIDECAR,
+            hint="write it with rounds.to_parquet(folder)",
+        ) from error
+    con = connection if connection is not None else duckdb.connect()
+    categories = dict(meta["categories"])
+    categories["round"] = list(meta["order"])
+    types: dict[tuple, str] = {}
+    columns = []
+    for column in meta["columns"]:
+        levels = categories.get(column)
+        if not levels:
+            columns.append(_quoted(column, '"'))
+            continue
+        key = tuple(levels)
+        if key not in types:
+            types[key] = f"toolkit_scale_{len(types) + 1}"
+            values = ", ".join(_quoted(v) for v in levels)
+            con.execute(f"CREATE TYPE {types[key]} AS ENUM ({values})")
+        named = _quoted(column, '"')
+        columns.append(f"CAST(CAST({named} AS VARCHAR) AS {types[key]}) AS {named}")
+    source = _quoted((folder / "*" / "*.parquet").as_posix())
+    con.execute(
+        f"CREATE VIEW {_quoted(name, chr(34))} AS SELECT {', '.join(columns)} "
+        f"FROM read_parquet({source}, hive_partitioning = true)"
+    )
+    return con
+
+
+__all__ = ["cached_round", "duckdb_view", "is_dataset", "read_dataset", "write_dataset"]
