@@ -16,9 +16,11 @@ if TYPE_CHECKING:  # the exports, imported when first used (toolkit._lazy)
     from toolkit import data
     from toolkit.analysis import (
         DidResult,
+        change_summary,
         change_table,
         compare_groups,
         declare_scale,
+        did_summary,
         did_table,
         eta_squared,
         frequencies,

@@ -1,4 +1,4 @@
-"""change_table checked by hand on a small pair of rounds; did_table against a
+"""change_summary checked by hand on a small pair of rounds; did_summary against a
 statsmodels regression fitted directly."""
 
 from __future__ import annotations
@@ -6,15 +6,17 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 import statsmodels.formula.api as smf
 from scipy import stats
 
 from tests.conftest import small_tables
 from tests.rounds.builders import changed, project
-from toolkit import change_report_table, change_table, did_report_table, did_table, read_rounds
+from toolkit import change_summary, did_summary, read_rounds
 from toolkit.data import example_rounds
 from toolkit.errors import UsageError
+from toolkit.present.change import change_table, did_table
 
 
 @pytest.fixture
@@ -26,7 +28,7 @@ def small(tmp_path):
 
 
 def test_share_change_by_hand(small):
-    row = change_table(small, "q_1", between=("2025", "2026"), min_base=2).iloc[0]
+    row = change_summary(small, "q_1", between=("2025", "2026"), min_base=2).iloc[0]
     # 2025: 2 of 4 substantive answers agree (4, 5); 2026: 4 of 5
     assert (row["n_a"], row["n_b"]) == (4, 5)
     assert row["value_a"] == pytest.approx(50.0) and row["value_b"] == pytest.approx(80.0)
@@ -47,7 +49,7 @@ def test_share_change_by_hand(small):
 
 
 def test_mean_change_is_welch_by_hand(small):
-    row = change_table(small, "q_1", between=("2025", "2026"), measure="mean", min_base=2).iloc[0]
+    row = change_summary(small, "q_1", between=("2025", "2026"), measure="mean", min_base=2).iloc[0]
     a, b = [1, 2, 5, 4], [4, 5, 5, 4, 1]
     welch = stats.ttest_ind(b, a, equal_var=False)
     interval = welch.confidence_interval(0.95)
@@ -58,16 +60,16 @@ def test_mean_change_is_welch_by_hand(small):
 
 
 def test_small_bases_are_suppressed_in_the_report_table(small):
-    changes = change_table(small, "q_1", between=("2025", "2026"))  # min_base 5: 2025 has 4
+    changes = change_summary(small, "q_1", between=("2025", "2026"))  # min_base 5: 2025 has 4
     assert changes["suppressed"].tolist() == [True]
-    table = change_report_table(changes)
+    table = change_table(changes)
     assert table.frame.iloc[0][["2025", "2026", "Endring"]].tolist() == ["–", "–", "–"]
     assert table.frame.iloc[0][["N 2025", "N 2026"]].tolist() == ["4", "5"]
     assert any("Færre enn 5 svar" in note for note in table.footnotes)
 
 
 def test_report_table_shows_signed_percentage_points(small):
-    table = change_report_table(change_table(small, "q_1", between=("2025", "2026"), min_base=2))
+    table = change_table(change_summary(small, "q_1", between=("2025", "2026"), min_base=2))
     row = table.frame.iloc[0]
     assert row["2025"] == "50\u00a0%" and row["2026"] == "80\u00a0%"
     assert row["Endring"] == "+30 prosentpoeng"
@@ -77,7 +79,7 @@ def test_report_table_shows_signed_percentage_points(small):
 
 def test_unknown_round_is_a_clear_error(small):
     with pytest.raises(UsageError, match="no round '2024'"):
-        change_table(small, "q_1", between=("2024", "2026"))
+        change_summary(small, "q_1", between=("2024", "2026"))
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +104,7 @@ def test_did_equals_a_regression_fitted_directly(example):
     fit = smf.ols("y ~ treated * after", data=data).fit(
         cov_type="cluster", cov_kwds={"groups": data["office"].astype(int)}, use_t=True
     )
-    did = did_table(
+    did = did_summary(
         example,
         "b1_3",
         by="forsok",
@@ -124,7 +126,7 @@ def test_did_equals_a_regression_fitted_directly(example):
 
 
 def test_did_report_table_says_trends_cannot_be_checked(example):
-    did = did_table(
+    did = did_summary(
         example,
         "b1_3",
         by="forsok",
@@ -132,7 +134,7 @@ def test_did_report_table_says_trends_cannot_be_checked(example):
         between=("2025", "2026"),
         measure="top2",
     )
-    table = did_report_table(did)
+    table = did_table(did)
     assert table.frame.index.tolist() == [
         "Forsøkskontor",
         "Sammenligningskontor",
@@ -144,13 +146,38 @@ def test_did_report_table_says_trends_cannot_be_checked(example):
 
 def test_did_rejects_a_treated_label_the_group_does_not_have(example):
     with pytest.raises(UsageError, match="forsok must have two groups, one of them 'pilot'"):
-        did_table(example, "b1_3", by="forsok", treated="pilot", between=("2025", "2026"))
+        did_summary(example, "b1_3", by="forsok", treated="pilot", between=("2025", "2026"))
 
 
 def test_did_table_takes_by_and_its_old_name_with_a_warning(example):
-    new = did_table(example, "b1_3", by="forsok", treated="forsøkskontor", between=("2025", "2026"))
-    with pytest.warns(DeprecationWarning, match="did_table\\(by=...\\)"):
-        old = did_table(
+    new = did_summary(
+        example, "b1_3", by="forsok", treated="forsøkskontor", between=("2025", "2026")
+    )
+    with pytest.warns(DeprecationWarning, match="did_summary\\(by=...\\)"):
+        old = did_summary(
             example, "b1_3", group="forsok", treated="forsøkskontor", between=("2025", "2026")
         )
     assert old.estimate == new.estimate
+
+
+def test_the_old_names_warn_and_give_the_same(example):
+    """change_table/did_table (analysis) are now change_summary/did_summary, and
+    change_report_table/did_report_table (present) are now change_table/did_table: the old
+    names stay for one release, with a DeprecationWarning naming the new one."""
+    import toolkit
+    from toolkit.present import change as present
+
+    new = change_summary(example, "b1_3", between=("2025", "2026"))
+    with pytest.warns(DeprecationWarning, match="is now change_summary"):
+        old = toolkit.change_table(example, "b1_3", between=("2025", "2026"))
+    pd.testing.assert_frame_equal(old, new)
+    with pytest.warns(DeprecationWarning, match="is now change_table"):
+        shown = present.change_report_table(new)
+    assert shown.frame.equals(change_table(new).frame)
+    did = did_summary(example, "b1_3", by="forsok", treated="forsøkskontor",
+                      between=("2025", "2026"))  # fmt: skip
+    with pytest.warns(DeprecationWarning, match="is now did_summary"):
+        assert toolkit.did_table(example, "b1_3", by="forsok", treated="forsøkskontor",
+                                 between=("2025", "2026")).estimate == did.estimate  # fmt: skip
+    with pytest.warns(DeprecationWarning, match="is now did_table"):
+        assert present.did_report_table(did).frame.equals(did_table(did).frame)

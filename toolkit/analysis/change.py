@@ -1,6 +1,6 @@
 """Change between survey rounds, and difference-in-differences with a comparison group.
 
-:func:`change_table` compares two rounds of a stacked survey
+:func:`change_summary` compares two rounds of a stacked survey
 (:meth:`toolkit.rounds.project.Rounds.stack`) per item (× group): the value in each
 round, the difference (percentage points for shares, scale points for means) with its 95 %
 confidence interval and a test, a test of the whole distribution, and N per round. Rounds
@@ -9,7 +9,7 @@ shares use the two-proportion z test (pooled) and a Wald interval; unweighted me
 t; weighted values the design-based standard errors of :mod:`toolkit.analysis.design` and
 a z test. The distribution test is a chi-square (Rao–Scott when weighted).
 
-:func:`did_table` is the before/after design with trial and comparison units: the 2 × 2
+:func:`did_summary` is the before/after design with trial and comparison units: the 2 × 2
 table of group × round and the difference-in-differences, estimated as the interaction in
 ``y ~ treated + after + treated:after`` (statsmodels OLS, or WLS with weights), with
 standard errors clustered by ``cluster`` (e.g. the office) when given.
@@ -19,10 +19,10 @@ Examples
 >>> from toolkit.data import example_rounds
 >>> from toolkit.rounds.project import read_rounds
 >>> stacked = read_rounds(example_rounds()).stack()
->>> row = change_table(stacked, "b1_3", between=("2025", "2026")).iloc[0]
+>>> row = change_summary(stacked, "b1_3", between=("2025", "2026")).iloc[0]
 >>> row["unit"], int(row["n_a"]), int(row["n_b"])
 ('percentage points', 172, 176)
->>> did = did_table(stacked, "b1_3", by="forsok", treated="Forsøkskontor",
+>>> did = did_summary(stacked, "b1_3", by="forsok", treated="Forsøkskontor",
 ...                 between=("2025", "2026"), cluster="kontornr")
 >>> round(did.estimate, 2), did.notes[0][:39]
 (0.59, 'Only two rounds: parallel trends before')
@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from toolkit._deprecated import renamed
 from toolkit.analysis._lazy_scipy import stats
 from toolkit.analysis.design import (
     chosen_positions,
@@ -127,7 +128,7 @@ def _result(difference, se, statistic, test: str, distribution, level: float) ->
     }
 
 
-def change_table(
+def change_summary(
     stacked: Survey,
     items,
     *,
@@ -301,7 +302,7 @@ def _two_by_two(frame, treated, other, between, measure) -> pd.DataFrame:
     return table
 
 
-def did_table(
+def did_summary(
     stacked: Survey,
     item: str,
     *,
@@ -321,20 +322,20 @@ def did_table(
     (percentage points); ``treated`` matches a label of ``by`` ignoring case."""
     group = renamed.pop("group", None)
     if renamed:
-        raise TypeError(f"did_table() got an unexpected keyword argument {next(iter(renamed))!r}")
+        raise TypeError(f"did_summary() got an unexpected keyword argument {next(iter(renamed))!r}")
     if group is not None:
         import warnings
 
         warnings.warn(
-            "did_table(group=...) is now did_table(by=...)", DeprecationWarning, stacklevel=2
+            "did_summary(group=...) is now did_summary(by=...)", DeprecationWarning, stacklevel=2
         )
         by = by or group
     if by is None:
         from toolkit.errors import UsageError
 
         raise UsageError(
-            "did_table needs by=: the variable that tells treated from the others",
-            hint='did_table(stacked, "b1_3", by="forsok", treated="Forsøkskontor", ...)',
+            "did_summary needs by=: the variable that tells treated from the others",
+            hint='did_summary(stacked, "b1_3", by="forsok", treated="Forsøkskontor", ...)',
         )
     group = by
     _round(stacked, between[0]), _round(stacked, between[1])
@@ -383,4 +384,8 @@ def did_table(
     )
 
 
-__all__ = ["DidResult", "change_table", "did_table"]
+#: the old names (analysis functions return ``*_summary``; ``*_table`` is a report table)
+change_table = renamed(change_summary, "change_table", __name__)
+did_table = renamed(did_summary, "did_table", __name__)
+
+__all__ = ["DidResult", "change_summary", "change_table", "did_summary", "did_table"]

@@ -10,9 +10,9 @@ Examples
 --------
 >>> from toolkit.data import example_rounds
 >>> from toolkit.rounds.project import read_rounds
->>> from toolkit.analysis.change import change_table
+>>> from toolkit.analysis.change import change_summary
 >>> stacked = read_rounds(example_rounds()).stack()
->>> table = change_report_table(change_table(stacked, "b1_3", between=("2025", "2026")))
+>>> table = change_table(change_summary(stacked, "b1_3", between=("2025", "2026")))
 >>> table.frame.columns.tolist()[:3]
 ['2025', '2026', 'Endring']
 >>> table.frame.iloc[0]["Endring"].endswith("prosentpoeng")
@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from toolkit._deprecated import renamed
 from toolkit.language import text
 from toolkit.present.axes import number_axis
 from toolkit.present.figures import PAGE_WIDTH, new_figure, wrap_title
@@ -80,10 +81,10 @@ def _label(row: dict, by: list[str], many: bool) -> str:
     return f"{item}: {groups}" if many else groups
 
 
-def change_report_table(
+def change_table(
     changes: pd.DataFrame, *, style: Style = NORWEGIAN, decimals: int | None = None
 ) -> ReportTable:
-    """The report table of :func:`~toolkit.analysis.change.change_table`: the value in
+    """The report table of :func:`~toolkit.analysis.change.change_summary`: the value in
     each round, the change with its unit and confidence interval, p for the change and for
     the whole distribution, and N per round."""
     language = style.language
@@ -164,7 +165,7 @@ def change_report_table(
     return ReportTable(title, frame, values, kinds, tuple(notes))
 
 
-def did_report_table(did, *, style: Style = NORWEGIAN, decimals: int | None = None) -> ReportTable:
+def did_table(did, *, style: Style = NORWEGIAN, decimals: int | None = None) -> ReportTable:
     """The 2 × 2 table of a :class:`~toolkit.analysis.change.DidResult` (group × round,
     the change in each group, N) with the difference-in-differences as the last row and
     its caveats as notes."""
@@ -318,4 +319,16 @@ def trend_chart(table: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
     return figure
 
 
-__all__ = ["change_chart", "change_report_table", "did_report_table", "signed", "trend_chart"]
+#: the old names (present functions named ``*_table`` return a ReportTable)
+change_report_table = renamed(change_table, "change_report_table", __name__)
+did_report_table = renamed(did_table, "did_report_table", __name__)
+
+__all__ = [
+    "change_chart",
+    "change_report_table",
+    "change_table",
+    "did_report_table",
+    "did_table",
+    "signed",
+    "trend_chart",
+]

@@ -20,9 +20,9 @@ from functools import partial
 
 import pandas as pd
 
-from toolkit.analysis.change import change_table, did_table
+from toolkit.analysis.change import change_summary, did_summary
 from toolkit.language import text
-from toolkit.present.change import change_chart, change_report_table, did_report_table
+from toolkit.present.change import change_chart, change_table, did_table
 from toolkit.present.tables import ReportTable
 from toolkit.report.blocks import Figure, Section, Table, Text
 from toolkit.report.options import Options
@@ -118,7 +118,7 @@ def rounds_section(
     waiting = len(rounds.open_decisions())
     if waiting:
         blocks.append(Text(text("open_decisions", language, n=waiting), kind="note"))
-    changes = change_table(
+    changes = change_summary(
         stacked,
         chosen,
         between=(a, b),
@@ -126,7 +126,7 @@ def rounds_section(
         weight=weight,
         min_base=options.min_base,
     )
-    blocks.append(Table(change_report_table(changes, style=style), source))
+    blocks.append(Table(change_table(changes, style=style), source))
     # one item, two Ns (the chapter's analytic sample, every answer of a round here): said
     if options.sampled:
         blocks.append(Text(text("rounds_all_answers", language), kind="note"))
@@ -136,7 +136,7 @@ def rounds_section(
         Figure(partial(change_chart, changes, style=style), name=f"endring-{a}-{b}", source=source)
     )
     if did:
-        result = did_table(
+        result = did_summary(
             stacked,
             did["item"],
             by=did["group"],
@@ -146,7 +146,7 @@ def rounds_section(
             cluster=did.get("cluster"),
             weight=weight,
         )
-        blocks.append(Table(did_report_table(result, style=style), source))
+        blocks.append(Table(did_table(result, style=style), source))
     title = text("change_title", language, a=a, b=b)
     return Section(title, blocks, key=f"endring-{a}-{b}", language=language)
 
