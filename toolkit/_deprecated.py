@@ -48,3 +48,46 @@ def renamed(new, old: str, module: str):
     old_name.__name__ = old_name.__qualname__ = old
     old_name.__doc__ = f"Deprecated: the old name of :func:`{new.__name__}`."
     return old_name
+
+
+def keyword(given: dict, old: str, new: str, function: str, value=None):
+    """The value of a renamed keyword: ``new``'s ``value``, or the old keyword's from
+    ``given`` (a function's ``**renamed``) with a DeprecationWarning; any other keyword in
+    ``given`` is a TypeError, as Python gives it.
+
+    Parameters
+    ----------
+    given
+        The function's leftover keywords.
+    old, new
+        The keyword's old and new names.
+    function
+        The function's name, for the messages.
+    value
+        The value under the new name (its default when only the old name was given).
+
+    Returns
+    -------
+    object
+        The old keyword's value when it was given, else ``value``.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     keyword({"level": 2}, "level", "depth", "themes_table")
+    2
+    """
+    extra = [k for k in given if k != old]
+    if extra:
+        raise TypeError(f"{function}() got an unexpected keyword argument {extra[0]!r}")
+    if old in given:
+        warnings.warn(
+            f"{function}({old}=...) is now {function}({new}=...); the old name goes in the "
+            "next release",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        return given[old]
+    return value

@@ -73,7 +73,7 @@ def test_turns_and_timestamps(renderings):
 def test_code_tree_and_cases(renderings):
     corpus = renderings["qdpx"]
     codes = corpus.codes.set_index("path")
-    assert codes.at["Tid/Dokumentasjon", "level"] == 2
+    assert codes.at["Tid/Dokumentasjon", "depth"] == 2
     parent = codes.at["Tid/Dokumentasjon", "parent"]
     assert corpus.codes.set_index("code").at[parent, "path"] == "Tid"
     assert len(corpus.cases) == 18 and len(corpus.case_documents) == 18

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.themes.test_frequencies import tiny  # noqa: F401  (fixture)
-from toolkit import Redactor, read_corpus, read_surveyxact
+from toolkit import Redactor, code_frequencies, read_corpus, read_surveyxact
 from toolkit.data import example_project, example_round
 from toolkit.errors import PrivacyError
 from toolkit.interviews.build import CorpusBuilder
@@ -204,3 +204,21 @@ def test_the_interview_section_speaks_the_report_language():
     norwegian = corpus_section(corpus, Options(language="nb"))
     cells = [str(v) for v in next(norwegian.tables()).table.frame.to_numpy().ravel()]
     assert all(re.fullmatch(r"\d+ av \d+ \(\d+\u00a0%\)", c) for c in cells)
+
+
+def test_the_code_tree_depth_is_depth_and_level_still_works_with_a_warning():
+    """A code's depth in the tree is ``depth`` (``level`` is a confidence level elsewhere);
+    ``level=`` still selects it for one release, with a DeprecationWarning."""
+    from toolkit.data import example_project
+    from toolkit.interviews import read_corpus
+    from toolkit.report.sections.interviews import themes_table
+
+    corpus = read_corpus(example_project("qdpx"))
+    depths = corpus.codes.set_index("path")["depth"]
+    assert depths.to_dict() == {p: p.count("/") + 1 for p in depths.index}
+    table = code_frequencies(corpus, by="rolle", rollup=True)
+    new = themes_table(table, "rolle", depth=2)
+    with pytest.warns(DeprecationWarning, match="is now themes_table\\(depth=...\\)"):
+        old = themes_table(table, "rolle", level=2)
+    assert old.frame.equals(new.frame)
+    assert len(new.frame) == int((depths == 2).sum())

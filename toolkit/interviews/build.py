@@ -74,7 +74,7 @@ class CorpusBuilder:
             "name": name,
             "parent": parent,
             "path": path,
-            "level": path.count("/") + 1,
+            "depth": path.count("/") + 1,
             "description": description,
             "color": color,
         }

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 DOCUMENT_COLUMNS = ["document", "name", "text", "original_text", "words"]
-CODE_COLUMNS = ["code", "name", "parent", "path", "level", "description", "color"]
+CODE_COLUMNS = ["code", "name", "parent", "path", "depth", "description", "color"]
 SEGMENT_COLUMNS = [
     "segment",
     "document",

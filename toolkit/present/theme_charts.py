@@ -10,7 +10,7 @@ Examples
 >>> from toolkit.themes.frequencies import code_frequencies
 >>> table = code_frequencies(read_corpus(example_project("qdpx")), by="rolle",
 ...                          unit="document", rollup=True)
->>> figure = code_frequency_chart(table, "rolle", level=1)
+>>> figure = code_frequency_chart(table, "rolle", depth=1)
 >>> [t.get_text() for t in figure.legends[0].get_texts()][:2]
 ['bruker (N=2)', 'leder (N=4)']
 """
@@ -24,6 +24,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
+from toolkit._deprecated import keyword
 from toolkit.language import text
 from toolkit.present.axes import number_axis
 from toolkit.present.figures import PAGE_WIDTH, legend_columns, new_figure
@@ -35,13 +36,16 @@ def code_frequency_chart(
     table: pd.DataFrame,
     by: str,
     *,
-    level: int | None = None,
+    depth: int | None = None,
     unit: str = "document",
     width: float = PAGE_WIDTH,
     style: Style = NORWEGIAN,
+    **renamed,
 ) -> Figure:
-    """Horizontal bars: percent of units per code, one colour per group ("(N=…)")."""
-    data = table if level is None else table[table["level"] == level]
+    """Horizontal bars: percent of units per code, one colour per group ("(N=…)"); codes
+    at ``depth`` in the code tree only when given (``level=`` is its old name)."""
+    depth = keyword(renamed, "level", "depth", "code_frequency_chart", depth)
+    data = table if depth is None else table[table["depth"] == depth]
     order = data.groupby("path")["n"].sum().sort_values(ascending=True).index.tolist()
     groups = list(dict.fromkeys(data[by]))
     units = data.drop_duplicates(by).set_index(by)["units"]

@@ -119,9 +119,9 @@ def code_frequencies(
     rollup: bool = False,
     codes: list[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per code (× group): ``code``, ``path``, ``level``, the ``by`` columns, ``n``
-    (units coded), ``units`` (units in the group), ``percent``, ``n_segments``,
-    ``n_documents``, ``n_cases`` and ``coverage`` (see module docstring)."""
+    """One row per code (× group): ``code``, ``path``, ``depth`` (in the code tree), the
+    ``by`` columns, ``n`` (units coded), ``units`` (units in the group), ``percent``,
+    ``n_segments``, ``n_documents``, ``n_cases`` and ``coverage`` (see module docstring)."""
     check_unit(unit, UNITS)
     by = _groups(corpus, by)
     counter = _Counter(corpus, by, rollup)
@@ -146,7 +146,7 @@ def code_frequencies(
         np.tile(np.arange(n_codes), n_groups),
         np.repeat(np.arange(n_groups), n_codes),
     )
-    out = {c: corpus.codes[c].array.take(code_row) for c in ("code", "path", "level")}
+    out = {c: corpus.codes[c].array.take(code_row) for c in ("code", "path", "depth")}
     out |= {b: counter.groups[b].array.take(group_row) for b in by}
     n, units = counts[0].ravel().astype(np.int64), counts[1][group_row].astype(np.int64)
     with np.errstate(invalid="ignore", divide="ignore"):

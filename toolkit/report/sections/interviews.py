@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from toolkit._deprecated import keyword
 from toolkit.interviews.corpus import Corpus
 from toolkit.language import text
 from toolkit.present.tables import ReportTable
@@ -32,12 +33,18 @@ DEFAULT = Options()
 
 
 def themes_table(
-    table: pd.DataFrame, by: str, *, level: int | None = 1, options: Options = DEFAULT
+    table: pd.DataFrame,
+    by: str,
+    *,
+    depth: int | None = 1,
+    options: Options = DEFAULT,
+    **renamed,
 ) -> ReportTable:
     """Themes as rows, one column per group: "x av y" units coded (digits, as counts in
     a table are) and the percent."""
+    depth = keyword(renamed, "level", "depth", "themes_table", depth)
     style, language = options.style, options.language
-    data = table if level is None else table[table["level"] == level]
+    data = table if depth is None else table[table["depth"] == depth]
     groups = list(dict.fromkeys(data[by]))
     units = data.drop_duplicates(by).set_index(by)["units"]
     heads = {g: f"{g} ({style.n_label}={int(units[g])})" for g in groups}
@@ -109,9 +116,12 @@ def corpus_section(
     by: str = "rolle",
     unit: str = "document",
     quotes_per_group: int = 1,
-    level: int = 1,
+    depth: int = 1,
+    **renamed,
 ) -> Section:
-    """Theme frequencies by ``by`` and quotes per main theme (see module docstring)."""
+    """Theme frequencies by ``by`` and quotes per main theme (see module docstring);
+    ``depth`` is the code tree's level shown (``level=`` is its old name)."""
+    depth = keyword(renamed, "level", "depth", "corpus_section", depth)
     language, style = options.language, options.style
     table = code_frequencies(corpus, by=by, unit=unit, rollup=True)
     table.attrs["unit"] = unit
@@ -120,16 +130,16 @@ def corpus_section(
     words = text("corpus_text", language, n=len(corpus.documents), by=by)
     blocks: list = [
         Text(words),
-        Table(themes_table(table, by, level=level, options=options), source),
+        Table(themes_table(table, by, depth=depth, options=options), source),
         Figure(
-            partial(code_frequency_chart, table, by, level=level, unit=unit, style=style),
+            partial(code_frequency_chart, table, by, depth=depth, unit=unit, style=style),
             name="temaer",
             source=source,
         ),
     ]
     if quotes_per_group:
         shown, done = [], Counter()
-        for theme in dict.fromkeys(table.loc[table["level"] == level, "path"]):
+        for theme in dict.fromkeys(table.loc[table["depth"] == depth, "path"]):
             found = quotes(
                 corpus,
                 theme,
