@@ -12,6 +12,7 @@ ROOT = Path(toolkit.__file__).parent
 STAGE = {
     "_lazy": 0,
     "_hooks": 0,
+    "_deprecated": 0,
     "errors": 0,
     "problems": 0,
     "identifiers": 0,

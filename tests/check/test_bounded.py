@@ -49,6 +49,7 @@ def test_a_draft_past_the_limits_is_refused_with_advice(survey, tmp_path, monkey
         check_draft(draft, survey=survey)
 
 
+@pytest.mark.slow  # (the full example build)
 def test_claims_of_another_export_are_refused(example_build):
     with pytest.raises(UsageError, match=r"another export than ex_survey2\.xlsx"):
         check_draft(

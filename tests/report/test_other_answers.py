@@ -4,6 +4,7 @@ the export's Dataset sheet with openpyxl, the second route)."""
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import REAL_XLSX
@@ -36,6 +37,7 @@ def test_the_note_says_how_many_of_those_who_chose_other_wrote():
         assert notes == [f"{wrote} av de {ticked} som valgte «Annet», skrev et eget svar."]
 
 
+@pytest.mark.slow  # (the full example build)
 def test_the_change_section_says_it_uses_every_answer_when_chapters_use_a_sample(example_build):
     """The example's [sample] keeps answered respondents with half of b1: a chapter's N for
     an item can differ from the change table's, which takes every answer of each round

@@ -136,6 +136,7 @@ def test_rendered_report_has_whole_words_and_no_lonely_captions(docx_path, tmp_p
         assert not re.match(r"(Tabell|Figur|Table|Figure) \d+:", lines[-1]), (number, lines[-1])
 
 
+@pytest.mark.slow  # (two full builds: the example's and the real export's)
 def test_captions_are_at_most_two_lines(docx_path):
     """A caption is "Tabell n: title (N=…)" in at most two lines of the caption's font on
     the A4 text width (16 cm): measured with the font's metrics, as Word sets it."""
@@ -151,6 +152,7 @@ def test_captions_are_at_most_two_lines(docx_path):
     assert too_long == []
 
 
+@pytest.mark.slow
 def test_figures_are_placed_at_their_own_size_so_no_text_is_under_7_points(docx_path):
     """Every chart is drawn at the text width (or narrower) and placed at its own size:
     its smallest text, set in 7 pt, is 7 pt on the page (a 9-inch chart placed at 16 cm
@@ -175,6 +177,7 @@ def test_figures_are_placed_at_their_own_size_so_no_text_is_under_7_points(docx_
     assert placed and min(placed) >= 0.99, sorted(placed)[:5]
 
 
+@pytest.mark.slow
 def test_every_caption_number_is_bookmarked_for_cross_references(docx_path):
     """ "Tabell 5" in its caption is a SEQ field inside a bookmark (Tabell_5), so Word's
     Insert > Cross-reference can point a researcher's own text at it; names unique."""

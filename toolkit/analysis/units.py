@@ -167,24 +167,29 @@ def _protect(table: pd.DataFrame, variable: str, min_base: int, larger: list) ->
             parts += [np.flatnonzero(group == v) for v in pd.unique(group[pd.notna(group)])]
             gone = hidden_larger.get(item, set())
             hidden |= {i for i, g in enumerate(group) if g in gone and counts[i].sum() > 0}
-        grown = _protect_parts(counts, hidden, min_base, parts, protect)
+        summary = {i for i, h in enumerate(hidden_of) if h and counts[i].sum() > 0}
+        grown = _protect_parts(counts, hidden, min_base, parts, protect, summary)
         for i in sorted(grown - set(np.flatnonzero(hidden_of))):
             rows = (table["item"] == item) & (table[variable] == cells.index[i])
             table.loc[rows, "suppressed"] = True
             table.loc[rows, "suppressed_reason"] = "secondary"
 
 
-def _protect_parts(counts, hidden: set, min_base: int, parts: list, protect) -> set:
-    """Protect within every part (everyone, each larger unit) until no part hides more."""
+def _protect_parts(counts, hidden: set, min_base: int, parts: list, protect, done=None) -> set:
+    """Protect within every part (everyone, each larger unit) until no part hides more; a
+    part is checked again only when what it hides has changed (``done``: the hidden set
+    the summary's own pass already protected everyone with)."""
     hidden = set(hidden)
+    checked = {0: frozenset(done)} if done is not None else {}
     changed = True
     while changed:
         changed = False
-        for members in parts:
+        for number, members in enumerate(parts):
             local = {j for j, i in enumerate(members) if i in hidden}
-            if not local or len(members) < 2:
+            if not local or len(members) < 2 or checked.get(number) == frozenset(local):
                 continue
             grown = {int(members[j]) for j in protect(counts[members], local, min_base)}
+            checked[number] = frozenset(j for j, i in enumerate(members) if i in grown)
             if grown - hidden:
                 hidden |= grown
                 changed = True
