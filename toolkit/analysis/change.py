@@ -38,13 +38,8 @@ import pandas as pd
 
 from toolkit._deprecated import renamed
 from toolkit.analysis._lazy_scipy import stats
-from toolkit.analysis.design import (
-    chosen_positions,
-    group_columns,
-    item_values,
-    means,
-    proportions,
-)
+from toolkit.analysis.design import chosen_positions, item_values, means, proportions
+from toolkit.analysis.items import breakdown_columns
 from toolkit.analysis.rao_scott import rao_scott
 from toolkit.errors import UsageError
 from toolkit.surveys.codebook import text_of
@@ -149,7 +144,7 @@ def change_summary(
         _estimate(a, items, measure, by, weight),
         _estimate(b, items, measure, by, weight),
     )
-    group_cols = group_columns(est_a)
+    group_cols = breakdown_columns(est_a)
     weighted = weight is not None
     wa = resolve_weights(a, weight) if weighted else None
     wb = resolve_weights(b, weight) if weighted else None

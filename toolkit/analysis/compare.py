@@ -25,7 +25,7 @@ import pandas as pd
 from toolkit.analysis._lazy_scipy import stats
 from toolkit.analysis.counting import count_item, groups_for, resolve_weights
 from toolkit.analysis.design import weight_description
-from toolkit.analysis.likert import Items, entries, resolve_items, scale_of, substantive_mask
+from toolkit.analysis.items import Items, entries, resolve_items, scale_of, substantive_mask
 from toolkit.analysis.rao_scott import rao_scott, wald_means
 from toolkit.surveys.groups import Groups
 from toolkit.surveys.survey import Survey

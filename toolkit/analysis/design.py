@@ -33,15 +33,19 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from toolkit._deprecated import renamed
 from toolkit.analysis._lazy_scipy import stats
 from toolkit.analysis.counting import count_item
-from toolkit.analysis.likert import (
+from toolkit.analysis.items import (
+    ESTIMATE_COLUMNS,
     Items,
+    breakdown_columns,
     entries,
     resolve_items,
     scale_of,
     substantive_mask,
     weight_note,
+    with_by,
 )
 from toolkit.errors import UsageError
 from toolkit.surveys.groups import Groups, groups_for, resolve_weights
@@ -249,7 +253,7 @@ def means(
         # the scale's lowest and highest code (closed items): a chart's axis spans it
         "scale": (min(codes_seen), max(codes_seen)) if codes_seen else None,
     }
-    return out
+    return with_by(out, by)
 
 
 weight_description = weight_note
@@ -345,19 +349,12 @@ def proportions(
         "level": level,
         "sample": survey.sample.to_dict(),
     }
-    return out
+    return with_by(out, by)
 
 
 #: the columns of an estimate table that are not breakdown (``by``) columns
-ESTIMATE_COLUMNS = frozenset(
-    "item question question_text item_text mean se ci_low ci_high n n_effective df value "
-    "percent method".split()
-)
-
-
-def group_columns(table: pd.DataFrame) -> list[str]:
-    """The breakdown columns of a :func:`means` or :func:`proportions` table."""
-    return [c for c in table.columns if c not in ESTIMATE_COLUMNS]
+#: the old name of :func:`~toolkit.analysis.items.breakdown_columns`
+group_columns = renamed(breakdown_columns, "group_columns", __name__)
 
 
 __all__ = [

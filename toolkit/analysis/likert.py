@@ -24,107 +24,26 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
+from toolkit._deprecated import renamed
 from toolkit.analysis.counting import Counter, Groups, groups_for, resolve_weights
-from toolkit.errors import UsageError
-from toolkit.surveys.scales import Scale, detect_scale
+from toolkit.analysis.items import (
+    SUMMARY_COLUMNS,
+    Items,
+    breakdown_columns,
+    entries,
+    resolve_items,
+    scale_of,
+    substantive_mask,
+    with_attrs,
+    with_by,
+)
+from toolkit.surveys.scales import Scale
 from toolkit.surveys.survey import Survey
-
-Items = str | Sequence[str] | None
-
-
-def resolve_items(
-    survey: Survey, items: Items, *, need_scale: bool, include_personal: bool = False
-) -> list[str]:
-    """Variables from item names, question names (a grid) or None (every scale item).
-    Personal columns are refused unless ``include_personal``."""
-    book = survey.codebook
-    singles = book[(book["value_type"] == "single") & (include_personal | ~book["personal"])]
-    if items is not None:
-        names = [items] if isinstance(items, str) else list(items)
-        survey.guard_personal(names, include_personal=include_personal)
-    if items is None:
-        chosen = singles[singles["role"] == "question"]["variable"]
-        book = entries(survey)
-        return [
-            v for v in chosen if not need_scale or scale_of(survey, v, entry=book[v]) is not None
-        ]
-    names = [items] if isinstance(items, str) else list(items)
-    out: list[str] = []
-    variables, questions = set(singles["variable"]), set(singles["question"])
-    for name in names:
-        if name in variables:
-            out.append(name)
-        elif name in questions:
-            out.extend(singles.loc[singles["question"] == name, "variable"])
-        else:
-            raise UsageError(
-                f"{name!r} is neither a single-choice item nor a grid of them",
-                file=survey.source.path,
-                hint="give item names (b1_1) or question names (b1); see survey.questions()",
-            )
-    return out
-
-
-def substantive_mask(entry) -> np.ndarray:
-    codes = sorted({*entry["labels"], *entry["unknown_codes"]})
-    return np.array([c not in entry["missing_codes"] for c in codes], dtype=bool)
-
-
-def entries(survey: Survey) -> dict[str, dict]:
-    """Codebook rows as plain dicts (row lookups on the frame are slow in a loop)."""
-    book = survey.codebook
-    names = list(book.columns)
-    rows = zip(*(book[name].tolist() for name in names), strict=True)
-    return {row["variable"]: row for row in (dict(zip(names, r, strict=True)) for r in rows)}
-
-
-def scale_of(
-    survey: Survey, variable: str, scales: dict | None = None, entry: dict | None = None
-) -> Scale | None:
-    entry = entry if entry is not None else entries(survey)[variable]
-    declared = (scales or {}).get(variable) or (scales or {}).get(entry["question"])
-    if declared is not None:
-        return declared
-    cats = np.asarray(survey.data[variable].cat.categories, dtype=object)
-    return _detect(tuple(cats[substantive_mask(entry)]))
-
-
-@lru_cache(maxsize=1024)
-def _detect(labels: tuple[str, ...]) -> Scale | None:
-    return detect_scale(labels)
-
-
-#: The columns of a summary, in order; the ``by`` columns stand after ``item_text``.
-SUMMARY_COLUMNS = [
-    "item",
-    "question",
-    "question_text",
-    "item_text",
-    "category",
-    "position",
-    "code",
-    "substantive",
-    "n",
-    "percent",
-    "base",
-    "unweighted_n",
-    "unweighted_base",
-    "suppressed",
-    "suppressed_reason",
-    "scale",
-]
-
-
-def by_columns(summary: pd.DataFrame) -> list[str]:
-    """The ``by`` (group) columns of a summary table."""
-    return [c for c in summary.columns if c not in SUMMARY_COLUMNS]
-
 
 _PARTS = (
     "group",
@@ -259,25 +178,6 @@ def _secondary(frame: pd.DataFrame, by_cols: list[str], min_base: int) -> None:
             frame.loc[rows, "suppressed_reason"] = "secondary"
 
 
-def with_attrs(table: pd.DataFrame, survey: Survey, weight) -> pd.DataFrame:
-    """Metadata that travels with a summary: the analytic sample (name and N, so a report
-    prints one N for one sample) and how it is weighted ("Vektet etter …" or None)."""
-    table.attrs["sample"] = survey.sample.to_dict()
-    table.attrs["weighted"] = weight_note(survey, weight)
-    return table
-
-
-def weight_note(survey: Survey, weight) -> str | None:
-    """How a weight describes itself in reports ("Vektet etter …"), or None."""
-    if weight is None:
-        return None
-    if isinstance(weight, str):
-        book = survey.codebook.set_index("variable")
-        if weight in book.index and book.at[weight, "role"] == "weight":
-            return str(book.at[weight, "question_text"])
-    return "Vektet"
-
-
 def likert_summary(
     survey: Survey,
     items: Items = None,
@@ -314,7 +214,7 @@ def likert_summary(
     )
     groups = groups_for(survey, by, include_personal=include_personal)
     summary = _summarise(survey, chosen, groups, weight, include_missing, min_base, scales)
-    return with_attrs(summary, survey, weight)
+    return with_by(with_attrs(summary, survey, weight), by)
 
 
 def frequencies(
@@ -331,7 +231,7 @@ def frequencies(
     chosen = resolve_items(survey, variables, need_scale=False, include_personal=include_personal)
     groups = groups_for(survey, by, include_personal=include_personal)
     summary = _summarise(survey, chosen, groups, weight, include_missing, min_base)
-    return with_attrs(summary, survey, weight)
+    return with_by(with_attrs(summary, survey, weight), by)
 
 
 def item_statistics(
@@ -354,7 +254,7 @@ def item_statistics(
     summary = likert_summary(survey, items, by=by, weight=weight, min_base=min_base, scales=scales)
     summary = summary[summary["substantive"]]
     reverse = set(reverse)
-    by_cols = by_columns(summary)
+    by_cols = breakdown_columns(summary)
     rows = []
     book = entries(survey)
     for keys, cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
@@ -393,5 +293,8 @@ def item_statistics(
         rows.append(row)
     return with_attrs(pd.DataFrame(rows), survey, weight)
 
+
+#: the old name of :func:`~toolkit.analysis.items.breakdown_columns`
+by_columns = renamed(breakdown_columns, "by_columns", __name__)
 
 __all__ = ["SUMMARY_COLUMNS", "by_columns", "frequencies", "item_statistics", "likert_summary"]

@@ -21,21 +21,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from toolkit._deprecated import renamed
 from toolkit.analysis.counting import count_item, groups_for, resolve_weights
-from toolkit.analysis.likert import with_attrs
+from toolkit.analysis.items import MULTI_COLUMNS, breakdown_columns, with_attrs, with_by
 from toolkit.errors import UsageError
 from toolkit.surveys.survey import Survey
 
 #: the columns of a :func:`multi_response` table that are not breakdown (``by``) columns
-MULTI_COLUMNS = frozenset(
-    "variable option n base unweighted_base percent_of_cases percent_of_responses "
-    "suppressed free_text n_free_text".split()
-)
-
-
-def multi_group_columns(table: pd.DataFrame) -> list[str]:
-    """The breakdown columns of a :func:`multi_response` table."""
-    return [c for c in table.columns if c not in MULTI_COLUMNS]
+#: the old name of :func:`~toolkit.analysis.items.breakdown_columns`
+multi_group_columns = renamed(breakdown_columns, "multi_group_columns", __name__)
 
 
 def multi_response(
@@ -100,7 +94,7 @@ def multi_response(
     first = [c for c in out.columns if c in set(groups.frame.columns)]
     rest = [c for c in out.columns if c not in first]
     out = out[["variable", "option", *first, *[c for c in rest if c not in ("variable", "option")]]]
-    return with_attrs(out, survey, weight)
+    return with_by(with_attrs(out, survey, weight), by)
 
 
 __all__ = ["MULTI_COLUMNS", "multi_group_columns", "multi_response"]

@@ -31,7 +31,7 @@ import pandas as pd
 
 from toolkit.analysis._lazy_scipy import stats
 from toolkit.analysis.design import chosen_positions, item_values, weight_description
-from toolkit.analysis.likert import entries
+from toolkit.analysis.items import entries
 from toolkit.errors import UsageError
 from toolkit.surveys.codebook import text_of
 from toolkit.surveys.groups import resolve_weights
@@ -107,7 +107,7 @@ def _predictor(survey: Survey, name: str) -> pd.Series:
 
 
 def _mask(entry):
-    from toolkit.analysis.likert import substantive_mask
+    from toolkit.analysis.items import substantive_mask
 
     return substantive_mask(entry)
 

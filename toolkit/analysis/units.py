@@ -258,7 +258,8 @@ def unit_view(
     items = list(dict.fromkeys(overall["item"]))
     out["_item"] = out["item"].map({item: i for i, item in enumerate(items)})
     out = out.sort_values(["_item", UNIT_COLUMN], kind="stable").drop(columns="_item")
-    out.attrs = {"weighted": overall.attrs.get("weighted")}  # (attrs are copied at every step)
+    # (few attrs: pandas copies them at every step)
+    out.attrs = {"weighted": overall.attrs.get("weighted"), "by": [UNIT_COLUMN]}
     return out.reset_index(drop=True)
 
 

@@ -34,7 +34,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.analysis.likert import frequencies, item_statistics, scale_of
+from toolkit.analysis.items import scale_of
+from toolkit.analysis.likert import frequencies, item_statistics
 from toolkit.analysis.multi import multi_response
 from toolkit.errors import ConfigError
 from toolkit.language import text

@@ -30,8 +30,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from toolkit.analysis.likert import by_columns
-from toolkit.analysis.multi import multi_group_columns
+from toolkit.analysis.items import breakdown_columns
 from toolkit.language import text
 from toolkit.present.axes import number_axis
 from toolkit.present.charts import PAGE_HEIGHT, distinct
@@ -143,7 +142,7 @@ def _grouped(ax, labels: list[str], groups: list[str], values: np.ndarray, shown
 
 
 def _frequency_bars(summary: pd.DataFrame, style: Style) -> _Bars:
-    by = by_columns(summary)
+    by = breakdown_columns(summary)
     data = summary[summary["substantive"]]
     categories = list(dict.fromkeys(data["category"]))
     groups = list(dict.fromkeys(data[by[0]].astype(str))) if by else [""]
@@ -224,7 +223,7 @@ def frequency_chart_parts(
 
 
 def _multi_bars(table: pd.DataFrame, title: str | None, style: Style) -> _Bars:
-    by = multi_group_columns(table)
+    by = breakdown_columns(table)
     options = list(dict.fromkeys(table["option"]))
     totals = table.groupby("option", sort=False)["percent_of_cases"].mean()
     options.sort(key=lambda o: (str(o).lower().startswith(OTHER), -totals[o]))

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from toolkit.analysis.likert import by_columns
+from toolkit.analysis.items import breakdown_columns
 from toolkit.language import text
 from toolkit.present.axes import number_axis
 from toolkit.present.figures import (
@@ -80,7 +80,7 @@ def _item_text(cell: pd.DataFrame, item: str) -> str:
 
 
 def _bars(summary: pd.DataFrame, wrap: int, style: Style, sort: bool) -> pd.DataFrame:
-    by_cols = by_columns(summary)
+    by_cols = breakdown_columns(summary)
     rows = []
     for (item, *groups), cell in summary.groupby(["item", *by_cols], sort=False, observed=True):
         sub = cell[cell["substantive"]]
@@ -284,7 +284,7 @@ def likert_chart_parts(
     style = options.pop("style", NORWEGIAN)
     wrap, sort = options.pop("wrap", 45), options.pop("sort", True)
     bars = _bars(summary, wrap, style, sort)
-    grouped = bool(by_columns(summary)) and summary["item"].nunique() > 1
+    grouped = bool(breakdown_columns(summary)) and summary["item"].nunique() > 1
     # the chart's order, top down: facets in item order, or bars (drawn bottom up) reversed
     order = list(dict.fromkeys(summary["item"] if grouped else bars["item"].iloc[::-1]))
     chunks: list[list] = [[]]
@@ -342,7 +342,7 @@ def _likert_figure(summary, bars, *, diverging, title, style, width, ordinal, li
         ordinal = "scale" in summary.columns and summary["scale"].notna().all()
     colours = palette(len(categories)) if ordinal else distinct(len(categories))
     show_other = bool(bars["other"].gt(0).any())
-    grouped = bool(by_columns(summary)) and summary["item"].nunique() > 1
+    grouped = bool(breakdown_columns(summary)) and summary["item"].nunique() > 1
     facets = list(dict.fromkeys(summary["item"])) if grouped else [None]
     figure, axes = _layout(bars, facets, show_other, width)
     reach = 0.0

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from toolkit.analysis.likert import likert_summary, scale_of
+from toolkit.analysis.items import scale_of
+from toolkit.analysis.likert import likert_summary
 from toolkit.interviews.corpus import Corpus
 from toolkit.interviews.privacy import Redactor
 from toolkit.present.tables import NORWEGIAN, Style

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from toolkit.analysis.design import group_columns
+from toolkit.analysis.items import breakdown_columns
 from toolkit.language import text
 from toolkit.present.axes import number_axis, scale_limits
 from toolkit.present.figures import PAGE_WIDTH, new_figure, wrap_title
@@ -41,7 +41,7 @@ def means_chart(
     width: float = PAGE_WIDTH,
 ) -> Figure:
     """Dot and whisker per item (× group) from :func:`~toolkit.analysis.means`."""
-    by = group_columns(table)
+    by = breakdown_columns(table)
     level = round(100 * table.attrs.get("level", 0.95))
     rows = table.iloc[::-1]
     labels = []

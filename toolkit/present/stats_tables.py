@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from toolkit.analysis.design import group_columns
+from toolkit.analysis.items import breakdown_columns
 from toolkit.analysis.regression import Model
 from toolkit.language import text
 from toolkit.present.tables import NORWEGIAN, ReportTable, Style
@@ -37,15 +37,11 @@ def _label(row, by: list[str], many_items: bool) -> str:
     return f"{item}: {', '.join(parts)}" if many_items else ", ".join(parts)
 
 
-def _by_columns(table: pd.DataFrame) -> list[str]:
-    return group_columns(table)
-
-
 def means_table(
     table: pd.DataFrame, *, style: Style = NORWEGIAN, decimals: int = 1, title: str | None = None
 ) -> ReportTable:
     """Means with their confidence interval and N, items (× groups) as rows."""
-    by = _by_columns(table)
+    by = breakdown_columns(table)
     many = table["item"].nunique() > 1
     level = round(100 * table.attrs.get("level", 0.95))
     ci = text("ci", style.language, level=level)
@@ -85,7 +81,7 @@ def proportions_table(
     table: pd.DataFrame, *, style: Style = NORWEGIAN, decimals: int = 0, title: str | None = None
 ) -> ReportTable:
     """Shares (percent) with their confidence interval and N."""
-    by = _by_columns(table)
+    by = breakdown_columns(table)
     many = table["item"].nunique() > 1
     level = round(100 * table.attrs.get("level", 0.95))
     ci, share, n = text("ci", style.language, level=level), text("share", style.language), "N"

@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from toolkit.analysis.likert import by_columns
-from toolkit.analysis.multi import multi_group_columns
+from toolkit.analysis.items import breakdown_columns
 from toolkit.language import text
 
 
@@ -160,7 +159,7 @@ def shown_bases(summary: pd.DataFrame) -> list:
     >>> sorted(set(shown_bases(summary)))
     [76]
     """
-    by_cols = by_columns(summary)
+    by_cols = breakdown_columns(summary)
     if not by_cols or "suppressed" not in summary:
         return list(summary["unweighted_base"])
     shown = summary.loc[~summary["suppressed"], "unweighted_base"]
@@ -238,7 +237,7 @@ def likert_table(
     each item a heading row of its own (``extra["headings"]``: their positions), its groups
     indented under it, never the item's text repeated on every row.
     """
-    by_cols = by_columns(summary)
+    by_cols = breakdown_columns(summary)
     rows, numbers, kinds, notes, others = [], [], {}, [], []
     headings: list[int] = []
     grouped = bool(by_cols) and summary["item"].nunique() > 1
@@ -326,7 +325,7 @@ def multi_response_table(
     """Options as rows: count and percent of respondents (sums exceed 100 %). By group,
     each option heads its groups (``extra["headings"]``), as in :func:`likert_table`; a
     hidden cell hides its count with its share."""
-    by_cols = multi_group_columns(table)
+    by_cols = breakdown_columns(table)
     # a weighted count says so: "Antall 136" beside N = 169 read as 136 answers
     counted = "weighted_count" if table.attrs.get("weighted") else "count"
     count, share = text(counted, style.language), text("percent_of_cases", style.language)

@@ -33,7 +33,7 @@ import pandas as pd
 
 from toolkit.analysis import compare_groups, frequencies, item_statistics, likert_summary
 from toolkit.analysis import multi_response as multi_response_summary
-from toolkit.analysis.likert import by_columns
+from toolkit.analysis.items import breakdown_columns
 from toolkit.language import text
 from toolkit.present.bars import (
     frequency_chart_parts,
@@ -127,7 +127,7 @@ def _hidden_note(summary: pd.DataFrame, language: str, min_base: int) -> Text | 
     hidden = summary[summary["suppressed"]]
     if hidden.empty:
         return None
-    names = row_names(hidden, by_columns(summary))
+    names = row_names(hidden, breakdown_columns(summary))
     shown = quoted(names)
     key = (
         "chart_hidden_protected"
