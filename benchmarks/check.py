@@ -20,7 +20,7 @@ import docx
 from _timing import best
 
 from toolkit import check_draft, likert_summary, read_surveyxact
-from toolkit.present.tables import format_number, format_percent
+from toolkit.present.style import format_number, format_percent
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests/fixtures/surveyxact/ex_survey2/ex_survey2.xlsx"

@@ -12,7 +12,8 @@ from toolkit import likert_summary, read_surveyxact
 from toolkit.data import example_population, example_round
 from toolkit.prepare import margins_from, rake
 from toolkit.present.charts import likert_chart
-from toolkit.present.tables import ENGLISH, likert_table
+from toolkit.present.style import ENGLISH
+from toolkit.present.tables import likert_table
 
 
 @pytest.fixture(scope="module")
@@ -226,7 +227,7 @@ def test_axes_speak_the_report_conventions():
     from toolkit.analysis.design import means
     from toolkit.analysis.regression import regression
     from toolkit.present.stats_charts import coefficient_chart, means_chart
-    from toolkit.present.tables import ENGLISH
+    from toolkit.present.style import ENGLISH
 
     survey = read_surveyxact(example_round())
     table = means(survey, "b1", by="kontorstr")

@@ -8,13 +8,8 @@ from openpyxl import load_workbook
 
 from toolkit import likert_chart, likert_summary, read_surveyxact, save_figure, to_excel
 from toolkit.data import example_round
-from toolkit.present.tables import (
-    Style,
-    format_p,
-    likert_table,
-    multi_response_table,
-    round_to_100,
-)
+from toolkit.present.style import Style, format_p, round_to_100
+from toolkit.present.tables import likert_table, multi_response_table
 
 
 @pytest.fixture(scope="module")

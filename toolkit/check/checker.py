@@ -57,7 +57,7 @@ from toolkit.check.rules import QuantifierRule, sum_findings
 from toolkit.errors import UsageError
 from toolkit.language import text as say
 from toolkit.present.parse import Number, find_numbers
-from toolkit.present.tables import format_number, format_percent
+from toolkit.present.style import format_number, format_percent
 from toolkit.quantifiers import vocabulary as builtin_vocabulary
 from toolkit.surveys.read import read_surveyxact
 from toolkit.surveys.survey import Survey

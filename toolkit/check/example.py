@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from toolkit.errors import ToolkitError
-from toolkit.present.tables import format_number, format_percent
+from toolkit.present.style import format_number, format_percent
 
 
 class _Registry:

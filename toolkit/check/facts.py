@@ -39,7 +39,7 @@ from toolkit.analysis.likert import frequencies, item_statistics
 from toolkit.analysis.multi import multi_response
 from toolkit.errors import ConfigError
 from toolkit.language import text
-from toolkit.present.tables import round_to_100
+from toolkit.present.style import round_to_100
 from toolkit.rawfiles.files import read_raw
 from toolkit.surveys.survey import Survey
 

@@ -20,7 +20,7 @@ import re
 
 from toolkit.language import text
 from toolkit.present.parse import find_numbers, quoted_spans
-from toolkit.present.tables import format_number, format_percent
+from toolkit.present.style import format_number, format_percent
 
 _VERB_BEFORE = re.compile(
     r"(?:\bå|\bkan|\bvil|\bskal|\bmå|\bbør|\bkunne|\bville|\bskulle|\bmåtte|\bikke|\bha)\s+$",

@@ -20,7 +20,7 @@ import math
 
 from matplotlib.ticker import Formatter, MaxNLocator
 
-from toolkit.present.tables import Style
+from toolkit.present.style import Style
 
 #: round steps for ticks: 1, 2, 2,5 and 5 times a power of ten
 STEPS = [1, 2, 2.5, 5, 10]

@@ -41,15 +41,8 @@ from toolkit.present.figures import (
     new_figure,
     wrap_title,
 )
-from toolkit.present.tables import (
-    NORWEGIAN,
-    Style,
-    heading,
-    n_label,
-    round_to_100,
-    row_label,
-    shown_bases,
-)
+from toolkit.present.style import NORWEGIAN, Style, n_label, round_to_100
+from toolkit.present.tables import heading, row_label, shown_bases
 
 BLUE = "#2c7bb6"
 OTHER = ("annet", "andre", "other", "andet")

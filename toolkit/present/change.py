@@ -31,7 +31,8 @@ from toolkit._deprecated import renamed
 from toolkit.language import text
 from toolkit.present.axes import number_axis
 from toolkit.present.figures import PAGE_WIDTH, new_figure, wrap_title
-from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p, n_label
+from toolkit.present.style import NORWEGIAN, Style, format_p, n_label
+from toolkit.present.tables import ReportTable
 
 INK, PALE, BLUE = "#333333", "#9ecae1", "#2c7bb6"
 _KNOWN = {

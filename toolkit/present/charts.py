@@ -45,7 +45,8 @@ from toolkit.present.figures import (
     save_figure,
     wrap_title,
 )
-from toolkit.present.tables import NORWEGIAN, Style, heading, n_label, round_to_100
+from toolkit.present.style import NORWEGIAN, Style, n_label, round_to_100
+from toolkit.present.tables import heading
 
 GREY = "#bdbdbd"
 

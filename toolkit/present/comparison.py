@@ -25,7 +25,8 @@ import math
 import pandas as pd
 
 from toolkit.language import text
-from toolkit.present.tables import NORWEGIAN, ReportTable, Style, format_p
+from toolkit.present.style import NORWEGIAN, Style, format_p
+from toolkit.present.tables import ReportTable
 
 
 def _missing(value) -> bool:

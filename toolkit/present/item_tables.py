@@ -20,14 +20,8 @@ import numpy as np
 import pandas as pd
 
 from toolkit.language import text
-from toolkit.present.tables import (
-    NORWEGIAN,
-    ReportTable,
-    Style,
-    heading,
-    n_label,
-    round_to_100,
-)
+from toolkit.present.style import NORWEGIAN, Style, n_label, round_to_100
+from toolkit.present.tables import ReportTable, heading
 
 
 def _report(title, rows, numbers, kinds, notes=()) -> ReportTable:

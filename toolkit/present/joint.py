@@ -24,7 +24,7 @@ from toolkit.analysis.items import scale_of
 from toolkit.analysis.likert import likert_summary
 from toolkit.interviews.corpus import Corpus
 from toolkit.interviews.privacy import Redactor
-from toolkit.present.tables import NORWEGIAN, Style
+from toolkit.present.style import NORWEGIAN, Style
 from toolkit.surveys.scales import Scale
 from toolkit.surveys.survey import Survey
 from toolkit.themes.frequencies import code_frequencies

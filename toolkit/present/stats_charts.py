@@ -24,7 +24,7 @@ from toolkit.analysis.items import breakdown_columns
 from toolkit.language import text
 from toolkit.present.axes import number_axis, scale_limits
 from toolkit.present.figures import PAGE_WIDTH, new_figure, wrap_title
-from toolkit.present.tables import NORWEGIAN, Style
+from toolkit.present.style import NORWEGIAN, Style
 
 INK, BLUE = "#333333", "#2c7bb6"
 

@@ -26,7 +26,8 @@ import pandas as pd
 from toolkit.analysis.items import breakdown_columns
 from toolkit.analysis.regression import Model
 from toolkit.language import text
-from toolkit.present.tables import NORWEGIAN, ReportTable, Style
+from toolkit.present.style import NORWEGIAN, Style
+from toolkit.present.tables import ReportTable
 
 
 def _label(row, by: list[str], many_items: bool) -> str:

@@ -28,7 +28,7 @@ from toolkit._deprecated import keyword
 from toolkit.language import text
 from toolkit.present.axes import number_axis
 from toolkit.present.figures import PAGE_WIDTH, legend_columns, new_figure
-from toolkit.present.tables import NORWEGIAN, Style
+from toolkit.present.style import NORWEGIAN, Style
 from toolkit.themes.matrix import CodeMatrix, cooccurrence_matrix
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from toolkit.interviews.privacy import Redactor
-from toolkit.present.tables import Style, style_for
+from toolkit.present.style import Style, style_for
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def _findings(views: dict, unit, prepared, options) -> Section:
     """Where the unit differs from the others beyond chance, in sentences whose numbers
     are the tables' (rounded the same way)."""
     from toolkit.analysis.units import differences
-    from toolkit.present.tables import round_to_100
+    from toolkit.present.style import round_to_100
 
     style, language = prepared.options.style, prepared.options.language
     section = Section(text("units_findings_heading", language), key="funn", language=language)
