@@ -125,7 +125,7 @@ ESTIMATE_COLUMNS = frozenset(
 #: the result columns of a multi-response table (:func:`toolkit.analysis.multi_response`)
 MULTI_COLUMNS = frozenset(
     "variable option n base unweighted_base percent_of_cases percent_of_responses "
-    "suppressed free_text n_free_text".split()
+    "suppressed suppressed_reason free_text n_free_text".split()
 )
 _RESULT = set(SUMMARY_COLUMNS) | ESTIMATE_COLUMNS | MULTI_COLUMNS
 

@@ -27,7 +27,6 @@ from toolkit.analysis.items import MULTI_COLUMNS, breakdown_columns, with_attrs,
 from toolkit.errors import UsageError
 from toolkit.surveys.survey import Survey
 
-#: the columns of a :func:`multi_response` table that are not breakdown (``by``) columns
 #: the old name of :func:`~toolkit.analysis.items.breakdown_columns`
 multi_group_columns = renamed(breakdown_columns, "multi_group_columns", __name__)
 
@@ -64,12 +63,14 @@ def multi_response(
     texts = book[book["other_of"] == question]["variable"].tolist()
     rows = []
     ticks = np.zeros(groups.size)
-    counts = []
+    counts, ticked = [], []
     for j, option in enumerate(options.itertuples(index=False)):
         codes = np.where(answered, flags[:, j].astype(np.int8), -1).astype(np.int8)
         n = count_item(codes, 2, groups, w)[:, 1]
         ticks += n
         counts.append((option, n))
+        ticked.append(count_item(codes, 2, groups)[:, 1])
+    hidden = _hidden_groups(np.array(ticked), unweighted_base, min_base, by is not None)
     for option, n in counts:
         other = texts and str(option.choice_text or "").lower().startswith(
             ("annet", "other", "andre")
@@ -84,7 +85,12 @@ def multi_response(
                 unweighted_base=int(unweighted_base[g]),
                 percent_of_cases=100 * n[g] / base[g] if base[g] else np.nan,
                 percent_of_responses=100 * n[g] / ticks[g] if ticks[g] else np.nan,
-                suppressed=bool(unweighted_base[g] < min_base),
+                suppressed=g in hidden,
+                suppressed_reason=None
+                if g not in hidden
+                else f"N={int(unweighted_base[g])} < {min_base}"
+                if unweighted_base[g] < min_base
+                else "secondary",
                 free_text=texts[0] if other else None,
                 n_free_text=int(survey.data[texts[0]].notna().sum()) if other else None,
             )
@@ -94,7 +100,32 @@ def multi_response(
     first = [c for c in out.columns if c in set(groups.frame.columns)]
     rest = [c for c in out.columns if c not in first]
     out = out[["variable", "option", *first, *[c for c in rest if c not in ("variable", "option")]]]
+    out.attrs["min_base"] = min_base
     return with_by(with_attrs(out, survey, weight), by)
+
+
+def _hidden_groups(ticked: np.ndarray, bases: np.ndarray, min_base: int, grouped: bool) -> set:
+    """The groups to hide: under ``min_base``, and (in a breakdown) the fewest more so
+    that no hidden count can be worked out from the shown groups and the total. Each option
+    is a two-category item (ticked or not, of the group's base); a group hidden for one
+    option is hidden for all (:mod:`toolkit.analysis.suppression`)."""
+    primary = {g for g in range(len(bases)) if bases[g] < min_base}
+    if not grouped or not {g for g in primary if bases[g] > 0}:
+        return primary
+    from toolkit.analysis.suppression import protect
+
+    hidden = set(primary)
+    changed = True
+    while changed:
+        changed = False
+        for n in ticked:
+            counts = np.column_stack([n, bases - n]).astype(float)
+            shown_to = {g for g in hidden if bases[g] > 0}  # (a hidden row's N is hidden too)
+            grown = protect(counts, shown_to, min_base, bases_shown=False)
+            if grown - hidden:
+                hidden |= grown
+                changed = True
+    return hidden
 
 
 __all__ = ["MULTI_COLUMNS", "multi_group_columns", "multi_response"]

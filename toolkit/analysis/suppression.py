@@ -25,18 +25,23 @@ from __future__ import annotations
 import numpy as np
 
 
-def _bounds(counts: np.ndarray, hidden: set[int]):
-    """The reader's linear constraints: A_ub x ≤ b_ub, A_eq x = b_eq, x = counts.ravel()."""
+def _bounds(counts: np.ndarray, hidden: set[int], known: bool = True):
+    """The reader's linear constraints: A_ub x ≤ b_ub, A_eq x = b_eq, x = counts.ravel();
+    with ``known=False`` a hidden group's N is hidden too (only their sum is known)."""
     groups, k = counts.shape
     bases = counts.sum(axis=1)
     total = counts.sum(axis=0)
     whole = total.sum()
     a_ub, b_ub, a_eq, b_eq = [], [], [], []
+    together = np.zeros(groups * k)
     for g in range(groups):
         row = np.zeros(groups * k)
         row[g * k : (g + 1) * k] = 1
-        a_eq.append(row)
-        b_eq.append(bases[g])
+        if known or g not in hidden:
+            a_eq.append(row)
+            b_eq.append(bases[g])
+        else:
+            together += row
         if g in hidden or bases[g] == 0:
             continue
         for j in range(k):  # a shown share: within a point of its whole percent
@@ -51,10 +56,35 @@ def _bounds(counts: np.ndarray, hidden: set[int]):
         x[j::k] = 1
         a_ub += [x, -x]
         b_ub += [whole * (shown + 1) / 100, -whole * (shown - 1) / 100]
+    if together.any():
+        a_eq.append(together)
+        b_eq.append(sum(bases[g] for g in hidden))
     return np.array(a_ub), np.array(b_ub), np.array(a_eq), np.array(b_eq)
 
 
-def exposed(counts: np.ndarray, hidden: set[int], min_base: int) -> list[tuple[int, int]]:
+def _intervals(counts: np.ndarray, hidden: set[int], known: bool = True) -> dict:
+    """(group, category) → (low, high) of every hidden cell."""
+    from scipy.optimize import linprog
+
+    groups, k = counts.shape
+    a_ub, b_ub, a_eq, b_eq = _bounds(counts, hidden, known)
+    out = {}
+    for g in sorted(hidden):
+        for j in range(k):
+            c = np.zeros(groups * k)
+            c[g * k + j] = 1
+            ends = []
+            for sign in (1.0, -1.0):
+                found = linprog(sign * c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq,
+                                bounds=(0, None), method="highs")  # fmt: skip
+                ends.append(sign * found.fun if found.success else np.nan)
+            out[g, j] = tuple(ends)
+    return out
+
+
+def exposed(
+    counts: np.ndarray, hidden: set[int], min_base: int, *, bases_shown: bool = True
+) -> list[tuple[int, int]]:
     """Hidden cells (group, category) a reader can bound too narrowly (module docstring).
 
     Parameters
@@ -65,35 +95,28 @@ def exposed(counts: np.ndarray, hidden: set[int], min_base: int) -> list[tuple[i
         The groups hidden.
     min_base : int
         The protection range.
+    bases_shown : bool
+        Whether the report shows a hidden group's N (the reader's worst case, the
+        default); ``False`` where the tables hide it with the group's cells (then only the
+        hidden groups' N together is known).
 
     Returns
     -------
     list of tuple
         ``(group, category)`` of each exposed cell.
     """
-    from scipy.optimize import linprog
-
     counts = np.asarray(counts, dtype=float)
-    groups, k = counts.shape
-    a_ub, b_ub, a_eq, b_eq = _bounds(counts, hidden)
     out = []
-    for g in sorted(hidden):
+    for (g, j), (low, high) in _intervals(counts, hidden, bases_shown).items():
         need = min(min_base, counts[g].sum())
-        for j in range(k):
-            c = np.zeros(groups * k)
-            c[g * k + j] = 1
-            ends = []
-            for sign in (1.0, -1.0):
-                found = linprog(sign * c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq,
-                                bounds=(0, None), method="highs")  # fmt: skip
-                ends.append(sign * found.fun if found.success else np.nan)
-            low, high = ends
-            if not (high - low >= need - 1e-6 or low <= 1e-6):
-                out.append((g, j))
+        if not (high - low >= need - 1e-6 or low <= 1e-6):
+            out.append((g, j))
     return out
 
 
-def protect(counts: np.ndarray, hidden: set[int], min_base: int) -> set[int]:
+def protect(
+    counts: np.ndarray, hidden: set[int], min_base: int, *, bases_shown: bool = True
+) -> set[int]:
     """``hidden`` and the fewest more groups, smallest first, so that no hidden cell is
     exposed (:func:`exposed`).
 
@@ -105,6 +128,8 @@ def protect(counts: np.ndarray, hidden: set[int], min_base: int) -> set[int]:
         The groups hidden for too few answers (primary suppression).
     min_base : int
         The protection range.
+    bases_shown : bool
+        As :func:`exposed`'s.
 
     Returns
     -------
@@ -114,7 +139,7 @@ def protect(counts: np.ndarray, hidden: set[int], min_base: int) -> set[int]:
     counts = np.asarray(counts, dtype=float)
     hidden = set(hidden)
     bases = counts.sum(axis=1)
-    while hidden and exposed(counts, hidden, min_base):
+    while hidden and exposed(counts, hidden, min_base, bases_shown=bases_shown):
         shown = [g for g in np.argsort(bases, kind="stable") if g not in hidden and bases[g] > 0]
         if not shown:
             break

@@ -220,7 +220,9 @@ def _multi_bars(table: pd.DataFrame, title: str | None, style: Style) -> _Bars:
     options = list(dict.fromkeys(table["option"]))
     totals = table.groupby("option", sort=False)["percent_of_cases"].mean()
     options.sort(key=lambda o: (str(o).lower().startswith(OTHER), -totals[o]))
-    groups = list(dict.fromkeys(table[by[0]].astype(str))) if by else [""]
+    # a hidden group leaves the chart (its bars and its N would tell what the table hides)
+    shown_groups = table.loc[~table["suppressed"], by[0]].astype(str) if by else []
+    groups = list(dict.fromkeys(shown_groups)) if by else [""]
     values = np.full((len(options), len(groups)), np.nan)
     for j, group in enumerate(groups):
         part = table if not by else table[table[by[0]].astype(str) == group]
@@ -234,7 +236,7 @@ def _multi_bars(table: pd.DataFrame, title: str | None, style: Style) -> _Bars:
         bool(by),
         100,
         title or str(table.attrs.get("question_text") or table["variable"].iloc[0]),
-        n_label(table["unweighted_base"], style),
+        n_label(shown_bases(table), style),
         table.attrs.get("weighted"),
     )
 

@@ -96,9 +96,9 @@ def shown_bases(summary: pd.DataFrame) -> list:
     shown = summary.loc[~summary["suppressed"], "unweighted_base"]
     if len(shown):
         return list(shown)
-    keys = ["item", *by_cols] if "item" in summary else by_cols
-    per_item = summary.drop_duplicates(keys).groupby("item", sort=False)["unweighted_base"]
-    return list(per_item.sum())
+    item = "item" if "item" in summary else "variable"  # (a multi-response table's option)
+    per_item = summary.drop_duplicates([item, *by_cols]).groupby(item, sort=False)
+    return list(per_item["unweighted_base"].sum())
 
 
 def _hidden_note(cell: pd.DataFrame, style: Style, min_base: int) -> list[str]:
@@ -287,11 +287,14 @@ def multi_response_table(
     values = pd.DataFrame(numbers, index=labels, columns=[count, share])
     notes = [text("multi_note", style.language)]
     if table["suppressed"].any():
-        notes.append(style.suppressed_note.format(min_base=table.attrs.get("min_base", 5)))
+        hidden = table[table["suppressed"]]
+        if "suppressed_reason" not in hidden:  # (a table made before the reasons)
+            hidden = hidden.assign(suppressed_reason=None)
+        notes += _hidden_note(hidden, style, table.attrs.get("min_base", 5))
     if table.attrs.get("weighted"):
         notes.append(f"{table.attrs['weighted']}. {text('weighted_n', style.language)}")
     return ReportTable(
-        f"{title} {n_label(table['unweighted_base'], style)}".strip(),
+        f"{title} {n_label(shown_bases(table), style)}".strip(),
         frame,
         values,
         {count: "count", share: "percent"},
