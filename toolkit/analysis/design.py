@@ -224,10 +224,14 @@ def means(
     level: float = 0.95,
     scales: dict[str, Scale] | None = None,
     include_personal: bool = False,
+    min_base: int | None = None,
 ) -> pd.DataFrame:
     """One row per item × group: ``mean``, ``se``, ``ci_low``, ``ci_high``, ``n``,
     ``n_effective``, ``df`` (see module docstring); ``attrs`` say whether it is weighted,
-    and give the scale's lowest and highest code (``scale``) for charts."""
+    and give the scale's lowest and highest code (``scale``) for charts. With ``min_base``
+    a group with fewer answers is flagged ``suppressed``, and where an item hides one group
+    alone the smallest group it shows is hidden too (``suppressed_reason`` "secondary"): a
+    lone hidden mean with its N would follow from the item's overall mean."""
     chosen = _variables(survey, items, include_personal)
     groups = groups_for(survey, by, include_personal=include_personal)
     weights = resolve_weights(survey, weight)
@@ -253,7 +257,26 @@ def means(
         # the scale's lowest and highest code (closed items): a chart's axis spans it
         "scale": (min(codes_seen), max(codes_seen)) if codes_seen else None,
     }
+    if min_base is not None:
+        out = _suppressed(with_by(out, by), min_base)
     return with_by(out, by)
+
+
+def _suppressed(table: pd.DataFrame, min_base: int) -> pd.DataFrame:
+    """``suppressed`` and ``suppressed_reason`` of an estimate table (see :func:`means`)."""
+    n = table["n"].to_numpy()
+    hidden = n < min_base
+    reason = np.where(hidden, [f"N={int(v)} < {min_base}" for v in n], None).astype(object)
+    if breakdown_columns(table):
+        for _item, rows in table.groupby("item", sort=False).groups.items():
+            rows = np.asarray([table.index.get_loc(r) for r in rows])
+            lone = [r for r in rows if hidden[r] and n[r] > 0]
+            shown = [r for r in rows if not hidden[r] and n[r] > 0]
+            if len(lone) == 1 and shown:
+                smallest = min(shown, key=lambda r: n[r])
+                hidden[smallest], reason[smallest] = True, "secondary"
+    table["suppressed"], table["suppressed_reason"] = hidden, reason
+    return table
 
 
 weight_description = weight_note

@@ -43,6 +43,8 @@ def means_chart(
     """Dot and whisker per item (× group) from :func:`~toolkit.analysis.means`."""
     by = breakdown_columns(table)
     level = round(100 * table.attrs.get("level", 0.95))
+    if "suppressed" in table:  # hidden groups leave the chart (its table names them)
+        table = table[~table["suppressed"]]
     rows = table.iloc[::-1]
     labels = []
     for row in rows.to_dict("records"):

@@ -27,7 +27,7 @@ from toolkit.analysis.items import breakdown_columns
 from toolkit.analysis.regression import Model
 from toolkit.language import text
 from toolkit.present.style import NORWEGIAN, Style
-from toolkit.present.tables import ReportTable
+from toolkit.present.tables import ReportTable, _hidden_note
 
 
 def _label(row, by: list[str], many_items: bool) -> str:
@@ -50,6 +50,11 @@ def means_table(
     rows, numbers = [], []
     for row in table.to_dict("records"):
         label = _label(row, by, many)
+        if row.get("suppressed"):  # hidden: the mean, its interval and its N
+            rows.append({"": label, mean: style.suppressed, ci: style.suppressed,
+                         n: style.suppressed})  # fmt: skip
+            numbers.append({"": label, mean: np.nan, ci: np.nan, n: np.nan})
+            continue
         interval = (
             (f"{style.number(row['ci_low'], decimals)}–{style.number(row['ci_high'], decimals)}")
             if row["n"] > 1
@@ -69,6 +74,9 @@ def means_table(
         if table.attrs.get("weighted")
         else []
     )
+    if "suppressed" in table and table["suppressed"].any():
+        hidden = table[table["suppressed"]]
+        notes += _hidden_note(hidden, style, int(table.attrs.get("min_base", 5)))
     return _report(
         title or text("means_title", style.language, level=level),
         rows,

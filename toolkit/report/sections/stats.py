@@ -22,7 +22,7 @@ from toolkit.analysis.regression import regression
 from toolkit.language import text
 from toolkit.present.stats_charts import coefficient_chart, means_chart
 from toolkit.present.stats_tables import means_table, regression_table
-from toolkit.report.blocks import Figure, Section, Table
+from toolkit.report.blocks import Figure, Section, Table, Text
 from toolkit.report.options import Options
 from toolkit.surveys.codebook import text_of
 from toolkit.surveys.survey import Survey
@@ -34,19 +34,20 @@ def means_section(
     survey: Survey, items, options: Options = DEFAULT, *, by: str | None = None
 ) -> Section:
     """Means on the items' scale with 95 % confidence intervals (per group with ``by``)."""
-    table = means(survey, items, by=by, weight=options.weight)
+    table = means(survey, items, by=by, weight=options.weight, min_base=options.min_base)
+    table.attrs["min_base"] = options.min_base
     style = options.style
     name = items if isinstance(items, str) else "-".join(items)
+    chart = (
+        Text(text("chart_too_few", options.language), kind="note")
+        if bool(table["suppressed"].all())
+        else Figure(
+            partial(means_chart, table, style=style), name=f"snitt-{name}", source=options.source
+        )
+    )
     return Section(
         text("means_heading", options.language),
-        [
-            Table(means_table(table, style=style), options.source),
-            Figure(
-                partial(means_chart, table, style=style),
-                name=f"snitt-{name}",
-                source=options.source,
-            ),
-        ],
+        [Table(means_table(table, style=style), options.source), chart],
         key=f"snitt-{name}",
         level=3,
         language=options.language,
