@@ -131,8 +131,8 @@ def attack(claims_path, min_base: int) -> list[tuple]:
 
 
 def _unit_rows(claims: list[dict], rows: dict, label_of: dict) -> None:
-    """The table cells of one unit report into ``rows[item][row]`` ({"n", "cells"}); a
-    row's label is mapped by ``label_of`` (the unit's name → its code, the others and
+    """The table cells of one unit report into ``rows[(question, item)][row]`` ({"n",
+    "cells"}; the same item text can stand in several questions); a row's label is mapped by ``label_of`` (the unit's name → its code, the others and
     everyone to fixed keys)."""
     for c in claims:
         if not c["id"].startswith("tabell-") or c.get("item") is None or not c.get("group"):
@@ -140,7 +140,8 @@ def _unit_rows(claims: list[dict], rows: dict, label_of: dict) -> None:
         key = label_of.get(c["group"])
         if key is None:
             continue
-        row = rows[c["item"]].setdefault(key, {"n": None, "cells": {}})
+        question = re.split(r"\s*\(N\s*=", c["title"], maxsplit=1)[0]  # an item's question
+        row = rows[(question, c["item"])].setdefault(key, {"n": None, "cells": {}})
         if c["measure"] == "n":
             row["n"] = c["value"]
         elif c["measure"] == "percent" and c.get("category"):

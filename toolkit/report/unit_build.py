@@ -52,15 +52,22 @@ def _shared(prepared, config, options, kinds: dict[str, str]) -> dict:
 
 
 def _question(view, question: str, title: str, prepared, options, unit) -> Section:
+    """A question's table and chart: a grid's Likert bars, a single question's grouped bars
+    (in parts, or left to its table when its categories are too many), as in the main
+    report's breakdowns."""
     from toolkit.analysis.units import UNIT_COLUMN
+    from toolkit.present.bars import frequency_chart_parts
     from toolkit.present.tables import likert_table
-    from toolkit.report.sections.questions import _likert_figures
+    from toolkit.report.sections.questions import _chart_blocks, _likert_figures
 
     style, source = prepared.options.style, prepared.options.source
-    blocks = [
-        Table(likert_table(view, style=style, min_base=options.min_base), source),
-        *_likert_figures(view, f"{question}-{unit.folder}", source, style, options.min_base),
-    ]
+    name = f"{question}-{unit.folder}"
+    if view["item"].nunique() > 1:
+        chart = _likert_figures(view, name, source, style, options.min_base)
+    else:
+        parts = frequency_chart_parts(view, style=style)
+        chart = _chart_blocks(parts, name, source, style.language, view)
+    blocks = [Table(likert_table(view, style=style, min_base=options.min_base), source), *chart]
     return Section(
         title, blocks, key=question, level=3, language=style.language, breakdown=UNIT_COLUMN
     )
