@@ -75,6 +75,7 @@ bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python rounds.py
 	$(BIN)/python benchmarks/report.py
 	cd benchmarks && ../$(BIN)/python check.py
+	$(BIN)/python benchmarks/units.py
 
 # Regenerate the synthetic example round in surveys/ (seeded: same files every time).
 example: $(STAMP)
