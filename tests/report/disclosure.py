@@ -132,8 +132,8 @@ def attack(claims_path, min_base: int) -> list[tuple]:
 
 def _unit_rows(claims: list[dict], rows: dict, label_of: dict) -> None:
     """The table cells of one unit report into ``rows[(question, item)][row]`` ({"n",
-    "cells"}; the same item text can stand in several questions); a row's label is mapped by ``label_of`` (the unit's name → its code, the others and
-    everyone to fixed keys)."""
+    "cells"}; one item text can stand in several questions); a row's label is mapped by
+    ``label_of`` (the unit's name → its code, everyone to a fixed key)."""
     for c in claims:
         if not c["id"].startswith("tabell-") or c.get("item") is None or not c.get("group"):
             continue

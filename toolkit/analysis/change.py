@@ -137,7 +137,36 @@ def change_summary(
     """Per item (× group): ``value_a``, ``value_b``, ``difference`` with ``ci_low`` and
     ``ci_high``, ``test``, ``statistic``, ``p_value``, ``p_distribution``, ``n_a``,
     ``n_b``, ``unit`` and ``suppressed`` (see module docstring). ``measure`` is "top2",
-    "bottom2", "mean" or a category label."""
+    "bottom2", "mean" or a category label.
+
+    Parameters
+    ----------
+    stacked
+        The stacked rounds (``rounds.stack()``).
+    items
+        Item or grid names.
+    between
+        The two rounds compared.
+    measure
+        "top2", "bottom2", "mean" or a category label.
+    by
+        Breakdown variables.
+    weight
+        A weight column.
+    min_base
+        Fewer answers in either round: suppressed.
+    level
+        The confidence level.
+
+    Returns
+    -------
+    DataFrame
+        One row per item (× group).
+
+    Examples
+    --------
+    See the module's example.
+    """
     a_name, b_name = between
     a, b = _round(stacked, a_name), _round(stacked, b_name)
     est_a, est_b = (
@@ -314,7 +343,37 @@ def did_summary(
     ``by`` is the variable that tells treated from the others, as everywhere else in the
     toolkit (``group=`` is its old name, still taken with a DeprecationWarning);
     ``measure`` is "mean" (scale points), "top2", "bottom2" or a category label
-    (percentage points); ``treated`` matches a label of ``by`` ignoring case."""
+    (percentage points); ``treated`` matches a label of ``by`` ignoring case.
+
+    Parameters
+    ----------
+    stacked
+        The stacked rounds (``rounds.stack()``).
+    item
+        The item.
+    by
+        The variable that tells treated from comparison units.
+    treated
+        The treated units' label.
+    between
+        The two rounds (before, after).
+    measure
+        "mean", "top2", "bottom2" or a category label.
+    cluster
+        A variable to cluster the standard errors by (the office).
+    weight
+        A weight column.
+
+    Returns
+    -------
+    DidResult
+        ``table`` (group × round, changes, N), the estimate with its interval and p-value,
+        and the caveats.
+
+    Examples
+    --------
+    See the module's example.
+    """
     group = renamed.pop("group", None)
     if renamed:
         raise TypeError(f"did_summary() got an unexpected keyword argument {next(iter(renamed))!r}")

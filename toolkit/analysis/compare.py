@@ -226,6 +226,12 @@ def compare_groups(
     min_base : int, optional
         Leave out groups with fewer substantive answers.
 
+    Returns
+    -------
+    DataFrame
+        One row per item and test: ``test``, ``statistic``, ``df``, ``p_value``, ``n``,
+        the effect size and its measure (``attrs`` say how it is weighted).
+
     Examples
     --------
     >>> from toolkit import read_surveyxact

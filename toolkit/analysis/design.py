@@ -231,7 +231,40 @@ def means(
     and give the scale's lowest and highest code (``scale``) for charts. With ``min_base``
     a group with fewer answers is flagged ``suppressed``, and where an item hides one group
     alone the smallest group it shows is hidden too (``suppressed_reason`` "secondary"): a
-    lone hidden mean with its N would follow from the item's overall mean."""
+    lone hidden mean with its N would follow from the item's overall mean.
+
+    Parameters
+    ----------
+    survey
+        The survey.
+    items
+        Item or grid names (closed items on their codes, numeric items as numbers).
+    by
+        Breakdown variables.
+    weight
+        A weight column or weights on the respondents (design-based intervals).
+    level
+        The confidence level.
+    scales
+        Declared scales by item or question name.
+    include_personal
+        Allow a personal column as an item or breakdown.
+    min_base
+        Hide groups with fewer answers (and a lone hidden group's smallest neighbour).
+
+    Returns
+    -------
+    DataFrame
+        One row per item (× group).
+
+    Examples
+    --------
+    >>> from toolkit import read_surveyxact
+    >>> from toolkit.data import example_round
+    >>> table = means(read_surveyxact(example_round()), "b1_1")
+    >>> round(float(table["mean"].iloc[0]), 2), int(table["n"].iloc[0])
+    (3.57, 183)
+    """
     chosen = _variables(survey, items, include_personal)
     groups = groups_for(survey, by, include_personal=include_personal)
     weights = resolve_weights(survey, weight)
@@ -336,7 +369,40 @@ def proportions(
     """Share (``percent``) of substantive answers in ``value`` ("top2", "bottom2", a
     category label or several) per item × group, with ``se``, ``ci_low``, ``ci_high`` in
     percent, ``n``, ``n_effective``; ``method`` "wilson" (unweighted n, or Kish's effective
-    n when weighted) or "logit" (as ``svyciprop``)."""
+    n when weighted) or "logit" (as ``svyciprop``).
+
+    Parameters
+    ----------
+    survey
+        The survey.
+    items
+        Item or grid names.
+    by
+        Breakdown variables.
+    weight
+        A weight column or weights on the respondents (design-based intervals).
+    value
+        "top2", "bottom2", a category label or several.
+    method
+        "wilson" or "logit".
+    level
+        The confidence level.
+    include_personal
+        Allow a personal column as an item or breakdown.
+
+    Returns
+    -------
+    DataFrame
+        One row per item (× group); ``attrs`` hold the level and the weighting.
+
+    Examples
+    --------
+    >>> from toolkit import read_surveyxact
+    >>> from toolkit.data import example_round
+    >>> table = proportions(read_surveyxact(example_round()), "s_10", value="Ja")
+    >>> round(float(table["percent"].iloc[0]), 1), int(table["n"].iloc[0])
+    (72.2, 162)
+    """
     if method not in {"wilson", "logit"}:
         raise UsageError(f"unknown interval method {method!r}", hint="method='wilson' or 'logit'")
     chosen = resolve_items(survey, items, need_scale=False, include_personal=include_personal)

@@ -208,6 +208,22 @@ def likert_summary(
         Declared scales by item or question name (see :func:`declare_scale`).
     include_personal
         Allow personal columns (names, e-mail, ids) as items or ``by``; refused otherwise.
+
+    Returns
+    -------
+    DataFrame
+        One row per item (× group) × category: ``n``, ``percent`` (of ``base``), ``base``,
+        their unweighted counts, ``substantive``, ``suppressed`` and its reason; the
+        ``by`` columns after ``item_text`` (``attrs["by"]``).
+
+    Examples
+    --------
+    >>> from toolkit import read_surveyxact
+    >>> from toolkit.data import example_round
+    >>> table = likert_summary(read_surveyxact(example_round()), "b1_1", by="kontorstr")
+    >>> row = table[table["category"] == "Helt enig"].iloc[0]
+    >>> row["kontorstr"], int(row["n"]), int(row["base"])
+    ('Under 20 ansatte', 11, 66)
     """
     chosen = resolve_items(
         survey, items, need_scale=items is None, include_personal=include_personal
@@ -227,7 +243,31 @@ def frequencies(
     min_base: int = 5,
     include_personal: bool = False,
 ) -> pd.DataFrame:
-    """The same table for any closed single-choice variables (yes/no, background, ...)."""
+    """The same table as :func:`likert_summary` for any closed single-choice variables
+    (yes/no, background, a scale or not).
+
+    Parameters
+    ----------
+    survey
+        The survey.
+    variables
+        Variable names, or question names of grids.
+    by, weight, include_missing, min_base, include_personal
+        As for :func:`likert_summary`.
+
+    Returns
+    -------
+    DataFrame
+        :func:`likert_summary`'s columns.
+
+    Examples
+    --------
+    >>> from toolkit import read_surveyxact
+    >>> from toolkit.data import example_round
+    >>> table = frequencies(read_surveyxact(example_round()), "s_10")
+    >>> table[["category", "n", "substantive"]].values.tolist()
+    [['Ja', 117, True], ['Nei', 45, True], ['Vet ikke', 15, False]]
+    """
     chosen = resolve_items(survey, variables, need_scale=False, include_personal=include_personal)
     groups = groups_for(survey, by, include_personal=include_personal)
     summary = _summarise(survey, chosen, groups, weight, include_missing, min_base)
@@ -250,6 +290,33 @@ def item_statistics(
     ``reverse`` lists reverse-worded items: their codes are mirrored before the mean and
     their positive and negative ends swap. The median is the first category where the
     cumulative share reaches 50 %.
+
+    Parameters
+    ----------
+    survey
+        The survey.
+    items
+        Item or grid names, or None for every item with a recognised scale.
+    by, weight, min_base
+        As for :func:`likert_summary`.
+    reverse
+        Reverse-worded items.
+    scales
+        Declared scales by item or question name.
+
+    Returns
+    -------
+    DataFrame
+        One row per item (× group): ``mean``, ``median``, ``top2``, ``bottom2``,
+        ``negative``, ``neutral``, ``positive`` and the base.
+
+    Examples
+    --------
+    >>> from toolkit import read_surveyxact
+    >>> from toolkit.data import example_round
+    >>> stats = item_statistics(read_surveyxact(example_round()), "b1_1")
+    >>> round(float(stats["top2"].iloc[0]), 1), round(float(stats["mean"].iloc[0]), 2)
+    (59.6, 3.57)
     """
     summary = likert_summary(survey, items, by=by, weight=weight, min_base=min_base, scales=scales)
     summary = summary[summary["substantive"]]

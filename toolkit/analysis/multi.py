@@ -42,7 +42,39 @@ def multi_response(
 ) -> pd.DataFrame:
     """One row per option (× group): ``n``, ``percent_of_cases``, ``percent_of_responses``,
     ``base`` (respondents who ticked at least one option), ``unweighted_base``,
-    ``suppressed`` and, for "Annet", ``free_text`` and ``n_free_text``."""
+    ``suppressed`` and its reason and, for "Annet", ``free_text`` and ``n_free_text``. In a
+    breakdown a group under ``min_base`` is hidden, and the fewest more groups so that no
+    hidden count can be worked out (:mod:`toolkit.analysis.suppression`).
+
+    Parameters
+    ----------
+    survey
+        The survey.
+    question
+        The multi-response question's name (``s_12`` for ``s_12_1`` …).
+    by
+        Breakdown variables.
+    weight
+        A weight column or weights on the respondents.
+    min_base
+        Groups with fewer respondents than this are hidden.
+    include_personal
+        Allow a personal column as a breakdown.
+
+    Returns
+    -------
+    DataFrame
+        One row per option (× group); ``attrs["by"]`` and ``attrs["min_base"]``.
+
+    Examples
+    --------
+    >>> from toolkit import read_surveyxact
+    >>> from toolkit.data import example_round
+    >>> table = multi_response(read_surveyxact(example_round()), "s_12")
+    >>> row = table[table["option"] == "Kollegaveiledning"].iloc[0]
+    >>> int(row["n"]), int(row["base"])
+    (113, 169)
+    """
     book = survey.codebook
     options = book[(book["question"] == question) & (book["value_type"] == "multiple")]
     if options.empty:
