@@ -10,33 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-
-def describe(path: str, *, encoding: str | None = None, sep: str | None = None) -> dict:
-    """What ``toolkit inspect`` reports about an export, as a JSON-ready dict."""
-    from toolkit.surveys.read import read_surveyxact
-
-    survey = read_surveyxact(path, encoding=encoding, sep=sep)
-    book = survey.codebook
-    unknown = book[book["unknown_codes"].map(len) > 0]
-    by_type = survey.overview()
-    return {
-        "path": str(path),
-        "format": survey.source.format,
-        "encoding": survey.source.encoding,
-        "separator": survey.source.separator,
-        "sheets": list(survey.source.sheets),
-        "respondents": survey.n,
-        "variables": len(book),
-        "questions_by_type": {
-            t: {"questions": int(r.questions), "variables": int(r.variables)}
-            for t, r in by_type.iterrows()
-        },
-        "personal_variables": list(book.loc[book["personal"], "variable"]),
-        "unknown_codes": {r.variable: list(r.unknown_codes) for r in unknown.itertuples()},
-        "problems": survey.problems.groupby("kind").size().astype(int).to_dict(),
-        "files": [vars(f) for f in survey.source.files],
-    }
-
+from toolkit.interviews.describe import describe_corpus
+from toolkit.surveys.describe import describe_export as describe
 
 CORPUS_SUFFIXES = {".qdpx", ".qde", ".docx", ".txt"}
 
@@ -66,32 +41,6 @@ def guess_kind(path: str) -> str:
     if suffix in XLSX and target.is_file():
         return "survey" if dataset_sheets(sheet_names_of(target)) else "segments"
     return "survey"
-
-
-def describe_corpus(path: str, kind: str = "corpus") -> dict:
-    """What ``toolkit inspect`` reports about coded interview material (``kind`` corpus,
-    segments or matrix)."""
-    from toolkit.interviews import read_corpus, read_framework_matrix, read_segments
-
-    reader = {"corpus": read_corpus, "segments": read_segments, "matrix": read_framework_matrix}
-    corpus = reader[kind](path, strict=False)
-    per_code = corpus.segments.groupby("path").size().astype(int).to_dict()
-    return {
-        "path": str(path),
-        "format": corpus.source.get("format"),
-        "documents": len(corpus.documents),
-        "attributes": corpus.attributes(),
-        "codes": len(corpus.codes),
-        "segments": len(corpus.segments),
-        "turns": len(corpus.turns),
-        "speakers": sorted(set(corpus.turns["speaker"])),
-        "segments_per_code": per_code,
-        "offset_units": corpus.source.get("offset_units", {}),
-        "uncoded_documents": list(
-            corpus.problems.loc[corpus.problems["kind"] == "nothing-coded", "variable"]
-        ),
-        "problems": corpus.problems.groupby("kind").size().astype(int).to_dict(),
-    }
 
 
 def print_corpus(info: dict) -> None:
