@@ -7,7 +7,7 @@ Examples
 >>> from toolkit.data import example_project
 >>> info = describe_corpus(example_project("qdpx"))
 >>> info["format"], info["documents"] > 0
-('qdpx', True)
+('refi-qda', True)
 """
 
 from __future__ import annotations
