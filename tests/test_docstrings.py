@@ -12,15 +12,10 @@ import inspect
 import toolkit
 
 UNDOCUMENTED = {
-    "agreement", "answered", "cell_weights", "change_chart", "code_by_dictionary",
-    "code_frequencies", "code_matrix", "coefficient_chart", "comments_corpus",
-    "compare_codebooks", "cooccurrence", "declare_scale", "describe", "eta_squared",
-    "exclude_outliers", "flow_chart", "flow_table", "is_missing_label", "joint_display",
-    "key_items", "likert_chart", "likert_table", "margins_from", "means_chart", "means_table",
-    "proportions_table", "quotes", "rake", "read_corpus", "read_framework_matrix",
-    "read_segments", "regression", "regression_table", "response_rate_table",
-    "response_rates", "rule", "sample_flow", "save_figure", "trend_chart", "weighting_table",
-    "word_frequencies", "x_av_y", "check_draft", "comparison_table",
+    "change_chart", "check_draft", "code_by_dictionary", "code_matrix", "coefficient_chart",
+    "compare_codebooks", "comparison_table", "cooccurrence", "describe", "eta_squared",
+    "flow_chart", "flow_table", "is_missing_label", "joint_display", "read_framework_matrix",
+    "read_segments", "response_rate_table", "save_figure", "trend_chart", "weighting_table",
 }  # fmt: skip
 #: old names kept one release: their docstring points at the new name
 DEPRECATED = {"change_table", "did_table", "change_report_table", "did_report_table"}

@@ -231,7 +231,32 @@ def regression(
     positive: str | list[str] | None = None,
     level: float = 0.95,
 ) -> Model:
-    """Fit ``formula`` (``"outcome ~ a + b"``) as OLS or logit (see module docstring)."""
+    """Fit ``formula`` (``"outcome ~ a + b"``) as OLS or logit (see module docstring).
+
+    Parameters
+    ----------
+    survey
+        The survey.
+    formula
+        ``"outcome ~ a + b"``: closed predictors become categories against the first.
+    weight
+        A weight column or weights on the respondents (design-based standard errors).
+    kind
+        ``"ols"`` (on the outcome's codes) or ``"logit"``.
+    positive
+        For logit: the outcome categories counted as 1.
+    level
+        The confidence level.
+
+    Returns
+    -------
+    Model
+        Coefficients with intervals, fit and N (``.to_frame()``).
+
+    Examples
+    --------
+    See the module's example.
+    """
     if kind not in {"ols", "logit"}:
         raise UsageError(f"unknown model kind {kind!r}", hint="kind='ols' or kind='logit'")
     frame, outcome, names, weighted = _frame(survey, formula, weight, kind, positive)

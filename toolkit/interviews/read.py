@@ -91,6 +91,23 @@ def read_corpus(path: str | Path, **options) -> Corpus:
 
     Options: ``attributes=`` (sidecar table), ``pattern=`` (file-name regex with named
     groups), ``strict=`` (False: selections outside the text are reported, not raised).
+
+    Parameters
+    ----------
+    path
+        A .qdpx project, a .qde file, a folder of coded .docx or inline-coded .txt, or one
+        such file.
+    **options
+        ``attributes``, ``pattern``, ``strict`` (above).
+
+    Returns
+    -------
+    Corpus
+        Documents, codes, segments and turns, with problems.
+
+    Examples
+    --------
+    See the module's example.
     """
     path = Path(path)
     if not path.exists():

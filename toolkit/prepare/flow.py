@@ -55,7 +55,26 @@ def answered(
     name: str | None = None, *, keep: Sequence[str] = ("I", "P"), language: str = "nb"
 ) -> Rule:
     """Respondents whose AAPOR disposition is complete or partial (see
-    :mod:`toolkit.prepare.response`); ``name`` and the rule's text in ``language``."""
+    :mod:`toolkit.prepare.response`); ``name`` and the rule's text in ``language``.
+
+    Parameters
+    ----------
+    name
+        The step's name.
+    keep
+        The AAPOR dispositions kept.
+    language
+        The language of the step's name and text.
+
+    Returns
+    -------
+    Rule
+        For :func:`sample_flow`.
+
+    Examples
+    --------
+    See the module's example.
+    """
     statuses = f" {text('or', language)} ".join(text(f"status_{k}", language) for k in keep)
     return Rule(
         name or text("flow_answered", language),
@@ -72,7 +91,28 @@ def key_items(
     language: str = "nb",
 ) -> Rule:
     """Respondents who answered at least ``share`` of ``items`` (any answer, "Vet ikke"
-    included: a respondent who says "Vet ikke" took part)."""
+    included: a respondent who says "Vet ikke" took part).
+
+    Parameters
+    ----------
+    items
+        Item or grid names.
+    share
+        The least share of them answered.
+    name
+        The step's name (default: in ``language``).
+    language
+        The language of the step's name and text.
+
+    Returns
+    -------
+    Rule
+        For :func:`sample_flow`.
+
+    Examples
+    --------
+    See the module's example.
+    """
     items = list(items)
 
     def select(survey: Survey) -> np.ndarray:
@@ -104,7 +144,28 @@ def exclude_outliers(
     name: str | None = None,
     language: str = "nb",
 ) -> Rule:
-    """Respondents whose ``variable`` lies within [``below``, ``above``] (blank kept)."""
+    """Respondents whose ``variable`` lies within [``below``, ``above``] (blank kept).
+
+    Parameters
+    ----------
+    variable
+        A numeric variable.
+    above, below
+        The limits kept.
+    name
+        The step's name.
+    language
+        The language of the step's name and text.
+
+    Returns
+    -------
+    Rule
+        For :func:`sample_flow`.
+
+    Examples
+    --------
+    See the module's example.
+    """
 
     def select(survey: Survey) -> np.ndarray:
         values = pd.to_numeric(survey.data[variable], errors="coerce").to_numpy(
@@ -133,7 +194,26 @@ def exclude_outliers(
 
 
 def rule(name: str, query_or_mask, description: str | None = None) -> Rule:
-    """Any filter: a ``data.query`` string, or a function of the survey returning a mask."""
+    """Any filter: a ``data.query`` string, or a function of the survey returning a mask.
+
+    Parameters
+    ----------
+    name
+        The step's name.
+    query_or_mask
+        A ``data.query`` string, or a function of the survey returning a boolean mask.
+    description
+        The rule in words (default: the query).
+
+    Returns
+    -------
+    Rule
+        For :func:`sample_flow`.
+
+    Examples
+    --------
+    See the module's example.
+    """
     if isinstance(query_or_mask, str):
         return Rule(name, description or query_or_mask, lambda survey: query_or_mask)
     return Rule(name, description or name, query_or_mask)
@@ -174,7 +254,28 @@ def sample_flow(
 ) -> SampleFlow:
     """Apply ``steps`` (:class:`Rule` objects, or ``(name, query_or_mask)`` pairs) in
     order; the first row is everyone invited (the export's rows, or ``invited=`` when the
-    export holds only those who answered)."""
+    export holds only those who answered).
+
+    Parameters
+    ----------
+    survey
+        The export.
+    steps
+        Rules, or (name, query or mask) pairs, in order.
+    invited
+        How many were invited, when the export holds only those who answered.
+    language
+        The language of the step names the toolkit writes.
+
+    Returns
+    -------
+    SampleFlow
+        The steps with N before and after, and the analytic sample (``.survey``).
+
+    Examples
+    --------
+    See the module's example.
+    """
     start = invited if invited is not None else survey.n
     if start < survey.n:
         raise UsageError(

@@ -158,7 +158,28 @@ def response_rates(
 ) -> pd.DataFrame:
     """AAPOR RR1, RR2, COOP1, COOP2, REF1 and CON1 (see module docstring), one row per
     rate (× group): ``rate``, ``percent``, ``numerator``, ``denominator`` and the
-    disposition counts ``I``, ``P``, ``R``, ``NC``, ``O``, ``UH``, ``UO``."""
+    disposition counts ``I``, ``P``, ``R``, ``NC``, ``O``, ``UH``, ``UO``.
+
+    Parameters
+    ----------
+    survey
+        The export, with SurveyXact's response status.
+    by
+        A variable to compute the rates per group of.
+    invited
+        How many were invited (in total, or per group), when the export holds fewer.
+    mapping
+        SurveyXact status label → AAPOR disposition, where the defaults do not fit.
+
+    Returns
+    -------
+    DataFrame
+        One row per rate (× group), as above.
+
+    Examples
+    --------
+    See the module's example.
+    """
     frame, counts = _counts(survey, by, mapping)
     if invited is not None:
         _apply_invited(counts, frame, invited, by, survey)

@@ -214,6 +214,34 @@ def likert_chart(
     (small N) are left empty. Categories without a recognised scale (``ordinal=False``,
     the default for them) get distinct colours rather than a red-to-blue scale.
     :func:`likert_charts` splits a long grid into figures that fit a page.
+
+    Parameters
+    ----------
+    summary
+        :func:`~toolkit.analysis.likert_summary`.
+    diverging
+        Centre the bars on the neutral middle.
+    sort
+        Order items by net agreement.
+    wrap
+        Wrap item labels at this many characters.
+    title
+        The chart's title (default: the question's text).
+    style
+        Number style and language.
+    width
+        The figure's width in inches (default: the page's text width).
+    ordinal
+        Treat the categories as ordered (default: when a scale is recognised).
+
+    Returns
+    -------
+    Figure
+        A matplotlib figure (``figure.toolkit_alt`` holds its alt text).
+
+    Examples
+    --------
+    See the module's example.
     """
     bars = _bars(summary, wrap, style, sort)
     return _likert_figure(

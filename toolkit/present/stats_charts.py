@@ -40,7 +40,28 @@ def means_chart(
     title: str | None = None,
     width: float = PAGE_WIDTH,
 ) -> Figure:
-    """Dot and whisker per item (× group) from :func:`~toolkit.analysis.means`."""
+    """Dot and whisker per item (× group) from :func:`~toolkit.analysis.means`.
+
+    Parameters
+    ----------
+    table
+        :func:`~toolkit.analysis.means` (hidden groups are left out).
+    style
+        Number style and language.
+    title
+        The chart's title.
+    width
+        The figure's width in inches.
+
+    Returns
+    -------
+    Figure
+        A matplotlib figure.
+
+    Examples
+    --------
+    See the module's example.
+    """
     by = breakdown_columns(table)
     level = round(100 * table.attrs.get("level", 0.95))
     if "suppressed" in table:  # hidden groups leave the chart (its table names them)

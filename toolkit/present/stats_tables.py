@@ -41,7 +41,28 @@ def _label(row, by: list[str], many_items: bool) -> str:
 def means_table(
     table: pd.DataFrame, *, style: Style = NORWEGIAN, decimals: int = 1, title: str | None = None
 ) -> ReportTable:
-    """Means with their confidence interval and N, items (× groups) as rows."""
+    """Means with their confidence interval and N, items (× groups) as rows.
+
+    Parameters
+    ----------
+    table
+        :func:`~toolkit.analysis.means` (with ``min_base``: hidden rows show "–").
+    style
+        Number style and language.
+    decimals
+        Decimals of the means.
+    title
+        The table's title.
+
+    Returns
+    -------
+    ReportTable
+        Mean, its confidence interval and N per item (× group).
+
+    Examples
+    --------
+    See the module's example.
+    """
     by = breakdown_columns(table)
     many = table["item"].nunique() > 1
     level = round(100 * table.attrs.get("level", 0.95))
@@ -89,7 +110,28 @@ def means_table(
 def proportions_table(
     table: pd.DataFrame, *, style: Style = NORWEGIAN, decimals: int = 0, title: str | None = None
 ) -> ReportTable:
-    """Shares (percent) with their confidence interval and N."""
+    """Shares (percent) with their confidence interval and N.
+
+    Parameters
+    ----------
+    table
+        :func:`~toolkit.analysis.proportions`.
+    style
+        Number style and language.
+    decimals
+        Decimals of the percentages.
+    title
+        The table's title.
+
+    Returns
+    -------
+    ReportTable
+        Share, its confidence interval and N per item (× group).
+
+    Examples
+    --------
+    See the module's example.
+    """
     by = breakdown_columns(table)
     many = table["item"].nunique() > 1
     level = round(100 * table.attrs.get("level", 0.95))
@@ -277,7 +319,30 @@ def regression_table(
 ) -> ReportTable:
     """One or more models side by side: B with stars and (SE) per model; variable
     headings (``labels`` can name them) with their categories indented; N and R² rows;
-    the star legend as a footnote."""
+    the star legend as a footnote.
+
+    Parameters
+    ----------
+    models
+        One model or several.
+    names
+        The models' column headings.
+    style
+        Number style and language.
+    decimals
+        Decimals of B and SE.
+    labels
+        Headings for the variables.
+
+    Returns
+    -------
+    ReportTable
+        As above.
+
+    Examples
+    --------
+    See the module's example.
+    """
     models = [models] if isinstance(models, Model) else list(models)
     language = style.language
     labels = {**{k: v for m in models for k, v in m.texts.items()}, **(labels or {})}

@@ -167,6 +167,30 @@ def likert_table(
     and a footnote. Several items by group are grouped as published reports group them:
     each item a heading row of its own (``extra["headings"]``: their positions), its groups
     indented under it, never the item's text repeated on every row.
+
+    Parameters
+    ----------
+    summary
+        :func:`~toolkit.analysis.likert_summary` or ``frequencies``.
+    style
+        Number style and language.
+    decimals
+        Decimals of the percentages.
+    sum_to_100
+        Round each row's shares to add up to 100 (largest remainder).
+    title
+        The table's title (default: the question's text).
+    min_base
+        The suppression limit the summary was made with (for the note).
+
+    Returns
+    -------
+    ReportTable
+        The formatted table, its numbers and notes.
+
+    Examples
+    --------
+    See the module's example.
     """
     by_cols = breakdown_columns(summary)
     rows, numbers, kinds, notes, others = [], [], {}, [], []

@@ -158,7 +158,28 @@ def declare_scale(
     positive_first: bool = False,
     neutral: str | None = None,
 ) -> Scale:
-    """A user-declared scale (order low → high unless ``positive_first``)."""
+    """A user-declared scale (order low → high unless ``positive_first``).
+
+    Parameters
+    ----------
+    categories
+        The labels, low to high (or high to low with ``positive_first``).
+    kind
+        A name for the scale.
+    positive_first
+        The labels are given high to low.
+    neutral
+        The neutral middle's label, if any.
+
+    Returns
+    -------
+    Scale
+        For ``scales=`` in the summaries.
+
+    Examples
+    --------
+    See the module's example.
+    """
     cats = tuple(categories)
     return Scale(kind, cats, positive_first, cats.index(neutral) if neutral else None)
 

@@ -73,7 +73,26 @@ def agreement(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(per_code, disagreements)``: per code and ``"(alle koder)"`` pooled: ``units``,
     ``percent_agreement``, ``kappa`` (two coders), ``alpha``; and every unit × code where
-    the coders differ, with each coder's 1/0."""
+    the coders differ, with each coder's 1/0.
+
+    Parameters
+    ----------
+    corpora
+        One corpus per coder, or one corpus whose segments carry the coder.
+    unit
+        What is compared: ``turn``, ``segment`` or ``document``.
+    coders
+        The coders' names (default: as found).
+
+    Returns
+    -------
+    tuple of DataFrame
+        ``(per_code, disagreements)`` as above.
+
+    Examples
+    --------
+    See the module's example.
+    """
     if isinstance(corpora, Corpus):
         base = corpora
         names = coders or sorted(base.segments["coder"].dropna().unique())

@@ -84,7 +84,28 @@ def comments_corpus(
     """One document per non-blank open answer, named ``variable-respondent``, carrying the
     respondent's ``attributes`` (survey variables) and the ``variable`` it answers.
     Personal columns (names, e-mail, ids) are refused as variables or attributes unless
-    ``include_personal``."""
+    ``include_personal``.
+
+    Parameters
+    ----------
+    survey
+        The survey.
+    variables
+        The open questions.
+    attributes
+        Survey variables each answer carries (e.g. a background variable).
+    include_personal
+        Allow personal columns.
+
+    Returns
+    -------
+    Corpus
+        One document per answer.
+
+    Examples
+    --------
+    See the module's example.
+    """
     variables = [variables] if isinstance(variables, str) else list(variables)
     attributes = list(attributes or [])
     for name in variables + attributes:
@@ -112,7 +133,28 @@ def comments_corpus(
 def word_frequencies(
     corpus: Corpus, *, stem: bool = False, stopwords: bool = True, ngram: int = 1
 ) -> pd.DataFrame:
-    """``word`` (or bigram with ``ngram=2``), ``n`` (occurrences) and ``documents``."""
+    """``word`` (or bigram with ``ngram=2``), ``n`` (occurrences) and ``documents``.
+
+    Parameters
+    ----------
+    corpus
+        Open answers (:func:`comments_corpus`) or transcripts.
+    stem
+        Count Norwegian stems (nltk's Snowball) instead of words.
+    stopwords
+        Leave out common short words.
+    ngram
+        1 for words, 2 for word pairs.
+
+    Returns
+    -------
+    DataFrame
+        One row per word, most frequent first.
+
+    Examples
+    --------
+    See the module's example.
+    """
     total, documents = Counter(), Counter()
     for text in corpus.documents["text"]:
         words = tokens(text, stem=stem, stopwords=stopwords)

@@ -121,7 +121,30 @@ def code_frequencies(
 ) -> pd.DataFrame:
     """One row per code (× group): ``code``, ``path``, ``depth`` (in the code tree), the
     ``by`` columns, ``n`` (units coded), ``units`` (units in the group), ``percent``,
-    ``n_segments``, ``n_documents``, ``n_cases`` and ``coverage`` (see module docstring)."""
+    ``n_segments``, ``n_documents``, ``n_cases`` and ``coverage`` (see module docstring).
+
+    Parameters
+    ----------
+    corpus
+        The coded material.
+    by
+        Document attributes to count per group of.
+    unit
+        What is counted: ``segment``, ``turn``, ``document`` or ``case``.
+    rollup
+        Count a parent code wherever one of its sub-codes is.
+    codes
+        Only these codes (paths or ids).
+
+    Returns
+    -------
+    DataFrame
+        One row per code (× group), as above.
+
+    Examples
+    --------
+    See the module's example.
+    """
     check_unit(unit, UNITS)
     by = _groups(corpus, by)
     counter = _Counter(corpus, by, rollup)

@@ -81,7 +81,37 @@ def quotes(
     too) per group: ``path``, the ``by`` column, ``role``, ``attribution``, ``quote`` (redacted),
     ``words``, ``redactions``, ``document``, ``start``, ``end``. Longer quotes from
     different documents come first. ``attribution`` says which attribute is the role and
-    how roles are introduced (:class:`Attribution`)."""
+    how roles are introduced (:class:`Attribution`).
+
+    Parameters
+    ----------
+    corpus
+        The coded material.
+    code
+        A code's path or id.
+    by
+        An attribute to pick quotes per group of (e.g. the role).
+    per_group
+        The most quotes per group.
+    min_words
+        Shorter segments are not quotes.
+    redactor
+        Names, places and identifiers to replace (default: none listed; national IDs,
+        phone numbers and e-mail addresses are always replaced).
+    rollup
+        Include the code's sub-codes.
+    attribution
+        Which attribute is the role, and how quotes are attributed.
+
+    Returns
+    -------
+    DataFrame
+        One row per quote, as above.
+
+    Examples
+    --------
+    See the module's example.
+    """
     attribution = attribution or Attribution()
     codes = corpus.codes
     chosen = codes_under(codes, code, rollup)

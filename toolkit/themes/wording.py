@@ -59,7 +59,22 @@ def number_word(n: int, *, feminine: bool = False, neuter: bool = False) -> str:
 
 
 def x_av_y(x: int, y: int) -> str:
-    """ "fem av seks": words up to twelve, digits above."""
+    """ "fem av seks": words up to twelve, digits above.
+
+    Parameters
+    ----------
+    x, y
+        The count and its whole.
+
+    Returns
+    -------
+    str
+        "fem av seks", "13 av 20".
+
+    Examples
+    --------
+    See the module's example.
+    """
     return f"{number_word(x)} av {number_word(y)}"
 
 

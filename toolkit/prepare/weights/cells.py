@@ -60,7 +60,28 @@ def cell_weights(
     by: list[str],
     count: str | None = None,
 ) -> Weights:
-    """Post-stratification weights to the population cells of ``by`` (see module)."""
+    """Post-stratification weights to the population cells of ``by`` (see module).
+
+    Parameters
+    ----------
+    survey
+        The respondents to weight.
+    population
+        One row per population cell (or a path to such a table).
+    by
+        The cell variables.
+    count
+        The count column.
+
+    Returns
+    -------
+    Weights
+        As :func:`rake`'s.
+
+    Examples
+    --------
+    See the module's example.
+    """
     by = [by] if isinstance(by, str) else list(by)
     cells = _population(population, by, count)
     parts = [respondent_codes(survey, b) for b in by]

@@ -91,7 +91,32 @@ def rake(
     """Weights to the population ``margins`` (variable → {category label: count or
     share}); see the module docstring. Returns a :class:`Weights` with the weight per
     respondent, convergence, the margin table (targets, before, after), Kish design
-    effect and effective n, overall and per category."""
+    effect and effective n, overall and per category.
+
+    Parameters
+    ----------
+    survey
+        The respondents to weight.
+    margins
+        Variable → {category label: population count or share}.
+    base_weight
+        Design weights to start from.
+    cap
+        Trim weights to this ratio of the mean (or a (low, high) pair).
+    max_iter, tol
+        When to stop iterating.
+    language
+        The language of the weight's description.
+
+    Returns
+    -------
+    Weights
+        As above.
+
+    Examples
+    --------
+    See the module's example.
+    """
     base = resolve_weights(survey, base_weight)
     base = np.ones(survey.n) if base is None else base
     resolved = resolve_margins(survey, margins, float(base.sum()))

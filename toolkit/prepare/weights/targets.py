@@ -41,7 +41,26 @@ class Margin:
 
 
 def margins_from(population: pd.DataFrame, variables: list[str], *, count: str) -> dict:
-    """Marginal counts per variable from a population table with one row per cell."""
+    """Marginal counts per variable from a population table with one row per cell.
+
+    Parameters
+    ----------
+    population
+        One row per population cell, with a count column.
+    variables
+        The variables to weight by.
+    count
+        The count column.
+
+    Returns
+    -------
+    dict
+        Variable → {category: count}, for :func:`rake`.
+
+    Examples
+    --------
+    See the module's example.
+    """
     return {
         variable: {
             str(k): v.item() if hasattr(v, "item") else v
