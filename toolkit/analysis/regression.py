@@ -282,7 +282,28 @@ def eta_squared(
     weight: str | pd.Series | np.ndarray | None = None,
 ) -> pd.DataFrame:
     """η² (SS of the term / total SS) and partial η² (SS / (SS + residual SS)) of each
-    ``by`` factor for ``outcome``, from the ANOVA table (type II sums of squares)."""
+    ``by`` factor for ``outcome``, from the ANOVA table (type II sums of squares).
+
+    Parameters
+    ----------
+    survey
+        The survey.
+    outcome
+        A closed or numeric item (on its codes).
+    by
+        The factors.
+    weight
+        A weight column or weights on the respondents.
+
+    Returns
+    -------
+    DataFrame
+        One row per factor: ``eta2`` and ``partial_eta2``.
+
+    Examples
+    --------
+    See the module's example.
+    """
     by = [by] if isinstance(by, str) else list(by)
     model = regression(survey, f"{outcome} ~ {' + '.join(by)}", weight=weight)
     import statsmodels.api as sm

@@ -433,6 +433,16 @@ def check_draft(
 
     A sentence the checker cannot tie to a question can be pinned by a tag naming the
     variable in brackets: "52 % svarer ja [m_1]."
+
+    Returns
+    -------
+    Findings
+        One finding per number (ok, mismatch, unmatched, …) with its place in the draft
+        and the value found in the data (``.to_frame()``, ``.summary()``).
+
+    Examples
+    --------
+    See the module's example.
     """
     from toolkit.check.findings import Findings
 

@@ -48,6 +48,28 @@ def read_framework_matrix(
 
     ``categories`` forces columns to be attributes; otherwise a column is an attribute
     when it has at most ``max_levels`` distinct values of at most ``max_length`` characters.
+
+    Parameters
+    ----------
+    path
+        A CSV or XLSX matrix, one row per case.
+    case_column
+        The column naming the case (default: the first).
+    categories
+        Columns to take as attributes.
+    max_levels, max_length
+        When a column is taken as an attribute.
+    **options
+        As for :func:`read_corpus`.
+
+    Returns
+    -------
+    Corpus
+        One document per case, one segment per filled cell.
+
+    Examples
+    --------
+    See the module's example.
     """
     path = Path(path)
     source_table = read_table(path, reader="read_framework_matrix", role="framework matrix")

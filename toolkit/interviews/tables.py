@@ -120,7 +120,30 @@ def read_segments(
     texts: str | Path | None = None,
     **options,
 ) -> Corpus:
-    """Read a segment table into a :class:`Corpus` (see module docstring)."""
+    """Read a segment table into a :class:`Corpus` (see module docstring).
+
+    Parameters
+    ----------
+    path
+        A CSV or XLSX segment table.
+    preset
+        ``qualcoder``, ``taguette``, ``maxqda`` or ``nvivo`` (default: from the header).
+    columns
+        Column names for any other layout.
+    texts
+        A folder of the transcripts as .txt, to locate each segment.
+    **options
+        As for :func:`read_corpus`.
+
+    Returns
+    -------
+    Corpus
+        As above.
+
+    Examples
+    --------
+    See the module's example.
+    """
     path = Path(path)
     source_table = _read_table(path)
     table = source_table.frame

@@ -241,7 +241,24 @@ def _wrap(label: str, width: int = 45) -> str:
 
 def change_chart(changes: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
     """A dumbbell per item (× group): the value in each round joined by a line, N per round
-    in the label; suppressed rows are left out."""
+    in the label; suppressed rows are left out.
+
+    Parameters
+    ----------
+    changes
+        :func:`~toolkit.analysis.change_summary`.
+    style
+        Number style and language.
+
+    Returns
+    -------
+    Figure
+        A matplotlib figure.
+
+    Examples
+    --------
+    See the module's example.
+    """
     a, b = changes.attrs.get("between", ("a", "b"))
     rows = changes[~changes["suppressed"]].iloc[::-1]
     by = [c for c in changes.columns if c not in _KNOWN]
@@ -280,7 +297,24 @@ def change_chart(changes: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
 
 def trend_chart(table: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
     """One line per item over the rounds, from :func:`~toolkit.analysis.proportions` or
-    :func:`~toolkit.analysis.means` with ``by="round"``; N per round under the axis."""
+    :func:`~toolkit.analysis.means` with ``by="round"``; N per round under the axis.
+
+    Parameters
+    ----------
+    table
+        Proportions or means by round.
+    style
+        Number style and language.
+
+    Returns
+    -------
+    Figure
+        A matplotlib figure.
+
+    Examples
+    --------
+    See the module's example.
+    """
     if "round" not in table.columns:
         from toolkit.errors import UsageError
 

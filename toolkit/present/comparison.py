@@ -96,6 +96,11 @@ def comparison_table(
         The threshold the tests were run with (``compare_groups(min_base=…)``), for the
         note that says groups under it were left out.
 
+    Returns
+    -------
+    ReportTable
+        One row per item and test, with a legend of the symbols shown.
+
     Examples
     --------
     >>> from toolkit import read_surveyxact

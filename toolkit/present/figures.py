@@ -303,7 +303,26 @@ def render_many(
 
 
 def save_figure(figure: Figure, path: str | Path, *, dpi: int = 300) -> list[Path]:
-    """Save as PNG (``dpi``) and SVG next to each other; returns both paths."""
+    """Save as PNG (``dpi``) and SVG next to each other; returns both paths.
+
+    Parameters
+    ----------
+    figure
+        A matplotlib figure.
+    path
+        Where to save (the suffix is replaced).
+    dpi
+        The PNG's resolution.
+
+    Returns
+    -------
+    list of Path
+        The PNG and the SVG.
+
+    Examples
+    --------
+    See the module's example.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     out = []

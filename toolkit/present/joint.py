@@ -54,7 +54,36 @@ def joint_display(
     style: Style = NORWEGIAN,
 ) -> pd.DataFrame:
     """One row per mapping entry (``item``, ``code``, optional ``label``): ``Påstand``,
-    ``Survey``, ``Intervjuer`` and ``Sitat``."""
+    ``Survey``, ``Intervjuer`` and ``Sitat``.
+
+    Parameters
+    ----------
+    survey
+        The survey.
+    corpus
+        The coded interviews.
+    mapping
+        Entries of ``item``, ``code`` and an optional ``label``.
+    by
+        The interviews' attribute to count by.
+    unit
+        What is counted in the interviews.
+    quote
+        Add one redacted quote per row.
+    redactor
+        What to replace in the quotes.
+    style
+        Number style and language.
+
+    Returns
+    -------
+    DataFrame
+        One row per entry, as above.
+
+    Examples
+    --------
+    See the module's example.
+    """
     rows = []
     mapping = mapping.to_dict("records") if isinstance(mapping, pd.DataFrame) else mapping
     for entry in mapping:

@@ -112,7 +112,26 @@ def _dots(ax, centre, low, high, y) -> None:
 
 def coefficient_chart(model, *, style: Style = NORWEGIAN, title: str | None = None) -> Figure:
     """Estimates with confidence intervals of a model's terms (constant and reference
-    categories left out), a line at zero."""
+    categories left out), a line at zero.
+
+    Parameters
+    ----------
+    model
+        :func:`~toolkit.analysis.regression`'s result.
+    style
+        Number style and language.
+    title
+        The chart's title.
+
+    Returns
+    -------
+    Figure
+        A matplotlib figure.
+
+    Examples
+    --------
+    See the module's example.
+    """
     terms = model.coefficients[
         ~model.coefficients["reference"] & (model.coefficients["term"] != "Intercept")
     ].iloc[::-1]
@@ -143,7 +162,24 @@ def coefficient_chart(model, *, style: Style = NORWEGIAN, title: str | None = No
 
 
 def flow_chart(flow, *, style: Style = NORWEGIAN) -> Figure:
-    """Boxes from everyone invited to the analytic sample, the number removed at each step."""
+    """Boxes from everyone invited to the analytic sample, the number removed at each step.
+
+    Parameters
+    ----------
+    flow
+        :func:`~toolkit.prepare.sample_flow`'s result.
+    style
+        Number style and language.
+
+    Returns
+    -------
+    Figure
+        A matplotlib figure.
+
+    Examples
+    --------
+    See the module's example.
+    """
     table = flow.table
     figure, ax = new_figure(figsize=(6, 0.9 + 0.95 * len(table)), layout="constrained")
     ax.set_axis_off()

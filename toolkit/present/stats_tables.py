@@ -167,7 +167,24 @@ def _report(title, rows, numbers, kinds, notes) -> ReportTable:
 
 
 def response_rate_table(rates: pd.DataFrame, *, style: Style = NORWEGIAN) -> ReportTable:
-    """AAPOR rates as rows; percent, numerator and denominator (one column per group)."""
+    """AAPOR rates as rows; percent, numerator and denominator (one column per group).
+
+    Parameters
+    ----------
+    rates
+        :func:`~toolkit.prepare.response_rates`'s result.
+    style
+        Number style and language.
+
+    Returns
+    -------
+    ReportTable
+        One row per rate.
+
+    Examples
+    --------
+    See the module's example.
+    """
     language = style.language
     by = [
         c
@@ -215,7 +232,24 @@ def response_rate_table(rates: pd.DataFrame, *, style: Style = NORWEGIAN) -> Rep
 
 
 def flow_table(flow, *, style: Style = NORWEGIAN) -> ReportTable:
-    """The sample flow: step, rule, N before, removed, N after."""
+    """The sample flow: step, rule, N before, removed, N after.
+
+    Parameters
+    ----------
+    flow
+        :func:`~toolkit.prepare.sample_flow`'s result.
+    style
+        Number style and language.
+
+    Returns
+    -------
+    ReportTable
+        One row per step.
+
+    Examples
+    --------
+    See the module's example.
+    """
     language = style.language
     keys = ["rule", "n_before", "removed", "n_after"]
     names = {k: text(k, language) for k in keys}
@@ -239,7 +273,26 @@ def weighting_table(
     weights, *, style: Style = NORWEGIAN, labels: dict[str, str] | None = None
 ) -> ReportTable:
     """Per weighting variable and category: target share, sample before and after;
-    ``labels`` names the variables (their question texts)."""
+    ``labels`` names the variables (their question texts).
+
+    Parameters
+    ----------
+    weights
+        :func:`~toolkit.prepare.rake`'s or :func:`~toolkit.prepare.cell_weights`' result.
+    style
+        Number style and language.
+    labels
+        The variables' names in the table.
+
+    Returns
+    -------
+    ReportTable
+        One row per variable and category.
+
+    Examples
+    --------
+    See the module's example.
+    """
     language = style.language
     labels = labels or {}
     cols = {

@@ -222,7 +222,22 @@ def _renames(old: dict, new: dict, left: list[str], right: list[str]) -> list[tu
 def compare_codebooks(old, new) -> pd.DataFrame:
     """One row per variable of either round (Survey or codebook): ``old_variable``,
     ``new_variable``, ``status``, ``changes``, ``similarity``, ``detail``, ``recode``
-    (see module docstring); rows in the new round's order, removed ones at the end."""
+    (see module docstring); rows in the new round's order, removed ones at the end.
+
+    Parameters
+    ----------
+    old, new
+        Two rounds (Surveys or their codebooks).
+
+    Returns
+    -------
+    DataFrame
+        One row per variable, as above.
+
+    Examples
+    --------
+    See the module's example.
+    """
     a, b = _entries(old), _entries(new)
     left = [v for v in a if v not in b]
     right = [v for v in b if v not in a]

@@ -133,7 +133,24 @@ def _parts(text: str) -> list[str]:
 
 
 def is_missing_label(label: str | None, extra: Iterable[str] = ()) -> bool:
-    """Whether a value label marks a non-substantive answer (see module docstring)."""
+    """Whether a value label marks a non-substantive answer (see module docstring).
+
+    Parameters
+    ----------
+    label
+        A value label.
+    extra
+        More labels to count as missing.
+
+    Returns
+    -------
+    bool
+        True for "Vet ikke", "Ikke relevant" and the like.
+
+    Examples
+    --------
+    See the module's example.
+    """
     if label is None:
         return False
     known = MISSING_LABELS | {normalise_label(e) for e in extra}

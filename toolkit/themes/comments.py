@@ -205,7 +205,24 @@ def _matcher(rule: str):
 
 def code_by_dictionary(corpus: Corpus, rules: dict[str, list[str]] | pd.DataFrame) -> Corpus:
     """Code every sentence that matches a rule: ``{code path: [word, "prefix*",
-    "stem:word", "re:regex"]}`` (or a table with columns ``code`` and ``rule``)."""
+    "stem:word", "re:regex"]}`` (or a table with columns ``code`` and ``rule``).
+
+    Parameters
+    ----------
+    corpus
+        Open answers or transcripts.
+    rules
+        Code path → words, prefixes, stems or regular expressions (or a table).
+
+    Returns
+    -------
+    Corpus
+        The corpus with the sentences that match coded.
+
+    Examples
+    --------
+    See the module's example.
+    """
     if isinstance(rules, pd.DataFrame):
         rules = rules.groupby("code")["rule"].apply(list).to_dict()
     matchers = {code: [_matcher(r) for r in items] for code, items in rules.items()}

@@ -79,7 +79,28 @@ class CodeMatrix:
 def code_matrix(
     corpus: Corpus, by: str, *, unit: str = "document", rollup: bool = True
 ) -> CodeMatrix:
-    """Codes × the values of one document attribute (see :class:`CodeMatrix`)."""
+    """Codes × the values of one document attribute (see :class:`CodeMatrix`).
+
+    Parameters
+    ----------
+    corpus
+        The coded material.
+    by
+        A document attribute (the columns).
+    unit
+        What is counted (``document``, ``segment``, ``turn``, ``case``).
+    rollup
+        Count a parent code wherever one of its sub-codes is.
+
+    Returns
+    -------
+    CodeMatrix
+        Counts and percentages of codes × groups, linked to the segments.
+
+    Examples
+    --------
+    See the module's example.
+    """
     table = code_frequencies(corpus, by=by, unit=unit, rollup=rollup)
     return CodeMatrix(corpus, by, unit, rollup, table)
 
@@ -87,7 +108,26 @@ def code_matrix(
 def cooccurrence(corpus: Corpus, *, unit: str = "document", rollup: bool = False) -> pd.DataFrame:
     """Pairs of codes on the same unit (``"segment"`` = overlapping passages in one
     document, or any unit of :mod:`toolkit.themes.units`): ``n`` units with both codes,
-    ``n_a``, ``n_b`` and Jaccard ``n / (n_a + n_b - n)``."""
+    ``n_a``, ``n_b`` and Jaccard ``n / (n_a + n_b - n)``.
+
+    Parameters
+    ----------
+    corpus
+        The coded material.
+    unit
+        The unit two codes share.
+    rollup
+        Count a parent code wherever one of its sub-codes is.
+
+    Returns
+    -------
+    DataFrame
+        One row per pair of codes.
+
+    Examples
+    --------
+    See the module's example.
+    """
     check_unit(unit, ("segment", "turn", "paragraph", "sentence", "document", "case"))
     if unit == "segment":
         coded = segment_pairs(corpus)

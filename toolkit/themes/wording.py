@@ -115,7 +115,24 @@ DEFAULT = Quantifiers.from_vocabulary()
 
 
 def describe(n: int, total: int, quantifiers: Quantifiers = DEFAULT) -> str:
-    """ "de fleste (5 av 8)": the word and the numbers it stands for."""
+    """ "de fleste (5 av 8)": the word and the numbers it stands for.
+
+    Parameters
+    ----------
+    n, total
+        The count and its whole.
+    quantifiers
+        The words and their limits (``quantifiers.toml``).
+
+    Returns
+    -------
+    str
+        The quantifier with its numbers.
+
+    Examples
+    --------
+    See the module's example.
+    """
     return f"{quantifiers.word(n, total)} ({n} av {total})"
 
 
