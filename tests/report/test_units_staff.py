@@ -37,8 +37,9 @@ def staff(tmp_path_factory):
     config += '[[chapters]]\ntitle = "Ledelse"\nquestions = ["l"]\n'  # (the others: no more)
     (folder / "report.toml").write_text(config, encoding="utf-8")
     (folder / "kontorer.csv").write_bytes((source.parent / "kontorer.csv").read_bytes())
+    # one process: the test runs beside other tests' workers on a few cores
     built = build_report(example_staff_survey(), folder / "out",
-                         config=folder / "report.toml", progress=False)  # fmt: skip
+                         config=folder / "report.toml", progress=False, jobs=1)  # fmt: skip
     return built.folder, _raw(example_staff_survey())
 
 
