@@ -153,3 +153,20 @@ def test_unit_reports_speak_the_reports_language(tmp_path, language):
     html = (built.folder / "enheter" / "ost" / "report.html").read_text(encoding="utf-8")
     answers = {"en": f"{len(east)} answers", "nn": f"{len(east)} svar"}[language]
     assert answers in html
+
+
+def test_an_unknown_unit_in_only_is_refused_before_anything_is_computed(tmp_path):
+    """``only`` naming a unit the export lacks is a ConfigError with its line, raised by
+    the configuration check (no chart is made first)."""
+    from toolkit.errors import ConfigError
+
+    (tmp_path / "report.toml").write_text(
+        '[units]\nvariable = "region"\nonly = ["Nord", "Oslo"]\n\n[[chapters]]\ntitle = "A"\n'
+        'questions = ["b1"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match="does not have: Oslo") as error:
+        build_report(example_round(), tmp_path / "out", config=tmp_path / "report.toml",
+                     progress=False)  # fmt: skip
+    assert "line 3" in str(error.value)
+    assert not (tmp_path / "out" / "report.html").exists()

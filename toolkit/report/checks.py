@@ -229,6 +229,21 @@ def _check_units(survey: Survey, config: ReportConfig, problems: list) -> None:
                 "distribution list (see `toolkit inspect EXPORT`)",
             )
         )
+    elif units.get("only"):
+        from toolkit.report.units import unknown_units
+
+        unknown = unknown_units(survey, config)
+        if unknown:
+            problems.append(
+                config_error(
+                    config,
+                    "units",
+                    "only",
+                    f"[units] only names {len(unknown)} unit(s) the export does not have: "
+                    + ", ".join(unknown[:10]),
+                    hint=f"codes or names of {units['variable']} (see `toolkit inspect EXPORT`)",
+                )
+            )
     titles = {c.title for c in config.chapters}
     for title in units.get("chapters", []):
         if config.chapters and title not in titles:

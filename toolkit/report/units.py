@@ -203,6 +203,39 @@ def units_of(full, analytic, config: ReportConfig, options: UnitOptions, items=(
     return out
 
 
+def unknown_units(survey, config: ReportConfig) -> list[str]:
+    """The codes or names in ``[units] only`` that no unit of ``survey`` has (checked
+    before anything is computed).
+
+    Parameters
+    ----------
+    survey
+        The export as read.
+    config
+        The configuration with ``[units]``.
+
+    Returns
+    -------
+    list of str
+        The unknown ones, in the order given.
+
+    Examples
+    --------
+    >>> from toolkit import read_surveyxact
+    >>> from toolkit.data import example_round
+    >>> from toolkit.report.config import parse
+    >>> config = parse('[units]\\nvariable = "region"\\nonly = ["Nord", "Oslo"]\\n',
+    ...                file="report.toml")
+    >>> unknown_units(read_surveyxact(example_round()), config)
+    ['Oslo']
+    """
+    options = unit_options(config)
+    names = _names(options, config)
+    codes = {_code(v) for v in survey.data[options.variable].dropna().unique()}
+    known = codes | {names.get(c, c) for c in codes}
+    return [v for v in options.only if v not in known]
+
+
 def _sortable(value):
     try:
         return (0, float(value))
@@ -321,5 +354,6 @@ __all__ = [
     "left_out",
     "unit_options",
     "units_of",
+    "unknown_units",
     "write_zip",
 ]
