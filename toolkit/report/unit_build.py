@@ -73,9 +73,9 @@ def _question(view, question: str, title: str, prepared, options, unit) -> Secti
     )
 
 
-def _findings(views: dict, unit, prepared, options) -> Section:
+def _findings(views: dict, unit, prepared, options) -> Section | None:
     """Where the unit differs from the others beyond chance, in sentences whose numbers
-    are the tables' (rounded the same way)."""
+    are the tables' (rounded the same way); None when no item could be tested."""
     from toolkit.analysis.units import differences
     from toolkit.present.style import round_to_100
 
@@ -106,6 +106,8 @@ def _findings(views: dict, unit, prepared, options) -> Section:
                     b=style.percent(b[d.category]),
                 )
             )
+    if not tested:
+        return None
     for sentence in found:
         section.add(Text(sentence))
     if not found:
@@ -153,7 +155,8 @@ def unit_sections(
         for q, table in shared.items()
     }
     if options.findings and {"unit", "others"} <= set(options.compare):
-        sections.append(_findings(views, unit, prepared, options))
+        findings = _findings(views, unit, prepared, options)
+        sections += [findings] if findings is not None else []
     for title, questions in chapters.items():
         parts = [
             _question(views[q], q, titles[q], prepared, options, unit)
