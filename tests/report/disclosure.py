@@ -155,7 +155,8 @@ def published_units(out, others: str, everyone: str, larger: dict | None = None)
     from pathlib import Path
 
     out = Path(out)
-    index = json.loads((out / "enheter" / "index.json").read_text(encoding="utf-8"))["units"]
+    listing = json.loads((out / "enheter" / "index.json").read_text(encoding="utf-8"))
+    index = listing["units"]
     rows: dict = defaultdict(dict)
     for unit in index:
         if not unit["reported"]:
@@ -168,7 +169,7 @@ def published_units(out, others: str, everyone: str, larger: dict | None = None)
         claims = json.loads((out / "claims.json").read_text(encoding="utf-8"))["claims"]
         labels = {v: v for v in set(larger.values())}
         _unit_rows([c for c in claims if c.get("breakdown")], groups, labels)
-    return index, rows, groups
+    return listing, rows, groups
 
 
 class _Reader:
@@ -205,9 +206,14 @@ class _Reader:
         return _interval(self.index[unit, category], self.size, system)
 
 
-def _reader(shown: dict, whole: dict, groups: dict, index: list, larger) -> _Reader:
-    codes = [u["code"] for u in index]
+def _reader(shown, whole, groups, index: list, larger, every: bool) -> _Reader:
+    """The reader's system; "*rest*" holds the answers of units with no report (a build
+    with ``only`` reports some units: everyone's row still counts them all), none when
+    the index lists every unit."""
+    codes = [u["code"] for u in index] + ["*rest*"]
     reader = _Reader(codes, list(whole["cells"]))
+    if every:
+        reader.at_most("*rest*", 0)
     for unit in index:
         row = shown.get(unit["code"])
         if row and row["cells"] and row["n"] is not None:
@@ -217,8 +223,8 @@ def _reader(shown: dict, whole: dict, groups: dict, index: list, larger) -> _Rea
     reader.bind(codes, whole)
     for label, row in groups.items():
         members = [u for u in codes if (larger or {}).get(u) == label]
-        if row["cells"] and row["n"] is not None and members:
-            reader.bind(members, row)
+        if row["cells"] and row["n"] is not None and members and every:
+            reader.bind(members, row)  # (with every unit reported: a county is its units)
     return reader
 
 
@@ -228,7 +234,8 @@ def attack_units(out, min_base: int, *, others: str, everyone: str, larger=None)
     are non-negative, a shown share is within a point, each N shown binds its row, a
     hidden unit has at most the answers the index gives, and the units add up to everyone
     and to each larger unit shown."""
-    index, rows, groups = published_units(out, others, everyone, larger)
+    listing, rows, groups = published_units(out, others, everyone, larger)
+    index, every = listing["units"], listing["every_unit"]
     answered = {u["code"]: u["answered"] for u in index}
     found = []
     for item, shown in rows.items():
@@ -236,7 +243,7 @@ def attack_units(out, min_base: int, *, others: str, everyone: str, larger=None)
         hidden = [u["code"] for u in index if not (shown.get(u["code"]) or {}).get("cells")]
         if whole is None or not whole["cells"] or not hidden:
             continue
-        reader = _reader(shown, whole, groups.get(item, {}), index, larger)
+        reader = _reader(shown, whole, groups.get(item, {}), index, larger, every)
         for unit in hidden:
             for k in reader.categories:
                 low, high = reader.interval(unit, k)

@@ -263,6 +263,16 @@ def unit_view(
     return out.reset_index(drop=True)
 
 
+def _text_of(row) -> str:
+    """An item's text: a grid item's own, else its question's (a single question has no
+    item text), else its name."""
+    for key in ("item_text", "question_text", "item"):
+        value = row.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return str(row["item"])
+
+
 def holm(p_values) -> np.ndarray:
     """Holm's step-down adjusted p-values (as R's ``p.adjust(p, "holm")``; statsmodels'
     ``multipletests`` collects garbage at every call, which a build of 120 unit reports
@@ -364,7 +374,7 @@ def differences(
             out.append(
                 Difference(
                     item,
-                    str(mine["item_text"].iloc[0]),
+                    _text_of(mine.iloc[0]),
                     str(mine["category"].iloc[j]),
                     float(mine["percent"].iloc[j]),
                     float(rest["percent"].iloc[j]),

@@ -38,6 +38,8 @@ def _shared(prepared, config, options, kinds: dict[str, str]) -> dict:
     within = nesting(survey, options.variable, config.by)
     out = {}
     for question, kind in kinds.items():
+        if options.variable in variables_of(survey, question):
+            continue  # the unit itself: every unit "differs" from the others on it
         if kind in KINDS:
             out[question] = by_unit(
                 survey,
@@ -137,6 +139,7 @@ def unit_sections(
     """One unit's report: about, findings, the chapters (module docstring); the open
     questions among ``open_questions`` when ``open_answers`` asks for them."""
     from toolkit.analysis.units import unit_view
+    from toolkit.report.init import heading_of
 
     style = prepared.options.style
     sections = [about(unit, options, style.language, style)]
@@ -165,8 +168,15 @@ def unit_sections(
             for q in questions
             if q in views or (options.open_answers and q in open_questions)
         ]
-        if parts:
-            sections.append(Section(title, parts, language=style.language))
+        if not parts:
+            continue
+        first = parts[0]  # a chapter titled by its first question: no second heading
+        merged = len(parts) == 1 or title in (first.title, heading_of(first.title))
+        blocks = first.blocks + parts[1:] if merged else parts
+        sections.append(
+            Section(title, blocks, key=first.key if merged else "", language=style.language,
+                    breakdown=first.breakdown if merged else None)
+        )  # fmt: skip
     return sections
 
 
@@ -289,7 +299,7 @@ def build_units(prepared, config, stage: Path, *, meta: dict, jobs=None, progres
         index_html(report_title, units, config.language, prepared.options.style), encoding="utf-8"
     )
     listing = root / "index.json"
-    listing.write_text(index_json(units), encoding="utf-8")
+    listing.write_text(index_json(units, every=not options.only), encoding="utf-8")
     return [*written, index, listing]
 
 

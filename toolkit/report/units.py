@@ -297,8 +297,9 @@ def index_html(title: str, units: list[Unit], language: str, style) -> str:
     )
 
 
-def index_json(units: list[Unit]) -> str:
-    """``enheter/index.json``: the same list for programs (codes as text)."""
+def index_json(units: list[Unit], every: bool = True) -> str:
+    """``enheter/index.json``: the same list for programs (codes as text); ``every``
+    says whether it lists every unit of the export (not when ``only`` chose some)."""
     rows = [
         {
             "code": _code(u.value),
@@ -310,7 +311,7 @@ def index_json(units: list[Unit]) -> str:
         }
         for u in units
     ]
-    return json.dumps({"units": rows}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps({"units": rows, "every_unit": every}, ensure_ascii=False, indent=1) + "\n"
 
 
 def left_out(kind_of: dict[str, str], open_answers: bool) -> list[str]:
