@@ -144,20 +144,12 @@ def _hidden_groups(ticked: np.ndarray, bases: np.ndarray, min_base: int, grouped
     primary = {g for g in range(len(bases)) if bases[g] < min_base}
     if not grouped or not {g for g in primary if bases[g] > 0}:
         return primary
-    from toolkit.analysis.suppression import protect
+    from toolkit.analysis.suppression import protect_linked
 
-    hidden = set(primary)
-    changed = True
-    while changed:
-        changed = False
-        for n in ticked:
-            counts = np.column_stack([n, bases - n]).astype(float)
-            shown_to = {g for g in hidden if bases[g] > 0}  # (a hidden row's N is hidden too)
-            grown = protect(counts, shown_to, min_base, bases_shown=False)
-            if grown - hidden:
-                hidden |= grown
-                changed = True
-    return hidden
+    groups = np.arange(len(bases))
+    tables = [(groups, np.column_stack([n, bases - n]).astype(float)) for n in ticked]
+    # a hidden row's N is hidden with its cells: only the hidden groups' N together is known
+    return protect_linked(tables, primary, min_base, bases_shown=False)
 
 
 __all__ = ["MULTI_COLUMNS", "multi_group_columns", "multi_response"]

@@ -147,4 +147,56 @@ def protect(
     return hidden
 
 
-__all__ = ["exposed", "protect"]
+def protect_linked(
+    tables: list, hidden: set[int], min_base: int, *, bases_shown: bool = True, done=None
+) -> set[int]:
+    """``hidden`` and the fewest more groups so that no published table exposes one, where
+    a group hidden in one table is hidden in all (a unit's row in every report, a group's
+    row under every option): :func:`protect` in each table until none hides more. A table
+    is checked again only when what it hides has changed.
+
+    Parameters
+    ----------
+    tables : list of (ndarray, ndarray)
+        ``(members, counts)``: the groups a table shows (indices into one list of groups)
+        and their counts by category; each table's total is shown too.
+    hidden : set of int
+        The groups hidden for too few answers.
+    min_base : int
+        The protection range.
+    bases_shown : bool
+        As :func:`exposed`'s.
+    done : dict, optional
+        Table number → the hidden groups it was already protected with (another pass).
+
+    Returns
+    -------
+    set of int
+        Every group to hide.
+
+    Examples
+    --------
+    >>> counts = np.array([[6, 12, 15, 22, 11], [6, 5, 19, 23, 21], [3, 3, 3, 15, 14]])
+    >>> sorted(protect_linked([(np.arange(3), counts)], {2}, min_base=10))
+    [0, 2]
+    """
+    hidden = set(hidden)
+    checked = {n: frozenset(groups) for n, groups in (done or {}).items()}
+    changed = True
+    while changed:
+        changed = False
+        for number, (members, counts) in enumerate(tables):
+            answered = counts.sum(axis=1) > 0  # (a group no one is in cannot be exposed)
+            local = {j for j, g in enumerate(members) if g in hidden and answered[j]}
+            if not local or len(members) < 2 or checked.get(number) == frozenset(local):
+                continue
+            found = protect(counts, local, min_base, bases_shown=bases_shown)
+            checked[number] = frozenset(found)
+            grown = {int(members[j]) for j in found}
+            if grown - hidden:
+                hidden |= grown
+                changed = True
+    return hidden
+
+
+__all__ = ["exposed", "protect", "protect_linked"]

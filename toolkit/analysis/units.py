@@ -145,7 +145,7 @@ def _protect(table: pd.DataFrame, variable: str, min_base: int, larger: list) ->
     """Hide, per item, more units until none hidden can be worked out from everyone or from
     a larger unit; a unit of a larger unit its own table hides is hidden (the whole-table
     pass has run in the summary already)."""
-    from toolkit.analysis.suppression import protect
+    from toolkit.analysis.suppression import protect_linked
 
     sub = table[table["substantive"]]
     for item, part in sub.groupby("item", sort=False, observed=True):
@@ -156,7 +156,8 @@ def _protect(table: pd.DataFrame, variable: str, min_base: int, larger: list) ->
         hidden_of = part.groupby(variable, sort=False, observed=True)["suppressed"].first()
         hidden_of = hidden_of.reindex(cells.index).to_numpy()
         counts = cells.to_numpy(dtype=float)
-        hidden = {i for i, h in enumerate(hidden_of) if h and counts[i].sum() > 0}
+        summary = {i for i, h in enumerate(hidden_of) if h and counts[i].sum() > 0}
+        hidden = set(summary)
         total = counts.sum(axis=0)
         for i in range(len(counts)):  # the others too few: unit = all - others
             if 0 < total.sum() - counts[i].sum() < min_base:
@@ -167,33 +168,13 @@ def _protect(table: pd.DataFrame, variable: str, min_base: int, larger: list) ->
             parts += [np.flatnonzero(group == v) for v in pd.unique(group[pd.notna(group)])]
             gone = hidden_larger.get(item, set())
             hidden |= {i for i, g in enumerate(group) if g in gone and counts[i].sum() > 0}
-        summary = {i for i, h in enumerate(hidden_of) if h and counts[i].sum() > 0}
-        grown = _protect_parts(counts, hidden, min_base, parts, protect, summary)
+        tables = [(members, counts[members]) for members in parts]
+        # everyone's table was protected with the summary's hidden units by its own pass
+        grown = protect_linked(tables, hidden, min_base, done={0: summary})
         for i in sorted(grown - set(np.flatnonzero(hidden_of))):
             rows = (table["item"] == item) & (table[variable] == cells.index[i])
             table.loc[rows, "suppressed"] = True
             table.loc[rows, "suppressed_reason"] = "secondary"
-
-
-def _protect_parts(counts, hidden: set, min_base: int, parts: list, protect, done=None) -> set:
-    """Protect within every part (everyone, each larger unit) until no part hides more; a
-    part is checked again only when what it hides has changed (``done``: the hidden set
-    the summary's own pass already protected everyone with)."""
-    hidden = set(hidden)
-    checked = {0: frozenset(done)} if done is not None else {}
-    changed = True
-    while changed:
-        changed = False
-        for number, members in enumerate(parts):
-            local = {j for j, i in enumerate(members) if i in hidden}
-            if not local or len(members) < 2 or checked.get(number) == frozenset(local):
-                continue
-            grown = {int(members[j]) for j in protect(counts[members], local, min_base)}
-            checked[number] = frozenset(j for j, i in enumerate(members) if i in grown)
-            if grown - hidden:
-                hidden |= grown
-                changed = True
-    return hidden
 
 
 def unit_view(
