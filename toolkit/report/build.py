@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit.errors import AuditError, ExportFormatError, MissingFileError, UsageError
+from toolkit.errors import ExportFormatError, MissingFileError, UsageError
 from toolkit.report.cache import cache_for, files_digest
 from toolkit.report.checks import check_config
 from toolkit.report.config import ReportConfig, parse, read_config
@@ -140,49 +140,18 @@ def _write_figures(
 
 def _write_outputs(sections, numbers, stage: Path, job, prepared) -> dict:
     """report.html, report.docx, tabeller.xlsx and claims.json, written into ``stage``."""
-    config, survey, export, lap = job.config, job.survey, job.export, job.lap
-    from toolkit.language import text
-    from toolkit.present.excel import to_excel
-    from toolkit.report.claims import write_claims
-    from toolkit.report.html import report_html
-    from toolkit.report.word import report_docx
+    from toolkit.report.outputs import Files, write_outputs
 
-    title = config.title or (survey.source.path and Path(survey.source.path).stem)
-    html_path = stage / "report.html"
-    page = report_html(
-        title, sections, language=config.language, subtitle=config.subtitle, numbers=numbers
-    )
-    html_path.write_text(page, encoding="utf-8")
-    lap("html")
-    docx_path = report_docx(
-        title,
-        sections,
-        stage / "report.docx",
+    config, survey = job.config, job.survey
+    files = Files(
+        title=config.title or (survey.source.path and Path(survey.source.path).stem),
         language=config.language,
         subtitle=config.subtitle,
         template=config.resolve(config.reference_docx),
-        numbers=numbers,
-    )
-    lap("word")
-    tables = [b for s in sections for b in s.tables()]
-    names = [f"{text('table', config.language)} {numbers[id(b)]}" for b in tables]
-    xlsx_path = to_excel(
-        [b.table for b in tables],
-        stage / "tabeller.xlsx",
         source=prepared.options.source,
-        sheet_names=names,
-        language=config.language,
     )
-    lap("excel")
-    claims_path = write_claims(
-        sections,
-        numbers,
-        stage / "claims.json",
-        language=config.language,
-        survey=export.name,
-        survey_digest=job.digest,
-    )
-    return {"html": html_path, "docx": docx_path, "xlsx": xlsx_path, "claims": claims_path}
+    meta = {"survey": job.export.name, "survey_digest": job.digest}
+    return write_outputs(stage, sections, numbers, files, meta=meta, lap=job.lap)
 
 
 def _stop_here(stage: str) -> None:
@@ -194,20 +163,9 @@ def _stop_here(stage: str) -> None:
 
 
 def _audit(out: Path) -> dict:
-    from toolkit.report.audit import audit_outputs
+    from toolkit.report.outputs import audit
 
-    found = audit_outputs(out)
-    if found.discrepancies:
-        shown = "\n    ".join(str(d) for d in found.discrepancies[:10])
-        more = len(found.discrepancies) - 10
-        raise AuditError(
-            f"the report shows {len(found.discrepancies)} number(s) with two values:\n    "
-            f"{shown}" + (f"\n    … and {more} more" if more > 0 else ""),
-            file=out,
-            hint="this is a bug in the toolkit: please report it with the configuration "
-            "(build with audit off, `--no-audit`, to look at the outputs)",
-        )
-    return found.to_dict()
+    return audit(out)
 
 
 OUTPUTS = ("report.html", "report.docx", "tabeller.xlsx", "claims.json", "manifest.json")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolkit.errors import AuditError
 from toolkit.language import text
 from toolkit.report.blocks import Section, Table, Text
 from toolkit.report.units import (
@@ -189,61 +188,23 @@ def _open(question: str, prepared, options, unit) -> Section:
     return open_section(mine, question, prepared.options)
 
 
-def _audit(folder: Path) -> None:
-    from toolkit.report.audit import audit_outputs
-
-    found = audit_outputs(folder)
-    if found.discrepancies:
-        raise AuditError(
-            f"the unit report {folder.name} shows {len(found.discrepancies)} number(s) with "
-            f"two values: {found.discrepancies[0]}",
-            file=folder,
-            hint="this is a bug in the toolkit: please report it with the configuration",
-        )
-
-
 def _write_unit(folder: Path, title: str, sections, prepared, config, options, meta) -> list:
-    from toolkit.present.excel import to_excel
-    from toolkit.report.claims import write_claims
-    from toolkit.report.html import numbering, report_html
-    from toolkit.report.word import report_docx
+    """One unit's files (:mod:`toolkit.report.outputs`), audited when it has tables."""
+    from toolkit.report.html import numbering
+    from toolkit.report.outputs import Files, audit, write_outputs
 
-    language = config.language
     folder.mkdir(parents=True, exist_ok=True)
-    numbers = numbering(sections)
-    html = folder / "report.html"
-    html.write_text(report_html(title, sections, language=language, numbers=numbers), "utf-8")
-    written = [html]
-    tables = [b for s in sections for b in s.tables()]
-    if tables:
-        names = [f"{text('table', language)} {numbers[id(b)]}" for b in tables]
-        written.append(
-            to_excel(
-                [b.table for b in tables],
-                folder / "tabeller.xlsx",
-                source=prepared.options.source,
-                sheet_names=names,
-                language=language,
-            )
-        )
-    written.append(
-        write_claims(sections, numbers, folder / "claims.json", language=language, **meta)
+    files = Files(
+        title=title,
+        language=config.language,
+        template=config.resolve(config.reference_docx),
+        source=prepared.options.source,
+        word=options.word,
     )
-    if options.word:
-        template = config.resolve(config.reference_docx)
-        written.append(
-            report_docx(
-                title,
-                sections,
-                folder / "report.docx",
-                language=language,
-                template=template,
-                numbers=numbers,
-            )
-        )
-    if tables:
-        _audit(folder)
-    return written
+    written = write_outputs(folder, sections, numbering(sections), files, meta=meta)
+    if "xlsx" in written:  # (a report with tables)
+        audit(folder)
+    return list(written.values())
 
 
 _JOB: list = []  # the one unit job a forked worker runs, by the unit's index
