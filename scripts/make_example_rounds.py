@@ -37,6 +37,7 @@ import pandas as pd
 from toolkit.surveys.synthetic import (
     STRUCTURE_COLUMNS,
     ExportTables,
+    status_set,
     write_csv_export,
     write_xlsx_export,
 )
@@ -50,7 +51,6 @@ DEGREE = ["I liten grad", "I noen grad", "I ganske stor grad", "I svært stor gr
 SIZES = ["Under 20 ansatte", "20–49 ansatte", "50 ansatte eller flere"]
 REGIONS = ["Øst", "Vest", "Sør", "Midt", "Nord"]
 TRIAL = ["Forsøkskontor", "Sammenligningskontor"]
-STATUS = ["Ny", "Distribuert", "Noen svar", "Gjennomført", "Frafalt"]
 
 GRID_1 = "Hvor enig eller uenig er du i følgende påstander om samarbeidet med kommunen?"
 B1 = [
@@ -270,13 +270,10 @@ def build(year: str, frame: pd.DataFrame, seed: int = SEED) -> ExportTables:
     data = pd.DataFrame(b.columns)
     status = _statuses(rng, frame, year)
     _blank_by_status(data, status, rng, year)
-    for code, label in enumerate(STATUS, 1):
-        name = f"stato_{code}"
-        data[name] = (status == label).astype(float)
-        b.structure.append(
-            ["statoverall", name, "Closed", "Multiple", "Samlet status", code, label]
-        )
-        b.labels += [(name, 0, "Ikke valgt"), (name, 1, "Valgt")]
+    columns, rows, labels = status_set(status)
+    data = data.assign(**columns)
+    b.structure += rows
+    b.labels += labels
     start = pd.Timestamp(f"{year}-03-02 08:00:00")
     created = start + pd.to_timedelta(rng.integers(0, 14 * 24 * 60, size=b.n), unit="min")
     answered = ~np.isin(status, ["Distribuert", "Frafalt"])

@@ -26,12 +26,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from toolkit.surveys.synthetic import STRUCTURE_COLUMNS, ExportTables, write_xlsx_export
+from toolkit.surveys.synthetic import (
+    STRUCTURE_COLUMNS,
+    ExportTables,
+    status_set,
+    write_xlsx_export,
+)
 
 SEED = 2027
 N_OFFICES = 120
 AGREE5 = ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig"]
-STATUS = ["Ny", "Distribuert", "Noen svar", "Gjennomført", "Frafalt"]
 COUNTIES = [
     "Oslo", "Akershus", "Østfold", "Buskerud", "Innlandet", "Vestfold", "Telemark", "Agder",
     "Rogaland", "Vestland", "Møre og Romsdal", "Trøndelag", "Nordland", "Troms", "Finnmark",
@@ -153,13 +157,10 @@ def build(frame: pd.DataFrame, rng: np.random.Generator) -> ExportTables:
     questions = [c for c in data.columns if c != "fylke"]
     data.loc[status != "Gjennomført", questions] = np.nan
     data.loc[status != "Gjennomført", [c for c in questions if c.startswith("kan_")]] = 0.0
-    for code, label in enumerate(STATUS, 1):
-        name = f"stato_{code}"
-        data[name] = (status == label).astype(float)
-        b.structure.append(
-            ["statoverall", name, "Closed", "Multiple", "Samlet status", code, label]
-        )
-        b.labels += [(name, 0, "Ikke valgt"), (name, 1, "Valgt")]
+    columns, rows, labels = status_set(status)
+    data = data.assign(**columns)
+    b.structure += rows
+    b.labels += labels
     created = pd.Timestamp("2026-10-05 08:00:00") + pd.to_timedelta(
         rng.integers(0, 14 * 24 * 60, size=n), unit="min"
     )

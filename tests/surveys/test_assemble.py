@@ -13,7 +13,7 @@ from toolkit import multi_response, read_surveyxact
 from toolkit.surveys.assemble import build_survey
 from toolkit.surveys.export import STRUCTURE_COLUMNS
 from toolkit.surveys.read import read_export
-from toolkit.surveys.synthetic import write_csv_export
+from toolkit.surveys.synthetic import STATUS, status_set, write_csv_export
 
 
 def test_build_survey_twice_gives_equal_surveys(tmp_path):
@@ -38,12 +38,8 @@ def _with_status(tmp_path, last_ticks_nothing: bool = False):
     data.loc[4, ["m_1", "m_2", "m_3", "m_txt", "komm"]] = [0, 0, 0, None, None]
     data.loc[2, ["m_1", "m_2", "m_3"]] = [0, 0, 0]
     status = {101: 4, 102: 4, 103: 2, 104: 4, 105: 3, 106: 4}
-    rows, labels = [], []
-    for code, label in enumerate(["Ny", "Distribuert", "Noen svar", "Gjennomført", "Frafalt"], 1):
-        name = f"stato_{code}"
-        data[name] = [int(status[r] == code) for r in data["respondentid"]]
-        rows.append(["statoverall", name, "Closed", "Multiple", "Samlet status", code, label])
-        labels += [(name, 0, "Ikke valgt"), (name, 1, "Valgt")]
+    columns, rows, labels = status_set([STATUS[status[r] - 1] for r in data["respondentid"]])
+    data = data.assign(**columns)
     structure = pd.concat([tables.structure, pd.DataFrame(rows, columns=STRUCTURE_COLUMNS)])
     labels = pd.concat([tables.labels, pd.DataFrame(labels, columns=tables.labels.columns)])
     write_csv_export(small_tables(dataset=data, structure=structure, labels=labels), tmp_path / "x")

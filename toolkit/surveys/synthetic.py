@@ -33,6 +33,40 @@ import pandas as pd
 
 from toolkit.surveys.export import STRUCTURE_COLUMNS
 
+#: SurveyXact's response statuses, in the order of their codes (``stato_1`` … ``stato_5``)
+STATUS = ("Ny", "Distribuert", "Noen svar", "Gjennomført", "Frafalt")
+
+
+def status_set(status) -> tuple[dict, list, list]:
+    """SurveyXact's response-status set (``statoverall``) for each respondent's status:
+    the dataset columns ``stato_1`` … ``stato_5`` (1.0 where it is that status), their
+    structure rows and their labels.
+
+    Parameters
+    ----------
+    status
+        One :data:`STATUS` label per respondent.
+
+    Returns
+    -------
+    tuple
+        ``(columns, structure rows, label rows)``.
+
+    Examples
+    --------
+    >>> columns, rows, labels = status_set(["Gjennomført", "Frafalt"])
+    >>> columns["stato_4"].tolist(), rows[3][-1], labels[:2]
+    ([1.0, 0.0], 'Gjennomført', [('stato_1', 0, 'Ikke valgt'), ('stato_1', 1, 'Valgt')])
+    """
+    status = np.asarray(status, dtype=object)
+    columns, rows, labels = {}, [], []
+    for code, label in enumerate(STATUS, 1):
+        name = f"stato_{code}"
+        columns[name] = (status == label).astype(float)
+        rows.append(["statoverall", name, "Closed", "Multiple", "Samlet status", code, label])
+        labels += [(name, 0, "Ikke valgt"), (name, 1, "Valgt")]
+    return columns, rows, labels
+
 
 @dataclass(frozen=True)
 class ExportTables:
@@ -187,4 +221,11 @@ def write_sav_export(tables: ExportTables, path: str | Path, *, missing_codes=No
     )
 
 
-__all__ = ["ExportTables", "write_csv_export", "write_sav_export", "write_xlsx_export"]
+__all__ = [
+    "STATUS",
+    "ExportTables",
+    "status_set",
+    "write_csv_export",
+    "write_sav_export",
+    "write_xlsx_export",
+]
