@@ -301,8 +301,7 @@ def _suppressed(table: pd.DataFrame, min_base: int) -> pd.DataFrame:
     hidden = n < min_base
     reason = np.where(hidden, [f"N={int(v)} < {min_base}" for v in n], None).astype(object)
     if breakdown_columns(table):
-        for _item, rows in table.groupby("item", sort=False).groups.items():
-            rows = np.asarray([table.index.get_loc(r) for r in rows])
+        for rows in table.groupby("item", sort=False).indices.values():  # (positions)
             lone = [r for r in rows if hidden[r] and n[r] > 0]
             shown = [r for r in rows if not hidden[r] and n[r] > 0]
             if len(lone) == 1 and shown:
