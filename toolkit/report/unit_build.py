@@ -220,6 +220,7 @@ def build_units(prepared, config, stage: Path, *, meta: dict, jobs=None, progres
     unit's report (sections, figures, files, audit, zip) is made in one of ``jobs`` forked
     worker processes, one unit at a time, so memory holds one unit's figures per worker."""
     from toolkit.present.figures import map_forked
+    from toolkit.present.tables import quoted
     from toolkit.report.blocks import render_blocks
     from toolkit.report.catalog import question_kind, question_title, variables_of
 
@@ -240,7 +241,7 @@ def build_units(prepared, config, stage: Path, *, meta: dict, jobs=None, progres
         unit = units[index]
         sections = unit_sections(unit, shared, chapters, prepared, options, titles, opened)
         if skipped and unit.reported:
-            names = "», «".join(titles[q] for q in skipped)
+            names = quoted([titles[q] for q in skipped])
             sections[0].add(Text(text("units_left_out", config.language, names=names), kind="note"))
         figures = [b for s in sections for b in s.figures()]
         render_blocks(figures, 1, png=options.word)  # (in this worker)
