@@ -315,12 +315,13 @@ def left_out(kind_of: dict[str, str], open_answers: bool) -> list[str]:
 def about(unit: Unit, options: UnitOptions, language: str, style) -> Section:
     """The report's first section: what it compares, who answered, what is hidden."""
     rate = style.percent(100 * unit.answered / unit.invited) if unit.invited else "–"
+    labels = {"others": options.others, "all": options.everyone}
+    beside = [lower_first(labels[c]) for c in options.compare if c in labels]  # as compared
     words = text(
-        "units_about",
+        "units_about" if beside else "units_about_alone",
         language,
         unit=unit.name,
-        others=lower_first(options.others),
-        everyone=lower_first(options.everyone),
+        beside=f" {text('and', language)} ".join(beside),
         answered=style.number(unit.answered),
         invited=style.number(unit.invited),
         rate=rate,
