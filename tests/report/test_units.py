@@ -170,3 +170,17 @@ def test_an_unknown_unit_in_only_is_refused_before_anything_is_computed(tmp_path
                      progress=False)  # fmt: skip
     assert "line 3" in str(error.value)
     assert not (tmp_path / "out" / "report.html").exists()
+
+
+def test_a_unit_the_variable_does_not_hold_is_a_usage_error():
+    """unit_view with a unit that is not a value of the unit variable (30 for the text
+    code "30") says so and lists the values, instead of a numpy broadcast error."""
+    from toolkit import read_surveyxact
+    from toolkit.analysis.units import by_unit, unit_view
+    from toolkit.errors import UsageError
+
+    shared = by_unit(read_surveyxact(example_round()), ["s_10"], "region", scale=False)
+    with pytest.raises(UsageError, match="no unit 'Oslo' in region") as error:
+        unit_view(shared, "Oslo")
+    assert "Øst" in str(error.value)
+    assert len(unit_view(shared, "Øst")) == 3 * 3  # three categories × unit, others, all

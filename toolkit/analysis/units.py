@@ -212,6 +212,15 @@ def unit_view(
     """
     table, overall, variable = shared.table, shared.overall, shared.variable
     mine = table[table[variable] == unit].drop(columns=variable).reset_index(drop=True)
+    if len(mine) != len(overall):
+        from toolkit.errors import UsageError
+
+        values = [str(v) for v in dict.fromkeys(table[variable])]
+        raise UsageError(
+            f"no unit {unit!r} in {variable}",
+            expected=f"one of {', '.join(values[:12])}" + (" …" if len(values) > 12 else ""),
+            hint="give the unit as the variable holds it (a code in quotes when it is text)",
+        )
     whole = overall.reset_index(drop=True)
     rest = whole.copy()
     for column in ("n", "base", "unweighted_n", "unweighted_base"):
