@@ -151,6 +151,33 @@ def test_nul_bytes_are_removed_and_reported(tmp_path):
     assert survey.data["komm"].tolist()[3] == "Æøå; særlig"
 
 
+def test_nul_bytes_name_the_row_and_column(tmp_path):
+    folder = _nul_bytes(tmp_path)
+    path = folder / "dataset.csv"
+    path.write_bytes(path.read_bytes().replace(b"Studietur", b"Studie\0\0tur"))
+    problems = read_surveyxact(folder).problems
+    rows = problems[problems["kind"] == "nul-bytes"].sort_values("location")
+    # by hand: one line per row after the header up to the last, whose answer spans two;
+    # "Æøå" is respondent 104's komm (row 4, line 5), "Studietur" 105's m_txt (row 5, line 6)
+    assert rows["variable"].tolist() == ["komm", "m_txt"]
+    assert rows["location"].tolist() == ["line 5, row 4", "line 6, row 5"]
+    assert rows["count"].tolist() == [1, 2]
+
+
+def test_nul_padding_at_the_end_is_reported(tmp_path):
+    folder = _export(tmp_path)
+    path = folder / "dataset.csv"
+    path.write_bytes(path.read_bytes() + b"\0" * 8192)  # a file cut off by a crash
+    survey = read_surveyxact(folder)
+    problems = survey.problems
+    padding = problems[problems["kind"] == "nul-padding"]
+    assert len(survey.data) == 6
+    assert padding["count"].tolist() == [8192]
+    # the sixth respondent's answer spans two lines: header + 5 rows + 2 lines = line 8
+    assert padding["location"].tolist() == ["end of file, after row 6 (line 8)"]
+    assert "nul-bytes" not in set(problems["kind"])
+
+
 def test_long_structure_text_and_multi_mib_answer_load(tmp_path):
     tables = small_tables()
     structure = tables.structure.copy()

@@ -20,11 +20,13 @@ import io
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from toolkit.errors import CorruptFileError, ExportFormatError
+from toolkit.errors import CorruptFileError, ExportFormatError, ToolkitError
 from toolkit.problems import Problems
 from toolkit.rawfiles.files import RawFile
 from toolkit.rawfiles.text import SEPARATOR_NAMES, csv_rows, decode
 from toolkit.surveys.transcode import is_single_byte, to_utf8, undefined_bytes
+
+MAX_NUL_CELLS = 20  # answers named one by one; more are summed up in one problem
 
 
 def _parse(data: bytes, names: list[str], sep: str, types: dict, *, raw_text: bool, block=None):
@@ -47,7 +49,9 @@ def _parse(data: bytes, names: list[str], sep: str, types: dict, *, raw_text: bo
     )
 
 
-def _bytes_for_arrow(raw: RawFile, encoding: str, problems: Problems) -> tuple[bytes, bool]:
+def _bytes_for_arrow(
+    raw: RawFile, encoding: str, sep: str, problems: Problems
+) -> tuple[bytes, bool]:
     """The bytes pyarrow parses (UTF-8, or raw single-byte) and whether they are raw."""
     raw_text = is_single_byte(encoding)
     if encoding in {"utf-8", "utf-8-sig"}:
@@ -59,17 +63,73 @@ def _bytes_for_arrow(raw: RawFile, encoding: str, problems: Problems) -> tuple[b
     else:
         data = decode(raw, encoding).encode("utf-8")
     if b"\x00" in data:
-        first = data.index(b"\x00")
+        data = _remove_nul(data, raw, encoding if raw_text else "utf-8", sep, problems)
+    return data, raw_text
+
+
+def _remove_nul(data: bytes, raw: RawFile, encoding: str, sep: str, problems: Problems) -> bytes:
+    """The bytes without NUL; each answer that held some, and padding at the end (a file
+    cut off by a crash or a full disk), is a problem naming its row, column and line."""
+    body = data.rstrip(b"\x00")
+    padding = len(data) - len(body)
+    cells, rows = _nul_cells(body, raw, encoding, sep)
+    for row, line, column, count in cells[:MAX_NUL_CELLS]:
         problems.add(
             "nul-bytes",
-            f"{data.count(0)} NUL byte(s) removed from the dataset (first on line "
-            f"{data[:first].count(10) + 1}); the file may be damaged or mis-encoded",
+            f"row {row}, column {column}: {count} NUL byte(s) removed from the answer; the "
+            "file may be damaged or mis-encoded",
             file=str(raw.path),
-            location=f"line {data[:first].count(10) + 1}",
-            count=data.count(0),
+            location=f"line {line}, row {row}",
+            variable=column,
+            count=count,
         )
-        data = data.replace(b"\x00", b"")
-    return data, raw_text
+    inside = body.count(0)
+    if len(cells) > MAX_NUL_CELLS or (inside and not cells):
+        first = body[: body.index(b"\x00")].count(10) + 1
+        problems.add(
+            "nul-bytes",
+            f"{inside} NUL byte(s) removed from the dataset (first on line {first}); the file "
+            "may be damaged or mis-encoded",
+            file=str(raw.path),
+            location=f"line {first}",
+            count=inside,
+        )
+    if padding:
+        lines = body.count(10) + (0 if body.endswith(b"\n") else 1)
+        where = f"after row {rows} (line {lines})" if rows is not None else f"after line {lines}"
+        problems.add(
+            "nul-padding",
+            f"the file ends in {padding:,} NUL bytes {where}, as a file cut off by a crash or "
+            "a full disk does; the rows before them were read: check their number against "
+            "SurveyXact's, and export again if some are missing",
+            file=str(raw.path),
+            location=f"end of file, {where}",
+            count=padding,
+        )
+    return body.replace(b"\x00", b"")
+
+
+def _nul_cells(
+    body: bytes, raw: RawFile, encoding: str, sep: str
+) -> tuple[list[tuple], int | None]:
+    """``(row, line, column, NUL count)`` per answer holding NUL, and the number of rows
+    (``None`` when the damaged file cannot be read row by row)."""
+    text = body.decode(encoding, errors="replace")
+    cells, header, rows = [], None, 0
+    try:
+        for line, fields in csv_rows(text, sep, file=raw.path):
+            if header is None:
+                header = fields
+                continue
+            rows += 1
+            cells += [
+                (rows, line, name, field.count("\x00"))
+                for name, field in zip(header, fields, strict=False)
+                if "\x00" in field
+            ]
+    except ToolkitError:
+        return cells, None
+    return cells, rows
 
 
 def _header(data: bytes, raw: RawFile, encoding: str, sep: str, raw_text: bool) -> list[str]:
@@ -123,7 +183,7 @@ def read_dataset(
     A file whose closed items hold anything but whole numbers is parsed again with types
     inferred; the typing step then keeps and reports the odd values.
     """
-    data, raw_text = _bytes_for_arrow(raw, encoding, problems)
+    data, raw_text = _bytes_for_arrow(raw, encoding, sep, problems)
     names = _header(data, raw, encoding, sep, raw_text)
     phantom = bool(names) and names[-1].strip() == ""
     if phantom:
