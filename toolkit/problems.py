@@ -46,6 +46,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "declared-dimension": ("info", "a sheet declares another size than the cells it holds"),
     "bad-label-row": ("warning", "a label row whose code is not a number (left out)"),
     "nul-bytes": ("warning", "NUL bytes removed from text (a damaged or mis-encoded file)"),
+    "long-answer": ("warning", "an open answer too long to keep whole (cut; the raw file has it)"),
     "nul-padding": ("warning", "a file ending in NUL bytes (cut off by a crash or full disk)"),
     "personal-column": ("info", "a column marked personal: left out of outputs unless asked"),
     "possible-missing-label": (

@@ -210,3 +210,48 @@ def test_unclosed_quote_no_longer_retypes_items(tmp_path):
     with pytest.raises(CorruptFileError) as info:
         read_surveyxact(folder)
     assert info.value.where == "line 9" and info.value.found.endswith("to the end of the file")
+
+
+def test_an_answer_too_long_is_cut_and_named(tmp_path, monkeypatch):
+    from toolkit.surveys import assemble
+
+    monkeypatch.setattr(assemble, "MAX_ANSWER", 1_000)
+    data = small_tables().dataset.copy()
+    data["komm"] = data["komm"].astype(object)
+    data.loc[4, "komm"] = "æ" * 5_000
+    folder = tmp_path / "export"
+    write_csv_export(small_tables(dataset=data), folder)
+    survey = read_surveyxact(folder)
+    assert survey.data["komm"].iloc[4] == "æ" * 1_000
+    assert survey.data["komm"].iloc[0] == 'Bra, men "travelt"'  # the others are whole
+    cut = survey.problems[survey.problems["kind"] == "long-answer"]
+    assert cut[["location", "variable", "count"]].values.tolist() == [["row 5", "komm", 5_000]]
+
+
+@pytest.mark.slow
+def test_a_64_mib_answer_loads_in_under_1_gib(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from toolkit.surveys import assemble
+
+    data = small_tables().dataset.copy()
+    data["komm"] = data["komm"].astype(object)
+    data.loc[0, "komm"] = "Lang tekst med æøå. " * (64 * 2**20 // 20)
+    folder = tmp_path / "export"
+    write_csv_export(small_tables(dataset=data), folder)  # Windows-1252, as SurveyXact's
+    script = (
+        "import json, resource, sys\n"
+        "from toolkit import read_surveyxact\n"
+        "s = read_surveyxact(sys.argv[1])\n"
+        "print(json.dumps([len(s.data['komm'].iloc[0]), sorted(set(s.problems['kind'])),\n"
+        "      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(folder)], capture_output=True, text=True, check=True
+    ).stdout
+    length, kinds, peak_mib = json.loads(out)
+    assert length == assemble.MAX_ANSWER
+    assert "long-answer" in kinds
+    assert peak_mib < 1024

@@ -23,6 +23,10 @@ from toolkit.surveys.personal import mark_personal
 from toolkit.surveys.reached import blank_unreached
 from toolkit.surveys.survey import Survey
 
+#: The longest open answer kept whole (some 4 000 pages; a several-MiB answer loads whole);
+#: a longer one is cut.
+MAX_ANSWER = 10_000_000
+
 
 def build_survey(
     raw: RawExport,
@@ -121,7 +125,7 @@ def _convert(raw: RawExport, row) -> tuple[object, list, str]:
     if kind in {"single", "multiple"}:
         return _closed(raw, row, col)
     if kind == "text":
-        return conv.text(col), [], "text"
+        return _open_text(raw, row.variable, conv.text(col)), [], "text"
     if kind == "date":
         parsed, bad = conv.dates(col)
         if bad:
@@ -146,6 +150,26 @@ def _convert(raw: RawExport, row) -> tuple[object, list, str]:
             )
         return conv.text(col), [], "text"
     return conv.numbers(values), [], "numeric" if kind != "id" else "id"
+
+
+def _open_text(raw: RawExport, variable: str, answers) -> pd.api.extensions.ExtensionArray:
+    """Answers longer than :data:`MAX_ANSWER` characters cut to that length, each named
+    in a problem: one such answer (a pasted document, a damaged file) would otherwise fill
+    memory in every table, report and quote made from it."""
+    lengths = pd.Series(answers).str.len()
+    for position in np.flatnonzero(lengths.fillna(0).to_numpy() > MAX_ANSWER):
+        raw.problems.add(
+            "long-answer",
+            f"row {position + 1}, column {variable}: the answer of "
+            f"{int(lengths.iloc[position]):,} characters is cut to its first {MAX_ANSWER:,}; "
+            "the whole text stays in the raw export",
+            file=raw.dataset_location,
+            location=f"row {position + 1}",
+            variable=variable,
+            count=int(lengths.iloc[position]),
+        )
+        answers[position] = answers[position][:MAX_ANSWER]
+    return answers
 
 
 def _closed(raw: RawExport, row, col) -> tuple[object, list, str]:
