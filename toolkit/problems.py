@@ -76,6 +76,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "nothing-coded": ("warning", "a document without a single coded segment"),
     "empty-document": ("warning", "a document without text"),
     "duplicate-id": ("warning", "two codings share an id; the later one was given a new id"),
+    "no-codings": ("warning", "a coded transcript with no codes (a Word file without comments)"),
     "unclosed-comment": ("warning", "a Word comment whose range never closes (not coded)"),
     "reversed-comment": ("warning", "a Word comment whose range ends before it starts (not coded)"),
     "unsafe-source-path": ("warning", "a source path outside the project folder (not read)"),

@@ -156,7 +156,7 @@ def test_an_unsafe_source_is_not_read(tmp_path):
 
 def _docx(tmp_path, body: str, comments: str | None = None):
     folder = tmp_path / "docx"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     return docx_package(folder / "Intervju 1.docx", body, comments)
 
 
@@ -225,6 +225,11 @@ WORD = [
         where="comment 1",
     ),
     Case("a .docx without a body", _no_body, ExportFormatError, where="<w:body>"),
+    Case(
+        "a .docx with no comments part",
+        lambda t: _docx(t, f"<w:p>{_run('Leder: Vi har for lite tid.')}</w:p>"),
+        problem="no-codings",
+    ),
     Case("an RTF file named .docx", _not_zip, CorruptFileError),
     Case(
         "an external entity in document.xml",
@@ -233,6 +238,20 @@ WORD = [
         where="word/document.xml",
     ),
 ]
+
+
+def test_a_docx_without_codes_says_why(tmp_path):
+    plain = _docx(tmp_path, f"<w:p>{_run('Leder: Vi har for lite tid.')}</w:p>")
+    corpus = read_corpus(plain, strict=False)
+    (message,) = corpus.problems.loc[corpus.problems["kind"] == "no-codings", "message"]
+    assert message.startswith("it has no comments (no word/comments.xml)")
+    assert corpus.documents["text"].tolist() == ["Leder: Vi har for lite tid."]
+    loose = _docx(tmp_path / "b", f"<w:p>{_run('Leder: x')}</w:p>", _comment(1, "Tid"))
+    corpus = read_corpus(loose, strict=False)
+    (message,) = corpus.problems.loc[corpus.problems["kind"] == "no-codings", "message"]
+    assert message.startswith("its comments are not anchored to any text")
+    coded = read_corpus(_unclosed(tmp_path / "c"), strict=False)  # one problem is enough
+    assert "no-codings" not in set(coded.problems["kind"])
 
 
 @pytest.mark.parametrize("case", WORD, ids=str)

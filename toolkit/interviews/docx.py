@@ -118,7 +118,22 @@ def read_docx_text(path: str | Path):
         if cid not in walk.reversed:
             code = notes.get(cid, ("?", None))[0].strip() or "?"
             issues.append(("unclosed-comment", f"comment {cid} ({code!r}) opens but never closes"))
+    if not walk.ranges and not issues:
+        issues.append(("no-codings", _no_codings(comments is None, bool(notes))))
     return "".join(walk.parts), coded, issues
+
+
+def _no_codings(no_part: bool, notes: bool) -> str:
+    if no_part:
+        found = "it has no comments (no word/comments.xml)"
+    elif notes:
+        found = "its comments are not anchored to any text"
+    else:
+        found = "its comments part holds no comment"
+    return (
+        f"{found}, so it was read as text with no codes; code passages with Word comments "
+        "that name the codes, or read it with the rest of its project"
+    )
 
 
 __all__ = ["read_docx_text"]

@@ -53,7 +53,8 @@ def read_docx(path: str | Path, **options) -> Corpus:
         text, coded, issues = read_docx_text(file)
         doc = builder.add_document(file.stem, text)
         for kind, message in issues:
-            builder.problems.add(kind, f"{message}; not coded", file=str(file))
+            tail = "" if kind == "no-codings" else "; not coded"
+            builder.problems.add(kind, f"{message}{tail}", file=str(file))
         for paths, start, end, author in coded:
             if not paths:
                 builder.problems.add(
