@@ -36,7 +36,7 @@ def test_unweighted_means_are_the_usual_t_interval(survey):
         column = survey.data[row.item][mask]
         y = column[column.notna() & (column != "Vet ikke")].cat.codes.to_numpy() + 1.0
         low, high = stats.t.interval(0.95, len(y) - 1, loc=y.mean(), scale=stats.sem(y))
-        assert (row.mean, row.n) == (pytest.approx(y.mean()), len(y))
+        assert (row.mean, row.base) == (pytest.approx(y.mean()), len(y))
         assert (row.ci_low, row.ci_high) == (pytest.approx(low), pytest.approx(high))
     assert table.attrs["weighted"] is None and table.attrs["sample"]["n"] is None
 
@@ -44,7 +44,7 @@ def test_unweighted_means_are_the_usual_t_interval(survey):
 def test_wilson_interval_equals_statsmodels(survey):
     row = proportions(survey, "b1_1").iloc[0]
     low, high = proportion_confint(109, 183, method="wilson")  # Delvis enig 61 + Helt enig 48
-    assert (row["percent"], row["n"]) == (pytest.approx(100 * 109 / 183), 183)
+    assert (row["percent"], row["base"]) == (pytest.approx(100 * 109 / 183), 183)
     assert row["ci_low"] == pytest.approx(100 * low) and row["ci_high"] == pytest.approx(100 * high)
     category = proportions(survey, "b1_1", value="Helt enig").iloc[0]
     assert category["percent"] == pytest.approx(100 * 48 / 183)

@@ -31,7 +31,7 @@ def test_every_producer_records_its_breakdown(survey):
 
 
 def test_a_table_made_by_hand_falls_back_on_its_non_result_columns():
-    table = pd.DataFrame({"item": ["a"], "kjønn": ["Kvinne"], "mean": [3.2], "n": [10]})
+    table = pd.DataFrame({"item": ["a"], "kjønn": ["Kvinne"], "mean": [3.2], "base": [10]})
     assert breakdown_columns(table) == ["kjønn"]
 
 

@@ -22,8 +22,8 @@ def test_a_lone_small_group_takes_the_smallest_shown_one_with_it():
     counted = Counter(r[size] for r in rows if r[answer] in (1, 2, 3, 4, 5))
     assert sorted(counted.values()) == [41, 66, 76]
     table = means(read_surveyxact(example_round()), "b1_1", by="kontorstr", min_base=42)
-    assert sorted(table["n"]) == [41, 66, 76]
-    reasons = dict(zip(table["n"], table["suppressed_reason"], strict=True))
+    assert sorted(table["base"]) == [41, 66, 76]
+    reasons = dict(zip(table["base"], table["suppressed_reason"], strict=True))
     assert reasons[41] == "N=41 < 42" and reasons[66] == "secondary"
     assert not isinstance(reasons[76], str)
     table.attrs["min_base"] = 42

@@ -30,7 +30,7 @@ def small(tmp_path):
 def test_share_change_by_hand(small):
     row = change_summary(small, "q_1", between=("2025", "2026"), min_base=2).iloc[0]
     # 2025: 2 of 4 substantive answers agree (4, 5); 2026: 4 of 5
-    assert (row["n_a"], row["n_b"]) == (4, 5)
+    assert (row["base_a"], row["base_b"]) == (4, 5)
     assert row["value_a"] == pytest.approx(50.0) and row["value_b"] == pytest.approx(80.0)
     assert row["difference"] == pytest.approx(30.0)
     se = math.sqrt(0.5 * 0.5 / 4 + 0.8 * 0.2 / 5) * 100  # unpooled, for the interval

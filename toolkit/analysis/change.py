@@ -20,7 +20,7 @@ Examples
 >>> from toolkit.rounds.project import read_rounds
 >>> stacked = read_rounds(example_rounds()).stack()
 >>> row = change_summary(stacked, "b1_3", between=("2025", "2026")).iloc[0]
->>> row["unit"], int(row["n_a"]), int(row["n_b"])
+>>> row["unit"], int(row["base_a"]), int(row["base_b"])
 ('percentage points', 172, 176)
 >>> did = did_summary(stacked, "b1_3", by="forsok", treated="Forsøkskontor",
 ...                 between=("2025", "2026"), cluster="kontornr")
@@ -92,7 +92,7 @@ def _test(row_a, row_b, measure: str, weighted: bool, level: float) -> dict:
     """Difference, its interval and test for one item × group."""
     share = measure != "mean"
     va, vb = row_a["percent" if share else "mean"], row_b["percent" if share else "mean"]
-    na, nb = float(row_a["n"]), float(row_b["n"])
+    na, nb = float(row_a["base"]), float(row_b["base"])
     difference = vb - va
     if share and not weighted:
         pa, pb = va / 100, vb / 100
@@ -135,8 +135,8 @@ def change_summary(
     level: float = 0.95,
 ) -> pd.DataFrame:
     """Per item (× group): ``value_a``, ``value_b``, ``difference`` with ``ci_low`` and
-    ``ci_high``, ``test``, ``statistic``, ``p_value``, ``p_distribution``, ``n_a``,
-    ``n_b``, ``unit`` and ``suppressed`` (see module docstring). ``measure`` is "top2",
+    ``ci_high``, ``test``, ``statistic``, ``p_value``, ``p_distribution``, ``base_a``,
+    ``base_b``, ``unit`` and ``suppressed`` (see module docstring). ``measure`` is "top2",
     "bottom2", "mean" or a category label.
 
     Parameters
@@ -185,7 +185,7 @@ def change_summary(
         for col in group_cols:
             mask_a &= (a.data[col] == row_a[col]).to_numpy(dtype=bool)
             mask_b &= (b.data[col] == row_b[col]).to_numpy(dtype=bool)
-        suppressed = min(row_a["n"], row_b["n"]) < min_base
+        suppressed = min(row_a["base"], row_b["base"]) < min_base
         rows.append(
             {
                 **{k: row_a[k] for k in ("item", "question", "question_text", "item_text")},
@@ -197,8 +197,8 @@ def change_summary(
                 "p_distribution": _distribution_p(
                     a, b, row_a["item"], weighted, wa, wb, mask_a, mask_b
                 ),
-                "n_a": int(row_a["n"]),
-                "n_b": int(row_b["n"]),
+                "base_a": int(row_a["base"]),
+                "base_b": int(row_b["base"]),
                 "unit": "scale points" if measure == "mean" else "percentage points",
                 "suppressed": bool(suppressed),
             }
@@ -255,7 +255,7 @@ def _treated_label(stacked: Survey, group: str, treated: str) -> tuple[str, str]
         raise UsageError(
             f"no group variable {group!r}",
             file=stacked.source.path,
-            hint="group= names the variable that tells trial from comparison units",
+            hint="by= names the variable that tells trial from comparison units",
         )
     labels = [str(v) for v in stacked.data[group].dropna().unique()]
     match = [v for v in labels if v.casefold() == str(treated).casefold()]

@@ -19,10 +19,10 @@ Examples
 >>> from toolkit.data import example_round
 >>> survey = read_surveyxact(example_round())
 >>> row = means(survey, "b1_1").iloc[0]
->>> [round(float(row[c]), 3) for c in ("mean", "ci_low", "ci_high")], int(row["n"])
+>>> [round(float(row[c]), 3) for c in ("mean", "ci_low", "ci_high")], int(row["base"])
 ([3.574, 3.394, 3.754], 183)
 >>> row = proportions(survey, "b1_1").iloc[0]
->>> row["value"], round(float(row["percent"]), 1), int(row["n"])
+>>> row["value"], round(float(row["percent"]), 1), int(row["base"])
 ('Delvis enig / Helt enig', 59.6, 183)
 """
 
@@ -172,7 +172,7 @@ def _estimates(sums: dict, design_n: int, weighted: bool) -> dict:
             variance = (sums["y2"] - n * mean**2) / (n - 1)
             se = np.sqrt(np.maximum(variance, 0) / n)
             df, n_eff = n - 1, n
-    return {"mean": mean, "se": se, "n": sums["n"], "n_effective": n_eff, "df": df}
+    return {"mean": mean, "se": se, "base": sums["n"], "n_effective": n_eff, "df": df}
 
 
 def _quantiles(df: np.ndarray, level: float) -> np.ndarray:
@@ -195,15 +195,15 @@ def _frame(survey, items, groups, per_item) -> pd.DataFrame:
     if not groups.everyone:
         rows = np.tile(np.arange(g), len(items))
         out |= {b: groups.frame[b].array.take(rows) for b in groups.frame.columns}
-    keys = list(per_item[0]) if per_item else ["mean", "se", "n", "n_effective", "df"]
+    keys = list(per_item[0]) if per_item else ["mean", "se", "base", "n_effective", "df"]
     for key in keys:
         values = [
             r[key] if isinstance(r[key], np.ndarray) else np.repeat(r[key], g) for r in per_item
         ]
         out[key] = np.concatenate(values) if values else np.array([])
     frame = pd.DataFrame(out)
-    if "n" in frame:
-        frame["n"] = frame["n"].astype("int64")
+    if "base" in frame:
+        frame["base"] = frame["base"].astype("int64")
     return frame
 
 
@@ -226,12 +226,13 @@ def means(
     include_personal: bool = False,
     min_base: int | None = None,
 ) -> pd.DataFrame:
-    """One row per item × group: ``mean``, ``se``, ``ci_low``, ``ci_high``, ``n``,
-    ``n_effective``, ``df`` (see module docstring); ``attrs`` say whether it is weighted,
-    and give the scale's lowest and highest code (``scale``) for charts. With ``min_base``
-    a group with fewer answers is flagged ``suppressed``, and where an item hides one group
-    alone the smallest group it shows is hidden too (``suppressed_reason`` "secondary"): a
-    lone hidden mean with its N would follow from the item's overall mean.
+    """One row per item × group: ``mean``, ``se``, ``ci_low``, ``ci_high``, ``base`` (the
+    answers it rests on), ``n_effective``, ``df`` (see module docstring); ``attrs`` say
+    whether it is weighted, and give the scale's lowest and highest code (``scale``) for
+    charts. With ``min_base`` a group with fewer answers is flagged ``suppressed``, and
+    where an item hides one group alone the smallest group it shows is hidden too
+    (``suppressed_reason`` "secondary"): a lone hidden mean with its N would follow from
+    the item's overall mean.
 
     Parameters
     ----------
@@ -262,7 +263,7 @@ def means(
     >>> from toolkit import read_surveyxact
     >>> from toolkit.data import example_round
     >>> table = means(read_surveyxact(example_round()), "b1_1")
-    >>> round(float(table["mean"].iloc[0]), 2), int(table["n"].iloc[0])
+    >>> round(float(table["mean"].iloc[0]), 2), int(table["base"].iloc[0])
     (3.57, 183)
     """
     chosen = _variables(survey, items, include_personal)
@@ -297,7 +298,7 @@ def means(
 
 def _suppressed(table: pd.DataFrame, min_base: int) -> pd.DataFrame:
     """``suppressed`` and ``suppressed_reason`` of an estimate table (see :func:`means`)."""
-    n = table["n"].to_numpy()
+    n = table["base"].to_numpy()
     hidden = n < min_base
     reason = np.where(hidden, [f"N={int(v)} < {min_base}" for v in n], None).astype(object)
     if breakdown_columns(table):
@@ -367,7 +368,7 @@ def proportions(
 ) -> pd.DataFrame:
     """Share (``percent``) of substantive answers in ``value`` ("top2", "bottom2", a
     category label or several) per item × group, with ``se``, ``ci_low``, ``ci_high`` in
-    percent, ``n``, ``n_effective``; ``method`` "wilson" (unweighted n, or Kish's effective
+    percent, ``base``, ``n_effective``; ``method`` "wilson" (unweighted n, or Kish's effective
     n when weighted) or "logit" (as ``svyciprop``).
 
     Parameters
@@ -399,7 +400,7 @@ def proportions(
     >>> from toolkit import read_surveyxact
     >>> from toolkit.data import example_round
     >>> table = proportions(read_surveyxact(example_round()), "s_10", value="Ja")
-    >>> round(float(table["percent"].iloc[0]), 1), int(table["n"].iloc[0])
+    >>> round(float(table["percent"].iloc[0]), 1), int(table["base"].iloc[0])
     (72.2, 162)
     """
     if method not in {"wilson", "logit"}:
@@ -415,7 +416,7 @@ def proportions(
         answered = ~np.isnan(item_values(survey, item))
         y = np.where(answered, np.isin(codes, positions).astype(float), np.nan)
         result = _estimates(_sums(y, w, groups), survey.n, weights is not None)
-        p, n = result["mean"], result["n"].astype(float)
+        p, n = result["mean"], result["base"].astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
             se = result["se"] if weights is not None else np.sqrt(p * (1 - p) / n)
         low, high = _interval(p, se, result["n_effective"], result["df"], method, level)
@@ -426,7 +427,7 @@ def proportions(
                 "se": 100 * se,
                 "ci_low": 100 * low,
                 "ci_high": 100 * high,
-                "n": result["n"],
+                "base": result["base"],
                 "n_effective": result["n_effective"],
                 "method": method,
             }

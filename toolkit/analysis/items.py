@@ -119,7 +119,7 @@ SUMMARY_COLUMNS = [
 
 #: the result columns of a means or proportions table (:func:`toolkit.analysis.means`)
 ESTIMATE_COLUMNS = frozenset(
-    "item question question_text item_text mean se ci_low ci_high n n_effective df value "
+    "item question question_text item_text mean se ci_low ci_high base n_effective df value "
     "percent method suppressed suppressed_reason".split()
 )
 #: the result columns of a multi-response table (:func:`toolkit.analysis.multi_response`)

@@ -292,7 +292,7 @@ def _mean_facts(survey: Survey, items: list[str], by: str | None, weight) -> lis
                 float(row["mean"]),
                 where,
                 "data",
-                n=float(row["n"]),
+                n=float(row["base"]),
             )
         )
     return facts

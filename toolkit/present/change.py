@@ -50,8 +50,8 @@ _KNOWN = {
     "statistic",
     "p_value",
     "p_distribution",
-    "n_a",
-    "n_b",
+    "base_a",
+    "base_b",
     "unit",
     "suppressed",
 }
@@ -122,8 +122,8 @@ def change_table(
                 heads["ci"]: "" if hidden else interval,
                 heads["p"]: "" if hidden else format_p(row["p_value"], style),
                 heads["p_distribution"]: "" if hidden else format_p(row["p_distribution"], style),
-                f"N {a}": style.number(row["n_a"]),
-                f"N {b}": style.number(row["n_b"]),
+                f"N {a}": style.number(row["base_a"]),
+                f"N {b}": style.number(row["base_b"]),
             }
         )
         values = [np.nan] * 4 if hidden else [row[k] for k in ("value_a", "value_b")]
@@ -135,8 +135,8 @@ def change_table(
                 heads["change"]: np.nan if hidden else row["difference"],
                 heads["p"]: np.nan if hidden else row["p_value"],
                 heads["p_distribution"]: np.nan if hidden else row["p_distribution"],
-                f"N {a}": row["n_a"],
-                f"N {b}": row["n_b"],
+                f"N {a}": row["base_a"],
+                f"N {b}": row["base_b"],
             }
         )
     kinds = {
@@ -265,7 +265,7 @@ def change_chart(changes: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
     many = changes["item"].nunique() > 1
     mean = (rows["unit"] == "scale points").any()
     labels = [
-        _wrap(f"{_label(r, by, many)} ({style.n_label}={r['n_a']}/{r['n_b']})")
+        _wrap(f"{_label(r, by, many)} ({style.n_label}={r['base_a']}/{r['base_b']})")
         for r in rows.to_dict("records")
     ]
     figure, ax = new_figure(figsize=(PAGE_WIDTH, 1.0 + 0.45 * len(rows)), layout="constrained")
@@ -290,7 +290,7 @@ def change_chart(changes: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
     ]
     figure.toolkit_alt = f"{heading}. " + "; ".join(parts)
     if len(rows):  # the caption: what and N, the values stay in the alt text
-        counts = pd.concat([rows["n_a"], rows["n_b"]])
+        counts = pd.concat([rows["base_a"], rows["base_b"]])
         figure.toolkit_title = f"{heading} {n_label(counts, style)}"
     return figure
 

@@ -76,7 +76,7 @@ def means_chart(
             if by and table["item"].nunique() == 1
             else (f"{item}: {group}" if by else str(item))
         )
-        labels.append(_wrap(f"{shown} ({style.n_label}={int(row['n'])})"))
+        labels.append(_wrap(f"{shown} ({style.n_label}={int(row['base'])})"))
     figure, ax = new_figure(figsize=(width, 0.8 + 0.42 * len(rows)), layout="constrained")
     y = np.arange(len(rows))
     _dots(ax, rows["mean"], rows["ci_low"], rows["ci_high"], y)
@@ -94,9 +94,9 @@ def means_chart(
         heading = f"{heading}: {item or first.get('question_text') or first['item']}"
     ax.set_title(wrap_title(heading, width), fontsize=10, loc="left")
     n = (
-        f"N={int(table['n'].min())}–{int(table['n'].max())}"
-        if table["n"].nunique() > 1
-        else f"N={int(table['n'].iloc[0])}"
+        f"N={int(table['base'].min())}–{int(table['base'].max())}"
+        if table["base"].nunique() > 1
+        else f"N={int(table['base'].iloc[0])}"
     )
     figure.toolkit_alt = f"{heading} ({n})"
     return figure

@@ -78,7 +78,7 @@ def means_table(
             continue
         interval = (
             (f"{style.number(row['ci_low'], decimals)}–{style.number(row['ci_high'], decimals)}")
-            if row["n"] > 1
+            if row["base"] > 1
             else ""
         )
         rows.append(
@@ -86,10 +86,10 @@ def means_table(
                 "": label,
                 mean: style.number(row["mean"], decimals),
                 ci: interval,
-                n: style.number(row["n"]),
+                n: style.number(row["base"]),
             }
         )
-        numbers.append({"": label, mean: row["mean"], ci: np.nan, n: row["n"]})
+        numbers.append({"": label, mean: row["mean"], ci: np.nan, n: row["base"]})
     notes = (
         [table.attrs["weighted"] + "; " + text("weighted_n", style.language)]
         if table.attrs.get("weighted")
@@ -145,10 +145,10 @@ def proportions_table(
                 share: style.percent(row["percent"], decimals),
                 ci: f"{style.number(row['ci_low'], decimals)}–"
                 f"{style.percent(row['ci_high'], decimals)}",
-                n: style.number(row["n"]),
+                n: style.number(row["base"]),
             }
         )
-        numbers.append({"": label, share: row["percent"], ci: np.nan, n: row["n"]})
+        numbers.append({"": label, share: row["percent"], ci: np.nan, n: row["base"]})
     values = table["value"].iloc[0] if len(table) else ""
     return _report(
         title or f"{text('proportions_title', style.language, level=level)}: {values}",
