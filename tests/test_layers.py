@@ -70,3 +70,59 @@ def test_no_module_imports_from_a_later_stage_or_the_other_evidence_type():
             if STAGE[other] > STAGE[own] or frozenset({own, other}) in APART:
                 wrong.append(f"{relative}:{line} imports {module}")
     assert wrong == []
+
+
+def _graph() -> dict[str, set[str]]:
+    """Module → the toolkit modules it imports anywhere in its code (also inside functions,
+    where a cycle hides; not under ``if TYPE_CHECKING``, which never runs)."""
+    names = {}
+    for path in ROOT.rglob("*.py"):
+        parts = list(path.relative_to(ROOT.parent).with_suffix("").parts)
+        names[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph = {}
+    for name, path in names.items():
+        if path.name == "__init__.py":
+            continue  # packages gather their parts lazily for the public API
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        hidden = {
+            id(child)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+            for child in ast.walk(node)
+        }
+        targets = set()
+        for node in ast.walk(tree):
+            if id(node) in hidden:
+                continue
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets |= {
+                    f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in names else node.module
+                    for a in node.names
+                }
+            elif isinstance(node, ast.Import):
+                targets |= {a.name for a in node.names}
+        graph[name] = {
+            t for t in targets if t in names and t != name and names[t].name != "__init__.py"
+        }
+    return graph
+
+
+def test_no_import_cycles_even_inside_functions():
+    graph = _graph()
+    cycles = []
+    for start in sorted(graph):
+        path, seen = [start], {start}
+        stack = [iter(sorted(graph[start]))]
+        while stack:  # depth-first, reporting the first way back to start
+            target = next(stack[-1], None)
+            if target is None:
+                stack.pop()
+                path.pop()
+            elif target == start:
+                cycles.append(" → ".join([*path, start]))
+                break
+            elif target not in seen and target in graph:
+                seen.add(target)
+                path.append(target)
+                stack.append(iter(sorted(graph[target])))
+    assert cycles == []

@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from toolkit.present.tables import ReportTable
+from toolkit.report.html import figure_html, section_html
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
@@ -39,6 +40,7 @@ def slug(text: str, fallback: str = "del") -> str:
 class Text:
     """A paragraph (``kind="paragraph"``), a note under a result (``"note"``) or a lead."""
 
+    part: ClassVar[str] = "text"  # which part of a report (how the renderers tell them apart)
     text: str
     kind: str = "paragraph"
 
@@ -47,6 +49,7 @@ class Text:
 class Table:
     """A report table with its source line and the question it belongs to."""
 
+    part: ClassVar[str] = "table"
     table: ReportTable
     source: str | None = None
     name: str = ""
@@ -62,6 +65,8 @@ class Figure:
     process never holds them (:func:`render_blocks`). Once rendered, a block keeps only
     its bytes, alt text and title: that is what it pickles to (the build cache).
     """
+
+    part: ClassVar[str] = "figure"
 
     def __init__(
         self,
@@ -137,47 +142,7 @@ class Figure:
         return dict(self.__dict__)
 
     def _repr_html_(self) -> str:
-        from toolkit.report.html import figure_html
-
         return figure_html(self, None, None)
-
-
-#: a caption's title beyond this many characters (about two lines of an A4 caption) is
-#: cut at a clause, and the whole title stands in a note under the table or figure
-CAPTION_CHARACTERS = 170
-
-
-def caption_parts(title: str, limit: int = CAPTION_CHARACTERS) -> tuple[str, str | None]:
-    """``(caption, note)``: the title as it is when it fits two lines, else cut at the last
-    clause (or word) before ``limit`` with "…", its "(N=…)" kept, and the whole title as
-    the note.
-
-    Parameters
-    ----------
-    title : str
-        A table's or figure's title.
-    limit : int
-        The most characters of the title before its "(N=…)".
-
-    Examples
-    --------
-    >>> caption_parts("Tid (N=12)")
-    ('Tid (N=12)', None)
-    >>> long = "Hvor enig er du? " + "Dette er en lang forklaring, med mange ord " * 5 + "(N=40)"
-    >>> caption, note = caption_parts(long, limit=60)
-    >>> caption, note == long
-    ('Hvor enig er du? Dette er en lang forklaring … (N=40)', True)
-    """
-    stem, n = title, ""
-    found = re.search(r"\s*\((?:N|n)\s*=[^)]*\)\.?$", title)
-    if found:
-        stem, n = title[: found.start()], title[found.start() :]
-    if len(stem) <= limit:
-        return title, None
-    head = stem[:limit]
-    cut = max(head.rfind(mark) for mark in (". ", "? ", ": ", "; ", ", "))
-    head = head[: cut + 1] if cut > limit // 3 else head[: head.rfind(" ")]
-    return f"{head.rstrip(' ,;:')} …{n}", title
 
 
 _PENDING: list[Figure] = []  # the blocks a forked worker makes and renders, by index
@@ -252,6 +217,7 @@ def render_blocks(
 class Section:
     """A titled part of a report: blocks (Text, Table, Figure or Section) in order."""
 
+    part: ClassVar[str] = "section"
     title: str
     blocks: list = field(default_factory=list)
     key: str = ""
@@ -284,8 +250,6 @@ class Section:
         return (b for b in self.walk() if isinstance(b, Figure))
 
     def _repr_html_(self) -> str:
-        from toolkit.report.html import section_html
-
         return section_html(self, numbers=None)
 
 

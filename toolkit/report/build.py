@@ -172,7 +172,7 @@ OUTPUTS = ("report.html", "report.docx", "tabeller.xlsx", "claims.json", "manife
 
 
 def _holds_export(folder: Path) -> bool:
-    from toolkit.rounds.project import find_export
+    from toolkit.rounds.folder import find_export
 
     try:
         find_export(folder)

@@ -25,23 +25,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from toolkit.errors import ConfigError
-from toolkit.rawfiles.toml import TomlFile
 from toolkit.report.catalog import questions
-from toolkit.report.config import ReportConfig
+from toolkit.report.config import ReportConfig, config_error
 from toolkit.report.guards import check_guards
 from toolkit.surveys.survey import Survey
-
-
-def _toml(config: ReportConfig) -> TomlFile | None:
-    return TomlFile(config.text, file=config.path) if config.text else None
-
-
-def config_error(config, table, key, what, index=None, **parts) -> ConfigError:
-    """A ConfigError naming ``[table] key`` and its line in ``config``'s file."""
-    toml = _toml(config)
-    if toml is None:
-        return ConfigError(what, **parts)
-    return toml.error(table, key, what, index, **parts)
 
 
 def expand(survey: Survey, names) -> list[str]:

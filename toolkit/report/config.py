@@ -297,4 +297,36 @@ def read_config(path: str | Path) -> ReportConfig:
     return parse(toml.text, file=path)
 
 
+def config_error(config: ReportConfig, table, key, what, index=None, **parts) -> ConfigError:
+    """A ConfigError naming ``[table] key`` and its line in ``config``'s file.
+
+    Parameters
+    ----------
+    config : ReportConfig
+        The configuration, with the text it was read from (or none).
+    table, key : str
+        Where in the file: ``[table] key``.
+    what : str
+        What is wrong.
+    index : int, optional
+        Which entry of an array of tables (``[[chapters]]``).
+    **parts
+        The error's other parts (``hint``, ``found``, ``expected``).
+
+    Returns
+    -------
+    ConfigError
+        The error, to raise or to gather with others.
+
+    Examples
+    --------
+    >>> config = parse('[report]\\ntitle = "Rapport"\\nby = ["x"]\\n', file="report.toml")
+    >>> config_error(config, "report", "by", "no variable 'x'").where
+    "line 3, key 'by'"
+    """
+    if not config.text:
+        return ConfigError(what, **parts)
+    return TomlFile(config.text, file=config.path).error(table, key, what, index, **parts)
+
+
 __all__ = ["Chapter", "ReportConfig", "parse", "read_config"]

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from toolkit.report.config import ReportConfig
+from toolkit.report.config import ReportConfig, config_error
 from toolkit.surveys.background import is_respondent_id
 from toolkit.surveys.survey import Survey
 
@@ -65,8 +65,6 @@ def identifying(survey: Survey) -> dict[str, str]:
 
 
 def _refuse(config, problems, table, key, name, reason, index=None, hint=None) -> None:
-    from toolkit.report.checks import config_error
-
     verb = "identifies respondents" if reason == "identifies respondents" else reason
     problems.append(
         config_error(
@@ -124,8 +122,6 @@ def _check_variables(survey: Survey, config: ReportConfig, problems: list) -> No
 
 
 def _check_paths(config: ReportConfig, problems: list) -> None:
-    from toolkit.report.checks import config_error
-
     project = Path(config.folder).resolve()
     given = [
         ("weights", "population", config.weights.get("population")),
@@ -150,8 +146,6 @@ def _check_paths(config: ReportConfig, problems: list) -> None:
 
 
 def _check_duplicates(config: ReportConfig, problems: list) -> None:
-    from toolkit.report.checks import config_error
-
     seen: dict[str, tuple[int, str]] = {}
     titles: dict[str, int] = {}
     for index, chapter in enumerate(config.chapters):

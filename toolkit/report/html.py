@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import base64
 import html
+from typing import TYPE_CHECKING
 
 from toolkit.language import text
-from toolkit.report.blocks import Figure, Section, Table, Text, caption_parts
+from toolkit.report.captions import caption_parts
+
+if TYPE_CHECKING:  # blocks show themselves with these functions, so they import this module
+    from toolkit.report.blocks import Figure, Section, Table
 
 CSS = """
 :root { --ink: #222; --muted: #555; --rule: #ccc; --head: #eef2f6; }
@@ -132,13 +136,14 @@ def figure_html(block: Figure, number: int | None, language: str | None = "nb") 
 
 def _block_html(block, numbers: dict | None, language: str) -> str:
     number = numbers.get(id(block)) if numbers is not None else None
-    if isinstance(block, Section):
+    part = getattr(block, "part", None)
+    if part == "section":
         return section_html(block, numbers)
-    if isinstance(block, Table):
+    if part == "table":
         return table_html(block, number, language)
-    if isinstance(block, Figure):
+    if part == "figure":
         return figure_html(block, number, language)
-    if isinstance(block, Text):
+    if part == "text":
         return f'<p class="{esc(block.kind)}">{esc(block.text)}</p>'
     raise TypeError(f"not a report block: {type(block).__name__}")
 
@@ -156,7 +161,7 @@ def unique_keys(sections) -> None:
     """Make every section's key (its HTML id) unique: "b1", "b1-2", …"""
     used: set[str] = set()
     for top in sections:
-        for section in [top, *(b for b in top.walk() if isinstance(b, Section))]:
+        for section in [top, *(b for b in top.walk() if b.part == "section")]:
             key, n = section.key, 1
             while key in used:
                 n += 1
@@ -170,10 +175,9 @@ def numbering(sections) -> dict[int, int]:
     numbers, counts = {}, {"table": 0, "figure": 0}
     for section in sections:
         for block in section.walk():
-            kind = "table" if isinstance(block, Table) else "figure"
-            if isinstance(block, Table | Figure):
-                counts[kind] += 1
-                numbers[id(block)] = counts[kind]
+            if block.part in counts:
+                counts[block.part] += 1
+                numbers[id(block)] = counts[block.part]
     return numbers
 
 

@@ -33,9 +33,9 @@ from toolkit.language import text
 from toolkit.prepare import answered, key_items, margins_from, rake, rule, sample_flow
 from toolkit.rawfiles.tables import read_table
 from toolkit.report.blocks import Section, Text
-from toolkit.report.checks import config_error as _fail
 from toolkit.report.checks import expand as _variables
 from toolkit.report.config import ReportConfig
+from toolkit.report.config import config_error as _fail
 from toolkit.report.init import heading_of
 from toolkit.report.options import Options
 from toolkit.surveys.survey import Survey

@@ -35,7 +35,8 @@ from docx.shared import Cm, Pt
 from toolkit.language import text
 from toolkit.present.measure import column_widths
 from toolkit.present.word import new_document, save, text_area
-from toolkit.report.blocks import Figure, Section, Table, Text, caption_parts
+from toolkit.report.blocks import Figure, Section, Table, Text
+from toolkit.report.captions import caption_parts
 from toolkit.report.html import NUMERIC, numbering
 
 #: font size of tables and notes, in points

@@ -10,7 +10,7 @@ failure is a :class:`~toolkit.errors.ConfigError` naming the key and its line.
 from __future__ import annotations
 
 from toolkit.errors import ConfigError, ToolkitError
-from toolkit.rounds.project import find_export
+from toolkit.rounds.folder import find_export
 from toolkit.surveys.missing import normalise_label
 
 

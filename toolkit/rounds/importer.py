@@ -1,7 +1,7 @@
 """Import a new survey round: validate, copy in read-only, compare, propose decisions.
 
 ``toolkit import-round EXPORT --into surveys/ --round 2027`` (or
-``Rounds.import_round(path, "2027")``):
+``toolkit.rounds.import_round("surveys/", path, "2027")``):
 
 1. reads the export, which must load cleanly (any ToolkitError stops the import);
 2. copies the raw files into ``surveys/2027/`` read-only, with ``SHA256SUMS`` beside them;
@@ -34,6 +34,7 @@ from toolkit.rawfiles.files import sha256_of
 from toolkit.rawfiles.safe_export import markdown_text, safe_title, write_cell
 from toolkit.rounds.compare import compare_codebooks
 from toolkit.rounds.config import Decision, proposal_text
+from toolkit.rounds.project import read_rounds
 from toolkit.surveys.read import detect_format, read_surveyxact
 
 _NAME = re.compile(r"^[\w][\w.-]{0,63}$")
@@ -212,8 +213,6 @@ def _listed(into: Path) -> list[str]:
 
 
 def _current(into: Path, name: str):
-    from toolkit.rounds.project import read_rounds
-
     folders = [p for p in into.iterdir() if p.is_dir() and not p.name.startswith(".")]
     if not (into / "rounds.toml").is_file() and not [p for p in folders if p.name != name]:
         return None

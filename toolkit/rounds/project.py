@@ -4,8 +4,8 @@
 ``read_rounds("surveys/")`` gives a :class:`Rounds`: an ordered mapping round → Survey
 (each read when first used; with ``cache=`` a folder outside the project, from a Parquet
 cache there while the raw files are unchanged), with :meth:`~Rounds.codebooks`,
-:meth:`~Rounds.diff`, :meth:`~Rounds.stack` and :meth:`~Rounds.import_round`. Nothing in a
-round folder is ever changed.
+:meth:`~Rounds.diff` and :meth:`~Rounds.stack`; a new round comes in with
+:func:`toolkit.rounds.import_round`. Nothing in a round folder is ever changed.
 
 Examples
 --------
@@ -29,60 +29,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.errors import ExportFormatError, MissingFileError, UsageError
+from toolkit.errors import MissingFileError, UsageError
+from toolkit.rounds.checks import check_config
 from toolkit.rounds.compare import compare_codebooks
 from toolkit.rounds.config import RoundsConfig, read_config
+from toolkit.rounds.folder import CONFIG, find_export
+from toolkit.rounds.stack import stack
+from toolkit.rounds.storage import cached_round, is_dataset, read_stacked, write_dataset
 from toolkit.surveys.read import read_surveyxact
-from toolkit.surveys.read_csv import MEMBERS
 from toolkit.surveys.survey import Survey
-
-EXPORT_SUFFIXES = {".xlsx", ".xlsm", ".sav", ".zsav"}
-CONFIG = "rounds.toml"
-
-
-def _is_csv_export(folder: Path) -> bool:
-    names = {p.name.lower() for p in folder.iterdir() if p.is_file()}
-    return all(f"{m}.csv" in names for m in MEMBERS)
-
-
-def find_export(folder: Path) -> Path:
-    """The one raw export of a round folder: an .xlsx/.sav file or a CSV trio (in the
-    folder itself or one subfolder). None or several is an error saying which."""
-    if not folder.is_dir():
-        raise MissingFileError(
-            f"no round folder {folder.name}/",
-            file=folder,
-            hint="each round has a folder surveys/<round>/ with its export",
-        )
-    found = [
-        p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES
-    ]
-    if _is_csv_export(folder):
-        found.append(folder)
-    found += [
-        p
-        for p in sorted(folder.iterdir())
-        if p.is_dir() and not p.name.startswith(".") and _is_csv_export(p)
-    ]
-    if not found:
-        raise MissingFileError(
-            f"the round folder {folder.name}/ holds no SurveyXact export",
-            file=folder,
-            expected="one .xlsx or .sav export, or a folder with dataset.csv, labels.csv and "
-            "structure.csv",
-            found=", ".join(sorted(p.name for p in folder.iterdir())) or "an empty folder",
-            hint="copy the export in with `toolkit import-round EXPORT --into surveys/ "
-            "--round <name>`",
-        )
-    if len(found) > 1:
-        raise ExportFormatError(
-            f"the round folder {folder.name}/ holds {len(found)} exports",
-            file=folder,
-            found=", ".join(p.name if p != folder else "the CSV files" for p in found),
-            expected="exactly one export per round",
-            hint="keep one export per round folder; move the other into its own round",
-        )
-    return found[0]
 
 
 class Rounds(Mapping):
@@ -123,8 +78,6 @@ class Rounds(Mapping):
         return (self.config.labels.get(name) if self.config else None) or name
 
     def _load(self, name: str) -> Survey:
-        from toolkit.rounds.storage import cached_round
-
         export = find_export(self.folder / name)
         if self.cache is not None:
             return cached_round(self.cache, name, export)
@@ -143,8 +96,6 @@ class Rounds(Mapping):
 
     def stack(self, variables=None, *, panel: str | None = None) -> Survey:
         """All rounds as one Survey (see :func:`toolkit.rounds.stack.stack`)."""
-        from toolkit.rounds.stack import stack
-
         stacked = getattr(self, "_stacked", None)
         if stacked is None:
             return stack(self, variables, panel=panel)
@@ -178,17 +129,9 @@ class Rounds(Mapping):
             ]
         return pd.DataFrame(rows, columns=["kind", "what", "source", "note"])
 
-    def import_round(self, path, name: str, *, progress: bool | None = None):
-        """Import a new round (see :func:`toolkit.rounds.importer.import_round`)."""
-        from toolkit.rounds.importer import import_round
-
-        return import_round(self.folder, path, name, progress=progress)
-
     def to_parquet(self, folder) -> Path:
         """The stacked rounds as a Hive-partitioned Parquet dataset (see
         :func:`toolkit.rounds.storage.write_dataset`)."""
-        from toolkit.rounds.storage import write_dataset
-
         return write_dataset(self.stack(), folder)
 
     def _repr_html_(self) -> str:
@@ -268,10 +211,12 @@ def read_rounds(folder: str | Path, *, cache: str | Path | None = None) -> Round
     ['2025', '2026']
     """
     folder = Path(folder)
-    from toolkit.rounds.storage import is_dataset, read_dataset
-
     if is_dataset(folder):
-        return read_dataset(folder)
+        order, stacked = read_stacked(folder)
+        rounds = Rounds(folder, order, None)
+        rounds._stacked = stacked
+        rounds._surveys = {n: stacked.filter(stacked.data["round"] == n, n) for n in order}
+        return rounds
     if not folder.is_dir():
         raise MissingFileError(
             f"{folder} is not a folder",
@@ -289,8 +234,6 @@ def read_rounds(folder: str | Path, *, cache: str | Path | None = None) -> Round
         ]
     rounds = Rounds(folder, order, config, cache=cache)
     if config is not None:
-        from toolkit.rounds.checks import check_config
-
         check_config(rounds)
     return rounds
 

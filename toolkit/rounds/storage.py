@@ -6,7 +6,7 @@ DuckDB, polars or Spark read directly.
   recorded, with their sha256); otherwise the export is read again and the cache renewed.
 * :func:`write_dataset` writes the stacked rounds Hive-partitioned by round
   (``round=2025/part-0.parquet``), closed items as dictionary-encoded columns, and the
-  codebook as a JSON sidecar (``_codebook.json``); :func:`read_dataset` reads it back to an
+  codebook as a JSON sidecar (``_codebook.json``); :func:`read_stacked` reads it back to an
   equal Survey.
 
 Examples
@@ -18,8 +18,9 @@ Examples
 >>> folder = write_dataset(stacked, pathlib.Path(tempfile.mkdtemp()) / "runder")
 >>> sorted(p.name for p in folder.iterdir())
 ['_codebook.json', 'round=2025', 'round=2026']
->>> read_dataset(folder).stack().data.equals(stacked.data)
-True
+>>> order, back = read_stacked(folder)
+>>> order, back.data.equals(stacked.data)
+(['2025', '2026'], True)
 """
 
 from __future__ import annotations
@@ -206,11 +207,9 @@ def write_dataset(stacked: Survey, folder) -> Path:
     return folder
 
 
-def read_dataset(folder):
-    """The rounds of a dataset written by :func:`write_dataset` (``.stack()`` gives the
-    stacked Survey back)."""
-    from toolkit.rounds.project import Rounds
-
+def read_stacked(folder) -> tuple[list[str], Survey]:
+    """The round order and the stacked Survey of a dataset written by
+    :func:`write_dataset` (:func:`toolkit.rounds.read_rounds` makes them a Rounds)."""
     folder = Path(folder)
     try:
         meta = json.loads((folder / SIDECAR).read_text(encoding="utf-8"))
@@ -233,10 +232,7 @@ def read_dataset(folder):
             "Rounds.to_parquet writes them",
             hint="write it again with read_rounds('surveys/').to_parquet(folder)",
         ) from None
-    rounds = Rounds(folder, order, None)
-    rounds._stacked = stacked
-    rounds._surveys = {name: stacked.filter(stacked.data["round"] == name, name) for name in order}
-    return rounds
+    return order, stacked
 
 
 def _quoted(text: str, mark: str = "'") -> str:
@@ -310,4 +306,4 @@ def duckdb_view(folder, connection=None, *, name: str = "runder"):
     return con
 
 
-__all__ = ["cached_round", "duckdb_view", "is_dataset", "read_dataset", "write_dataset"]
+__all__ = ["cached_round", "duckdb_view", "is_dataset", "read_stacked", "write_dataset"]
