@@ -23,6 +23,7 @@ STAGE = {
     "surveys": 1,
     "interviews": 1,
     "rounds": 2,
+    "evidence": 2,
     "prepare": 2,
     "analysis": 3,
     "themes": 3,

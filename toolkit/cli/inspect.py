@@ -8,39 +8,10 @@ segment table / framework matrix from a QDA tool (.csv, .xlsx, .xls).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+from toolkit.evidence import evidence_kind
 from toolkit.interviews.describe import describe_corpus
 from toolkit.surveys.describe import describe_export as describe
-
-CORPUS_SUFFIXES = {".qdpx", ".qde", ".docx", ".txt"}
-
-
-def is_corpus(path: str) -> bool:
-    """Interview material rather than a survey export (by extension or folder content)."""
-    target = Path(path)
-    if target.is_dir():
-        suffixes = {p.suffix.lower() for p in target.iterdir()}
-        survey = {"dataset.csv"} & {p.name.lower() for p in target.iterdir()}
-        return not survey and bool(suffixes & CORPUS_SUFFIXES) and not suffixes & {".xlsx", ".sav"}
-    return target.suffix.lower() in CORPUS_SUFFIXES
-
-
-def guess_kind(path: str) -> str:
-    """``survey``, ``corpus`` or ``segments`` for a path (see module docstring)."""
-    from toolkit.rawfiles.workbook import XLS, XLSX, sheet_names_of  # (pandas: not at --help)
-    from toolkit.surveys.read_csv import MEMBERS
-    from toolkit.surveys.read_xlsx import dataset_sheets
-
-    target = Path(path)
-    if is_corpus(path):
-        return "corpus"
-    suffix = target.suffix.lower()
-    if suffix in XLS or (suffix in {".csv", ".tsv"} and target.stem.lower() not in MEMBERS):
-        return "segments"
-    if suffix in XLSX and target.is_file():
-        return "survey" if dataset_sheets(sheet_names_of(target)) else "segments"
-    return "survey"
 
 
 def print_corpus(info: dict) -> None:
@@ -93,7 +64,7 @@ def print_overview(info: dict) -> None:
 
 def run(args) -> int:
     """``toolkit inspect`` (parsed arguments)."""
-    kind = args.kind or guess_kind(args.path)
+    kind = args.kind or evidence_kind(args.path)
     if kind == "survey":
         info = describe(args.path, encoding=args.encoding, sep=args.sep)
     else:
@@ -119,4 +90,4 @@ def add_parser(commands) -> None:
     inspect.set_defaults(run=run)
 
 
-__all__ = ["add_parser", "describe", "describe_corpus", "guess_kind", "run"]
+__all__ = ["add_parser", "run"]

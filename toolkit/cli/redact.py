@@ -16,7 +16,7 @@ from toolkit.errors import UsageError
 
 
 def _documents(path: Path) -> list[tuple[str, str]]:
-    from toolkit.cli.inspect import is_corpus
+    from toolkit.evidence import is_corpus
 
     if path.is_file() and path.suffix.lower() in (".txt", ".md", ".text", ".markdown"):
         from toolkit.rawfiles.files import read_raw
