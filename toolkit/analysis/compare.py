@@ -24,8 +24,14 @@ import pandas as pd
 
 from toolkit.analysis._lazy_scipy import stats
 from toolkit.analysis.counting import count_item, groups_for, resolve_weights
-from toolkit.analysis.design import weight_description
-from toolkit.analysis.items import Items, entries, resolve_items, scale_of, substantive_mask
+from toolkit.analysis.items import (
+    Items,
+    entries,
+    resolve_items,
+    scale_of,
+    substantive_mask,
+    weight_note,
+)
 from toolkit.analysis.rao_scott import rao_scott, wald_means
 from toolkit.surveys.groups import Groups
 from toolkit.surveys.survey import Survey
@@ -275,7 +281,7 @@ def compare_groups(
             if result:
                 rows.append(_left_out({**base, **result}, left_out, min_base))
     out = pd.DataFrame(rows, columns=COLUMNS)
-    out.attrs["weighted"] = weight_description(survey, weight)
+    out.attrs["weighted"] = weight_note(survey, weight)
     return out
 
 

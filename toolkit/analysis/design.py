@@ -285,7 +285,7 @@ def means(
         per_item.append(_estimates(sums, survey.n, weights is not None))
     out = _with_intervals(_frame(survey, chosen, groups, per_item), level)
     out.attrs |= {
-        "weighted": weight_description(survey, weight),
+        "weighted": weight_note(survey, weight),
         "level": level,
         "sample": survey.sample.to_dict(),
         # the scale's lowest and highest code (closed items): a chart's axis spans it
@@ -310,9 +310,6 @@ def _suppressed(table: pd.DataFrame, min_base: int) -> pd.DataFrame:
                 hidden[smallest], reason[smallest] = True, "secondary"
     table["suppressed"], table["suppressed_reason"] = hidden, reason
     return table
-
-
-weight_description = weight_note
 
 
 def chosen_positions(survey, item, value, scales) -> tuple[list[int], str]:
@@ -434,7 +431,7 @@ def proportions(
         )
     out = _frame(survey, chosen, groups, per_item)
     out.attrs |= {
-        "weighted": weight_description(survey, weight),
+        "weighted": weight_note(survey, weight),
         "level": level,
         "sample": survey.sample.to_dict(),
     }
@@ -452,5 +449,4 @@ __all__ = [
     "item_values",
     "means",
     "proportions",
-    "weight_description",
 ]

@@ -30,8 +30,8 @@ import numpy as np
 import pandas as pd
 
 from toolkit.analysis._lazy_scipy import stats
-from toolkit.analysis.design import chosen_positions, item_values, weight_description
-from toolkit.analysis.items import entries
+from toolkit.analysis.design import chosen_positions, item_values
+from toolkit.analysis.items import entries, weight_note
 from toolkit.errors import UsageError
 from toolkit.surveys.codebook import text_of
 from toolkit.surveys.groups import resolve_weights
@@ -270,7 +270,7 @@ def regression(
         r2 = float(fit.prsquared) if not weighted else float(1 - fit.deviance / fit.null_deviance)
     book = entries(survey)
     texts = {v: text_of(book[v]) for v in [outcome, *names]}
-    weighted = weight_description(survey, weight)
+    weighted = weight_note(survey, weight)
     return Model(formula, kind, outcome, coefficients, n, r2, weighted, fit, texts)
 
 
