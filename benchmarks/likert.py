@@ -20,55 +20,29 @@ import argparse
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 from _timing import best
 
 from toolkit import likert_summary
 from toolkit.surveys.assemble import build_survey
-from toolkit.surveys.export import STRUCTURE_COLUMNS, RawExport, Source
-
-AGREE = [
-    "Helt uenig",
-    "Delvis uenig",
-    "Verken enig eller uenig",
-    "Delvis enig",
-    "Helt enig",
-    "Vet ikke",
-]
+from toolkit.surveys.builder import AGREEMENT, DONT_KNOW, ExportBuilder
 
 
 def make_survey(rows: int, items: int = 160, seed: int = 4):
     rng = np.random.default_rng(seed)
     group = rng.integers(1, 6, rows)
     sector = rng.integers(0, 2, rows)
-    columns: dict[str, np.ndarray] = {
-        "gruppe": group.astype(float),
-        "vekt": rng.uniform(0.5, 2.0, rows),  # continuous (raking-like) weights
-        "cellevekt": (0.6 + 0.1 * group + 0.35 * sector).round(3),  # 10 post-strata
-    }
-    structure = [
-        ["gruppe", "gruppe", "Closed", "Single", "Gruppe", None, None],
-        ["vekt", "vekt", "Open", "Double", "Vekt", None, None],
-        ["cellevekt", "cellevekt", "Open", "Double", "Cellevekt", None, None],
-    ]
-    labels = [("gruppe", g, f"Gruppe {g}") for g in range(1, 6)]
+    b = ExportBuilder()
+    b.single("gruppe", "Gruppe", [f"Gruppe {g}" for g in range(1, 6)], group.astype(float))
+    weights = rng.uniform(0.5, 2.0, rows)  # continuous (raking-like) weights
+    b.open("vekt", "Vekt", weights, subtype="Double")
+    cells = (0.6 + 0.1 * group + 0.35 * sector).round(3)  # 10 post-strata
+    b.open("cellevekt", "Cellevekt", cells, subtype="Double")
     for i in range(items):
         name = f"q{i // 10}_{i % 10 + 1}"
         values = rng.integers(1, 7, rows).astype(float)
         values[rng.random(rows) < 0.1] = np.nan
-        columns[name] = values
-        structure.append(
-            [name, name, "Closed", "Single", f"Spørsmål {i // 10} - Påstand {i}", None, None]
-        )
-        labels += [(name, c, label) for c, label in enumerate(AGREE, 1)]
-    raw = RawExport(
-        columns=columns,
-        n_rows=rows,
-        structure=pd.DataFrame(structure, columns=STRUCTURE_COLUMNS),
-        labels=pd.DataFrame(labels, columns=["variable", "code", "label"]),
-        source=Source(path="benchmark", format="memory"),
-    )
-    return build_survey(raw, progress=False)
+        b.single(name, f"Spørsmål {i // 10} - Påstand {i}", [*AGREEMENT, DONT_KNOW], values)
+    return build_survey(b.raw(rows), progress=False)
 
 
 def peak_mb() -> float:

@@ -32,51 +32,43 @@ N_LIKERT, N_MULTI, N_OPEN, N_BACKGROUND = 200, 30, 5, 5  # 240 columns
 
 
 def make_tables(rows: int, seed: int = 1, likert: int = N_LIKERT):
-    from toolkit.surveys.export import STRUCTURE_COLUMNS
-    from toolkit.surveys.synthetic import ExportTables
+    from toolkit.surveys.builder import AGREEMENT, DONT_KNOW, ExportBuilder
 
     rng = np.random.default_rng(seed)
-    cols: dict[str, object] = {
+    b = ExportBuilder()
+    b.columns |= {  # the distribution list's columns come first, as in SurveyXact
         "respondentid": np.arange(10_000_000, 10_000_000 + rows),
         "kontorstr": rng.integers(1, 4, rows),
         "region": rng.integers(1, 6, rows),
         "email": np.array([f"r{i}@eksempel.invalid" for i in range(rows)], dtype=object),
         "created": "2026-03-02 08:00:00",
     }
-    structure, labels = [], []
     for name, n in (("kontorstr", 3), ("region", 5)):
-        structure.append([name, name, "Closed", "Single", name, None, None])
-        labels += [(name, c, f"{name} {c}") for c in range(1, n + 1)]
-    agree = ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig"]
+        b.single(name, name, [f"{name} {c}" for c in range(1, n + 1)], b.columns[name])
     for i in range(likert):
-        name = f"q{i // 10}_{i % 10 + 1}"
         values = rng.integers(1, 7, rows).astype("float64")
         values[rng.random(rows) < 0.15] = np.nan
-        cols[name] = pd.array(values, dtype="Int64")
-        structure.append(
-            [name, name, "Closed", "Single", f"Spørsmål {i // 10} - Påstand {i}", None, None]
-        )
-        labels += [(name, c, lab) for c, lab in enumerate([*agree, "Vet ikke"], 1)]
+        text = f"Spørsmål {i // 10} - Påstand {i}"
+        b.single(f"q{i // 10}_{i % 10 + 1}", text, [*AGREEMENT, DONT_KNOW], _int(values))
+    chosen = np.empty((rows, N_MULTI))
     for i in range(N_MULTI):
-        name = f"m_{i + 1}"
-        values = (rng.random(rows) < 0.3).astype("float64")
-        values[rng.random(rows) < 0.1] = np.nan
-        cols[name] = pd.array(values, dtype="Int64")
-        structure.append(["m", name, "Closed", "Multiple", "Hvilke tiltak?", i + 1, f"Tiltak {i}"])
-        labels += [(name, 0, "Ikke valgt"), (name, 1, "Valgt")]
+        chosen[:, i] = (rng.random(rows) < 0.3).astype("float64")
+        chosen[rng.random(rows) < 0.1, i] = np.nan
+    b.multiple("m", "Hvilke tiltak?", [f"Tiltak {i}" for i in range(N_MULTI)], chosen)
+    for i in range(N_MULTI):
+        b.columns[f"m_{i + 1}"] = _int(b.columns[f"m_{i + 1}"])
     words = np.array(
         ["Bra", "Travelt på kontoret", "For lite tid; mer opplæring", "Æøå"], dtype=object
     )
     for i in range(N_OPEN):
-        name = f"k_{i + 1}"
-        cols[name] = np.where(rng.random(rows) < 0.2, words[rng.integers(0, 4, rows)], None)
-        structure.append([name, name, "Open", "String", f"Kommentar {i}", None, None])
-    data = pd.DataFrame(cols)
-    return ExportTables(
-        dataset=data,
-        structure=pd.DataFrame(structure, columns=STRUCTURE_COLUMNS),
-        labels=pd.DataFrame(labels, columns=["variable", "code", "label"]),
-    )
+        answers = np.where(rng.random(rows) < 0.2, words[rng.integers(0, 4, rows)], None)
+        b.open(f"k_{i + 1}", f"Kommentar {i}", answers)
+    return b.tables()
+
+
+def _int(values: np.ndarray):
+    """Whole codes with blanks, as pandas' nullable integers (how a reader hands them on)."""
+    return pd.array(values, dtype="Int64")
 
 
 def _col_name(j: int) -> str:

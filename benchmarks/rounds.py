@@ -25,16 +25,16 @@ from toolkit import compare_codebooks, read_surveyxact
 from toolkit.rounds.project import Rounds
 from toolkit.rounds.storage import cached_round
 from toolkit.surveys.assemble import build_survey
-from toolkit.surveys.export import STRUCTURE_COLUMNS, RawExport, Source
+from toolkit.surveys.builder import AGREEMENT, DONT_KNOW, ExportBuilder
 
-AGREE = ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig"]
+AGREE = list(AGREEMENT)
 
 
 def codebook_round(variables: int, changed: bool, seed: int = 3):
     """A survey of ``variables`` closed items (10 per grid), 10 respondents; the changed
     round edits 20 wordings, renames 10, drops 10, adds 10 and adds a category to 5."""
     rng = np.random.default_rng(seed)
-    structure, labels, columns = [], [], {}
+    b = ExportBuilder()
     for i in range(variables):
         grid, item = divmod(i, 10)
         name = f"g{grid}_{item + 1}"
@@ -49,23 +49,15 @@ def codebook_round(variables: int, changed: bool, seed: int = 3):
                 continue  # dropped
             if i % 200 == 7:
                 scale = AGREE
-        structure.append([name.split("_")[0], name, "Closed", "Single", f"Gruppe {grid} - {text}"])
-        labels += [(name, c, lab) for c, lab in enumerate([*scale, "Vet ikke"], 1)]
-        columns[name] = rng.integers(1, len(scale) + 2, 10).astype(float)
+        values = rng.integers(1, len(scale) + 2, 10).astype(float)
+        question = name.split("_")[0]
+        b.single(name, f"Gruppe {grid} - {text}", [*scale, DONT_KNOW], values, question=question)
     if changed:
         for i in range(10):
             name = f"ny_{i + 1}"
-            structure.append(["ny", name, "Closed", "Single", f"Nytt spørsmål {i} - tema {i}"])
-            labels += [(name, 1, "Ja"), (name, 2, "Nei")]
-            columns[name] = rng.integers(1, 3, 10).astype(float)
-    raw = RawExport(
-        columns=columns,
-        n_rows=10,
-        structure=pd.DataFrame([[*s, None, None] for s in structure], columns=STRUCTURE_COLUMNS),
-        labels=pd.DataFrame(labels, columns=["variable", "code", "label"]),
-        source=Source(path="benchmark", format="memory"),
-    )
-    return build_survey(raw, progress=False)
+            values = rng.integers(1, 3, 10).astype(float)
+            b.single(name, f"Nytt spørsmål {i} - tema {i}", ["Ja", "Nei"], values, question="ny")
+    return build_survey(b.raw(10), progress=False)
 
 
 def bench_compare(repeat: int) -> None:

@@ -34,18 +34,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from toolkit.surveys.synthetic import (
-    STRUCTURE_COLUMNS,
-    ExportTables,
-    status_set,
-    write_csv_export,
-    write_xlsx_export,
-)
+from toolkit.surveys.builder import AGREEMENT, AGREEMENT_4, DONT_KNOW, ExportBuilder
+from toolkit.surveys.synthetic import ExportTables, write_csv_export, write_xlsx_export
 
 SEED = 2026
 N_OFFICES = 258
-AGREE5 = ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig"]
-AGREE4 = ["Helt uenig", "Delvis uenig", "Delvis enig", "Helt enig"]
 CHANGE = ["Mye mindre tid", "Noe mindre tid", "Samme som før", "Noe mer tid", "Mye mer tid"]
 DEGREE = ["I liten grad", "I noen grad", "I ganske stor grad", "I svært stor grad"]
 SIZES = ["Under 20 ansatte", "20–49 ansatte", "50 ansatte eller flere"]
@@ -155,39 +148,22 @@ def _statuses(rng, frame: pd.DataFrame, year: str) -> np.ndarray:
     return status
 
 
-class RoundBuilder:
-    """Collects one round's dataset columns, structure rows and labels."""
+class RoundBuilder(ExportBuilder):
+    """One round's export, with its offices and random numbers."""
 
     def __init__(self, year: str, frame: pd.DataFrame, rng: np.random.Generator) -> None:
+        super().__init__()
         self.year, self.frame, self.rng = year, frame, rng
         self.n = len(frame)
-        self.columns: dict[str, object] = {}
-        self.structure: list[list] = []
-        self.labels: list[tuple] = []
 
-    def background(self, name, text, options, values) -> None:
-        self.columns[name] = values
-        self.structure.append([name, name, "Background", "Single", text, None, None])
-        self.labels += [(name, code, label) for code, label in enumerate(options, start=1)]
-
-    def single(self, name, text, options, values, extra=None) -> None:
-        self.columns[name] = values
-        self.structure.append([name, name, "Closed", "Single", text, None, None])
-        self.labels += [(name, code, label) for code, label in enumerate(options, start=1)]
-        self.labels += [(name, code, label) for code, label in (extra or {}).items()]
-
-    def grid(self, stem, items, options, latent, *, codes=None, missing_code=None) -> None:
-        codes = codes or list(range(1, len(options) + 1))
+    def grid(self, stem, items, options, latent, *, missing_code=None) -> None:
         for name, text, shift in items:
-            answers = np.array(codes, dtype=float)[_likert(self.rng, latent, shift, len(codes)) - 1]
+            answers = _likert(self.rng, latent, shift, len(options)).astype(float)
             extra = {}
             if missing_code:
                 answers[self.rng.random(self.n) < 0.05] = missing_code
-                extra = {missing_code: "Vet ikke"}
-            self.columns[name] = answers
-            self.structure.append([name, name, "Closed", "Single", f"{stem} - {text}", None, None])
-            self.labels += [(name, c, lab) for c, lab in zip(codes, options, strict=True)]
-            self.labels += [(name, c, lab) for c, lab in extra.items()]
+                extra = {missing_code: DONT_KNOW}
+            self.single(name, f"{stem} - {text}", options, answers, extra=extra)
 
 
 def _questions(b: RoundBuilder, latent: np.ndarray) -> None:
@@ -199,40 +175,31 @@ def _questions(b: RoundBuilder, latent: np.ndarray) -> None:
     lifted = latent + np.where(trial & (year == "2026"), 0.9, 0.0)  # the trial's effect
     for name, text, shift in items:
         base = lifted if name == "b1_3" else latent
-        b.grid(GRID_1, [(name, text, shift)], AGREE5, base, missing_code=6)
+        b.grid(GRID_1, [(name, text, shift)], AGREEMENT, base, missing_code=6)
     if year == "2025":  # no neutral middle yet: codes 1, 2, 3, 4 + 6 "Vet ikke"
-        b.grid(GRID_2, B2, AGREE4, latent, missing_code=6)
+        b.grid(GRID_2, B2, AGREEMENT_4, latent, missing_code=6)
     else:
-        b.grid(GRID_2, B2, AGREE5, latent, missing_code=6)
+        b.grid(GRID_2, B2, AGREEMENT, latent, missing_code=6)
     t1 = T1 + ([T1_2026_ONLY] if year == "2026" else [])
     for name, text, shift in t1:
         answers = _likert(rng, rng.normal(0, 0.8, size=n), shift, 5).astype(float)
         answers[rng.random(n) < 0.04] = 9
-        b.single(name, f"{CHANGE_Q} - {text}", CHANGE, answers, {9: "Vet ikke"})
+        b.single(name, f"{CHANGE_Q} - {text}", CHANGE, answers, extra={9: DONT_KNOW})
     routine = rng.choice([1.0, 2.0, 3.0], size=n, p=[0.62, 0.3, 0.08])
     b.single("s_9" if year == "2025" else "s_10", ROUTINE, ["Ja", "Nei", "Vet ikke"], routine)
     follow = np.where(routine == 1, _likert(rng, latent, 0.3, 4).astype(float), np.nan)
-    b.single("s_11", FOLLOW_UP, DEGREE, follow, {5: "Vet ikke"})
+    b.single("s_11", FOLLOW_UP, DEGREE, follow, extra={5: DONT_KNOW})
     chosen = rng.random((n, len(MEASURES))) < np.array([p for _, p in MEASURES])
-    for j, (option, _) in enumerate(MEASURES, start=1):
-        name = f"s_12_{j}"
-        b.columns[name] = chosen[:, j - 1].astype(float)
-        b.structure.append(["s_12", name, "Closed", "Multiple", MEASURES_Q, j, option])
-        b.labels += [(name, 0, "Ikke valgt"), (name, 1, "Valgt")]
+    b.multiple("s_12", MEASURES_Q, [option for option, _ in MEASURES], chosen)
     other = np.array([OTHER_MEASURES[i % len(OTHER_MEASURES)] for i in range(n)], dtype=object)
-    b.columns["s_13"] = np.where(chosen[:, -1], other, None)
-    b.structure.append(
-        ["s_13", "s_13", "Open", "String", f"{MEASURES_Q} - Annet, spesifiser:", None, None]
-    )
+    b.open("s_13", f"{MEASURES_Q} - Annet, spesifiser:", np.where(chosen[:, -1], other, None))
     picks = rng.integers(0, len(COMMENTS), size=(n, 2))
     comments = [
         f"{COMMENTS[a]} {COMMENTS[c]}" if a != c and r < 0.3 else COMMENTS[a]
         for (a, c), r in zip(picks, rng.random(n), strict=True)
     ]
-    b.columns["s_14"] = np.where(rng.random(n) < 0.42, np.array(comments, dtype=object), None)
-    b.structure.append(
-        ["s_14", "s_14", "Open", "String", "Har du andre kommentarer til evalueringen?", None, None]
-    )
+    answers = np.where(rng.random(n) < 0.42, np.array(comments, dtype=object), None)
+    b.open("s_14", "Har du andre kommentarer til evalueringen?", answers)
 
 
 def _blank_by_status(data: pd.DataFrame, status: np.ndarray, rng, year: str) -> None:
@@ -253,27 +220,18 @@ def build(year: str, frame: pd.DataFrame, seed: int = SEED) -> ExportTables:
     """One round's export tables for the offices in ``frame``."""
     rng = np.random.default_rng(seed + int(year))
     b = RoundBuilder(year, frame, rng)
-    b.background(
-        "kontorstr",
-        "Kontorstørrelse (fra utsendelseslisten)",
-        SIZES,
-        frame["kontorstr"].to_numpy(float),
-    )
-    b.background(
-        "region", "Region (fra utsendelseslisten)", REGIONS, frame["region"].to_numpy(float)
-    )
-    b.background(
-        "forsok", "Forsøks- eller sammenligningskontor", TRIAL, frame["forsok"].to_numpy(float)
-    )
+    for name, text, options in (
+        ("kontorstr", "Kontorstørrelse (fra utsendelseslisten)", SIZES),
+        ("region", "Region (fra utsendelseslisten)", REGIONS),
+        ("forsok", "Forsøks- eller sammenligningskontor", TRIAL),
+    ):
+        b.single(name, text, options, frame[name].to_numpy(float), kind="Background")
     latent = frame["latent"].to_numpy() + (0.15 if year == "2026" else 0.0)
     _questions(b, latent)
     data = pd.DataFrame(b.columns)
     status = _statuses(rng, frame, year)
     _blank_by_status(data, status, rng, year)
-    columns, rows, labels = status_set(status)
-    data = data.assign(**columns)
-    b.structure += rows
-    b.labels += labels
+    data = data.assign(**b.status(status))
     start = pd.Timestamp(f"{year}-03-02 08:00:00")
     created = start + pd.to_timedelta(rng.integers(0, 14 * 24 * 60, size=b.n), unit="min")
     answered = ~np.isin(status, ["Distribuert", "Frafalt"])
@@ -290,11 +248,7 @@ def build(year: str, frame: pd.DataFrame, seed: int = SEED) -> ExportTables:
             ).where(answered),
         }
     )
-    return ExportTables(
-        dataset=pd.concat([background, data], axis=1),
-        structure=pd.DataFrame(b.structure, columns=STRUCTURE_COLUMNS),
-        labels=pd.DataFrame(b.labels, columns=["variable", "code", "label"]),
-    )
+    return b.tables(pd.concat([background, data], axis=1))
 
 
 def population(frame: pd.DataFrame) -> pd.DataFrame:

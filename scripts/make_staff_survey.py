@@ -26,16 +26,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from toolkit.surveys.synthetic import (
-    STRUCTURE_COLUMNS,
-    ExportTables,
-    status_set,
-    write_xlsx_export,
-)
+from toolkit.surveys.builder import AGREEMENT, DONT_KNOW, ExportBuilder
+from toolkit.surveys.synthetic import ExportTables, write_xlsx_export
 
 SEED = 2027
 N_OFFICES = 120
-AGREE5 = ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig"]
 COUNTIES = [
     "Oslo", "Akershus", "Østfold", "Buskerud", "Innlandet", "Vestfold", "Telemark", "Agder",
     "Rogaland", "Vestland", "Møre og Romsdal", "Trøndelag", "Nordland", "Troms", "Finnmark",
@@ -106,34 +101,11 @@ def _likert(rng, latent, shift, k):
     return np.searchsorted(np.linspace(-1.5, 1.5, k - 1), score) + 1
 
 
-class Builder:
-    """One export's dataset columns, structure rows and labels."""
-
-    def __init__(self, n: int, rng) -> None:
-        self.n, self.rng = n, rng
-        self.columns: dict[str, object] = {}
-        self.structure: list[list] = []
-        self.labels: list[tuple] = []
-
-    def single(self, name, text, options, values, kind="Closed", extra=None) -> None:
-        self.columns[name] = values
-        self.structure.append([name, name, kind, "Single", text, None, None])
-        self.labels += [(name, code, label) for code, label in enumerate(options, start=1)]
-        self.labels += [(name, code, label) for code, label in (extra or {}).items()]
-
-    def multiple(self, stem, text, options, chosen) -> None:
-        for j, option in enumerate(options, start=1):
-            name = f"{stem}_{j}"
-            self.columns[name] = chosen[:, j - 1].astype(float)
-            self.structure.append([stem, name, "Closed", "Multiple", text, j, option])
-            self.labels += [(name, 0, "Ikke valgt"), (name, 1, "Valgt")]
-
-
 def build(frame: pd.DataFrame, rng: np.random.Generator) -> ExportTables:
     """The export: one row per adviser invited."""
     office = np.repeat(np.arange(N_OFFICES), frame["invitert"].to_numpy())
     n = len(office)
-    b = Builder(n, rng)
+    b = ExportBuilder()
     b.single("fylke", "Fylke (fra utsendelseslisten)", COUNTIES,
              frame["fylke"].to_numpy(float)[office], kind="Background")  # fmt: skip
     person = rng.normal(0, 0.8, n)
@@ -142,14 +114,13 @@ def build(frame: pd.DataFrame, rng: np.random.Generator) -> ExportTables:
             latent = person + frame[effect].to_numpy()[office]
             answers = _likert(rng, latent, shift, 5).astype(float)
             answers[rng.random(n) < 0.04] = 6
-            b.single(name, f"{stem} - {text}", AGREE5, answers, extra={6: "Vet ikke"})
+            b.single(name, f"{stem} - {text}", AGREEMENT, answers, extra={6: DONT_KNOW})
     tenure = rng.choice([1.0, 2.0, 3.0, 4.0], size=n, p=[0.15, 0.35, 0.25, 0.25])
     b.single("ans", TENURE_Q, TENURE, tenure)
     chosen = rng.random((n, len(CHANNELS))) < np.array([p for _, p in CHANNELS])
     b.multiple("kan", CHANNELS_Q, [c for c, _ in CHANNELS], chosen)
     comments = np.array([COMMENTS[i] for i in rng.integers(0, len(COMMENTS), n)], dtype=object)
-    b.columns["kom"] = np.where(rng.random(n) < 0.25, comments, None)
-    b.structure.append(["kom", "kom", "Open", "String", "Andre kommentarer?", None, None])
+    b.open("kom", "Andre kommentarer?", np.where(rng.random(n) < 0.25, comments, None))
     data = pd.DataFrame(b.columns)
     willing = frame["svarvilje"].to_numpy()[office] + rng.normal(0, 1, n)
     status = np.where(willing > 0, "Gjennomført", "Distribuert").astype(object)
@@ -157,10 +128,7 @@ def build(frame: pd.DataFrame, rng: np.random.Generator) -> ExportTables:
     questions = [c for c in data.columns if c != "fylke"]
     data.loc[status != "Gjennomført", questions] = np.nan
     data.loc[status != "Gjennomført", [c for c in questions if c.startswith("kan_")]] = 0.0
-    columns, rows, labels = status_set(status)
-    data = data.assign(**columns)
-    b.structure += rows
-    b.labels += labels
+    data = data.assign(**b.status(status))
     created = pd.Timestamp("2026-10-05 08:00:00") + pd.to_timedelta(
         rng.integers(0, 14 * 24 * 60, size=n), unit="min"
     )
@@ -177,11 +145,7 @@ def build(frame: pd.DataFrame, rng: np.random.Generator) -> ExportTables:
             ),
         }
     )
-    return ExportTables(
-        dataset=pd.concat([background, data], axis=1),
-        structure=pd.DataFrame(b.structure, columns=STRUCTURE_COLUMNS),
-        labels=pd.DataFrame(b.labels, columns=["variable", "code", "label"]),
-    )
+    return b.tables(pd.concat([background, data], axis=1))
 
 
 def main(folder: str = "surveys/ansatte") -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from toolkit.surveys.builder import AGREEMENT, DONT_KNOW
 from toolkit.surveys.export import STRUCTURE_COLUMNS
 from toolkit.surveys.synthetic import ExportTables
 
@@ -17,14 +18,7 @@ REAL_CSV = REAL / "csv_semicolon_ansi"
 REAL_XLSX = REAL / "ex_survey2.xlsx"
 ROOT = Path(__file__).parents[1]
 #: The five-point agreement scale with "Vet ikke", in SurveyXact's code order 1–6.
-AGREE = [
-    "Helt uenig",
-    "Delvis uenig",
-    "Verken enig eller uenig",
-    "Delvis enig",
-    "Helt enig",
-    "Vet ikke",
-]
+AGREE = [*AGREEMENT, DONT_KNOW]
 
 
 def read_csv_rows(path: Path, encoding: str = "cp1252", sep: str = ";") -> list[list[str]]:

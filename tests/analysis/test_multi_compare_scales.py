@@ -10,6 +10,7 @@ from scipy import stats
 from tests.conftest import small_tables
 from toolkit import compare_groups, multi_response, read_surveyxact
 from toolkit.data import example_round
+from toolkit.surveys.builder import AGREEMENT
 from toolkit.surveys.scales import detect_scale
 from toolkit.surveys.synthetic import write_csv_export, write_xlsx_export
 
@@ -90,12 +91,7 @@ def test_two_groups_use_mann_whitney_with_rank_biserial(tmp_path):
 @pytest.mark.parametrize(
     ("labels", "kind", "positive_first", "collapse"),
     [
-        (
-            ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig"],
-            "agreement",
-            False,
-            "--0++",
-        ),
+        (list(AGREEMENT), "agreement", False, "--0++"),
         (["Svært enig", "Ganske enig", "Ganske uenig", "Svært uenig"], "agreement", True, "++--"),
         (
             ["Mye mindre tid", "Noe mindre tid", "Samme som før", "Noe mer tid", "Mye mer tid"],
