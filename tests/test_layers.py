@@ -127,3 +127,20 @@ def test_no_import_cycles_even_inside_functions():
                 path.append(target)
                 stack.append(iter(sorted(graph[target])))
     assert cycles == []
+
+
+def test_the_public_surface_has_an_edge():
+    """``toolkit`` takes its names from its subpackages, never from a module inside one;
+    only packages declare ``__all__`` (a module's names are its package's business)."""
+    deep = [
+        module
+        for _, module in _imports(ROOT / "__init__.py")
+        if module.startswith("toolkit.") and module.count(".") > 1
+    ]
+    assert deep == []
+    declaring = [
+        str(path.relative_to(ROOT))
+        for path in sorted(ROOT.rglob("*.py"))
+        if path.name != "__init__.py" and "\n__all__" in path.read_text(encoding="utf-8")
+    ]
+    assert declaring == []

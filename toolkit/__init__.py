@@ -51,11 +51,11 @@ if TYPE_CHECKING:  # the exports, imported when first used (toolkit._lazy)
     )
     from toolkit.interviews import (
         Corpus,
+        Redactor,
         read_corpus,
         read_framework_matrix,
         read_segments,
     )
-    from toolkit.interviews.privacy import Redactor
     from toolkit.prepare import (
         Weights,
         answered,
@@ -68,22 +68,25 @@ if TYPE_CHECKING:  # the exports, imported when first used (toolkit._lazy)
         rule,
         sample_flow,
     )
-    from toolkit.present import likert_chart, likert_table, save_figure, to_excel
-    from toolkit.present.change import (
+    from toolkit.present import (
         change_chart,
         change_report_table,
+        coefficient_chart,
+        comparison_table,
         did_report_table,
-        trend_chart,
-    )
-    from toolkit.present.comparison import comparison_table
-    from toolkit.present.joint import joint_display
-    from toolkit.present.stats_charts import coefficient_chart, flow_chart, means_chart
-    from toolkit.present.stats_tables import (
+        flow_chart,
         flow_table,
+        joint_display,
+        likert_chart,
+        likert_table,
+        means_chart,
         means_table,
         proportions_table,
         regression_table,
         response_rate_table,
+        save_figure,
+        to_excel,
+        trend_chart,
         weighting_table,
     )
     from toolkit.rounds import Rounds, compare_codebooks, read_rounds

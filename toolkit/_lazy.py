@@ -33,8 +33,9 @@ class _Package(types.ModuleType):
         exports = self.__dict__.get("_lazy_exports", {})
         if isinstance(value, types.ModuleType) and name in exports:
             module, attribute = exports[name]
-            if attribute is not None and value.__name__ == module:
-                value = getattr(value, attribute)
+            if attribute is not None and value.__name__ == f"{self.__name__}.{name}":
+                # the export may live in that submodule or elsewhere (toolkit.report.catalog)
+                value = getattr(importlib.import_module(module), attribute)
         super().__setattr__(name, value)
 
 
@@ -98,6 +99,3 @@ def attach(package: str, file: str):
         return sorted(set(namespace) | set(exports))
 
     return __getattr__, __dir__, sorted(exports)
-
-
-__all__ = ["attach"]

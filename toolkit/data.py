@@ -96,14 +96,3 @@ def example_project(kind: str = "qdpx") -> Path:
 def example_notebook() -> Path:
     """The report notebook template built on the report's section functions."""
     return _base("notebooks") / "report.ipynb"
-
-
-__all__ = [
-    "example_config",
-    "example_notebook",
-    "example_population",
-    "example_project",
-    "example_round",
-    "example_rounds",
-    "example_staff_survey",
-]

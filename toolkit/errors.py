@@ -121,23 +121,3 @@ class AuditError(ToolkitError, RuntimeError):
 
 class ReportError(ToolkitError, RuntimeError):
     """A report notebook failed to run (the message names the cell and its error)."""
-
-
-__all__ = [
-    "AuditError",
-    "ConfigError",
-    "CorruptFileError",
-    "DuplicateRespondentError",
-    "EmptyDatasetError",
-    "EncodingError",
-    "ExportFormatError",
-    "LimitExceededError",
-    "MissingFileError",
-    "PrivacyError",
-    "ReportError",
-    "StructureMismatchError",
-    "ToolkitError",
-    "UnsafeFileError",
-    "UsageError",
-    "WeightingError",
-]

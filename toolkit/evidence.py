@@ -79,6 +79,3 @@ def evidence_kind(path: str | Path) -> str:
     if suffix in XLSX and target.is_file():
         return "survey" if dataset_sheets(sheet_names_of(target)) else "segments"
     return "survey"
-
-
-__all__ = ["CORPUS_SUFFIXES", "evidence_kind", "is_corpus"]

@@ -38,6 +38,3 @@ def valid_national_id(number: str) -> bool:
     c2 = 11 - sum(d * w for d, w in zip(digits[:10], _K2, strict=True)) % 11
     c2 = 0 if c2 == 11 else c2
     return c1 < 10 and c2 < 10 and digits[9] == c1 and digits[10] == c2
-
-
-__all__ = ["EMAIL", "NATIONAL_ID", "PHONE", "valid_national_id"]

@@ -32,6 +32,3 @@ def text(key: str, language: str = "nb", **values) -> str:
     table = TEXTS.get(language, TEXTS["nb"])
     template = table.get(key, TEXTS["nb"].get(key, key))
     return template.format(**values) if values else template
-
-
-__all__ = ["LANGUAGES", "TEXTS", "text"]

@@ -124,6 +124,3 @@ class Problems:
         frame = pd.DataFrame(self.rows, columns=COLUMNS)
         frame["count"] = frame["count"].astype("Int64")
         return frame
-
-
-__all__ = ["KINDS", "Problems"]

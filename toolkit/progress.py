@@ -60,6 +60,3 @@ def progress_bar(
     """A tqdm bar over ``iterable`` (or with ``total``), disabled unless :func:`enabled`."""
     bar = _tqdm_class()
     return bar(iterable, total=total, desc=desc, unit=unit, disable=not enabled(show), leave=leave)
-
-
-__all__ = ["enabled", "progress_bar"]

@@ -178,6 +178,3 @@ def vocabulary() -> Vocabulary:
     """The built-in vocabulary (``toolkit/quantifiers.toml``)."""
     source = resources.files("toolkit").joinpath("quantifiers.toml")
     return _parse(source.read_bytes(), Path("toolkit/quantifiers.toml"))
-
-
-__all__ = ["Quantifier", "Vocabulary", "vocabulary"]

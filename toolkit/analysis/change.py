@@ -441,5 +441,3 @@ def did_summary(
 #: the old names (analysis functions return ``*_summary``; ``*_table`` is a report table)
 change_table = renamed(change_summary, "change_table", __name__)
 did_table = renamed(did_summary, "did_table", __name__)
-
-__all__ = ["DidResult", "change_summary", "change_table", "did_summary", "did_table"]

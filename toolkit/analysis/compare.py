@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.analysis._lazy_scipy import stats
-from toolkit.analysis.counting import count_item, groups_for, resolve_weights
+from toolkit.analysis.counting import count_item
 from toolkit.analysis.items import (
     Items,
     entries,
@@ -33,7 +33,7 @@ from toolkit.analysis.items import (
     weight_note,
 )
 from toolkit.analysis.rao_scott import rao_scott, wald_means
-from toolkit.surveys.groups import Groups
+from toolkit.surveys.groups import Groups, groups_for, resolve_weights
 from toolkit.surveys.survey import Survey
 
 
@@ -283,6 +283,3 @@ def compare_groups(
     out = pd.DataFrame(rows, columns=COLUMNS)
     out.attrs["weighted"] = weight_note(survey, weight)
     return out
-
-
-__all__ = ["compare_groups"]

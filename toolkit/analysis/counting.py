@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from toolkit.surveys.groups import Groups, groups_for, resolve_weights
+from toolkit.surveys.groups import Groups
 
 
 def count_item(
@@ -69,6 +69,3 @@ class Counter:
             count_item(codes, n_categories, self.groups, self.weights),
             count_item(codes, n_categories, self.groups),
         )
-
-
-__all__ = ["Counter", "Groups", "count_item", "groups_for", "resolve_weights"]

@@ -37,7 +37,6 @@ from toolkit._deprecated import renamed
 from toolkit.analysis._lazy_scipy import stats
 from toolkit.analysis.counting import count_item
 from toolkit.analysis.items import (
-    ESTIMATE_COLUMNS,
     Items,
     breakdown_columns,
     entries,
@@ -441,12 +440,3 @@ def proportions(
 #: the columns of an estimate table that are not breakdown (``by``) columns
 #: the old name of :func:`~toolkit.analysis.items.breakdown_columns`
 group_columns = renamed(breakdown_columns, "group_columns", __name__)
-
-
-__all__ = [
-    "ESTIMATE_COLUMNS",
-    "group_columns",
-    "item_values",
-    "means",
-    "proportions",
-]

@@ -185,19 +185,3 @@ def weight_note(survey: Survey, weight) -> str | None:
         if weight in book.index and book.at[weight, "role"] == "weight":
             return str(book.at[weight, "question_text"])
     return "Vektet"
-
-
-__all__ = [
-    "ESTIMATE_COLUMNS",
-    "MULTI_COLUMNS",
-    "SUMMARY_COLUMNS",
-    "Items",
-    "breakdown_columns",
-    "entries",
-    "resolve_items",
-    "scale_of",
-    "substantive_mask",
-    "weight_note",
-    "with_attrs",
-    "with_by",
-]

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit._deprecated import renamed
-from toolkit.analysis.counting import Counter, Groups, groups_for, resolve_weights
+from toolkit.analysis.counting import Counter, Groups
 from toolkit.analysis.items import (
     SUMMARY_COLUMNS,
     Items,
@@ -42,6 +42,7 @@ from toolkit.analysis.items import (
     with_attrs,
     with_by,
 )
+from toolkit.surveys.groups import groups_for, resolve_weights
 from toolkit.surveys.scales import Scale
 from toolkit.surveys.survey import Survey
 
@@ -363,5 +364,3 @@ def item_statistics(
 
 #: the old name of :func:`~toolkit.analysis.items.breakdown_columns`
 by_columns = renamed(breakdown_columns, "by_columns", __name__)
-
-__all__ = ["SUMMARY_COLUMNS", "by_columns", "frequencies", "item_statistics", "likert_summary"]

@@ -22,9 +22,10 @@ import numpy as np
 import pandas as pd
 
 from toolkit._deprecated import renamed
-from toolkit.analysis.counting import count_item, groups_for, resolve_weights
-from toolkit.analysis.items import MULTI_COLUMNS, breakdown_columns, with_attrs, with_by
+from toolkit.analysis.counting import count_item
+from toolkit.analysis.items import breakdown_columns, with_attrs, with_by
 from toolkit.errors import UsageError
+from toolkit.surveys.groups import groups_for, resolve_weights
 from toolkit.surveys.survey import Survey
 
 #: the old name of :func:`~toolkit.analysis.items.breakdown_columns`
@@ -150,6 +151,3 @@ def _hidden_groups(ticked: np.ndarray, bases: np.ndarray, min_base: int, grouped
     tables = [(groups, np.column_stack([n, bases - n]).astype(float)) for n in ticked]
     # a hidden row's N is hidden with its cells: only the hidden groups' N together is known
     return protect_linked(tables, primary, min_base, bases_shown=False)
-
-
-__all__ = ["MULTI_COLUMNS", "multi_group_columns", "multi_response"]

@@ -151,6 +151,3 @@ def wald_means(values: np.ndarray, groups: np.ndarray, weights: np.ndarray) -> d
         "p_value": float(stats.f.sf(statistic, k - 1, ddf)),
         "singular": False,
     }
-
-
-__all__ = ["rao_scott", "wald_means"]

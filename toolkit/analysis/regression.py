@@ -324,6 +324,3 @@ def eta_squared(
         for term in by
     ]
     return pd.DataFrame(rows)
-
-
-__all__ = ["Model", "eta_squared", "regression", "stars"]

@@ -197,6 +197,3 @@ def protect_linked(
                 hidden |= grown
                 changed = True
     return hidden
-
-
-__all__ = ["exposed", "protect", "protect_linked"]

@@ -373,16 +373,3 @@ def differences(
                 )
             )
     return out, len(tested)
-
-
-__all__ = [
-    "COMPARE",
-    "UNIT_COLUMN",
-    "ByUnit",
-    "Difference",
-    "by_unit",
-    "differences",
-    "holm",
-    "nesting",
-    "unit_view",
-]

@@ -245,6 +245,3 @@ def arithmetic_findings(sentence: str, language: str = "nb") -> list[dict]:
     ['signifikant']
     """
     return _shares(sentence, language) + _grim(sentence, language) + _tests(sentence, language)
-
-
-__all__ = ["arithmetic_findings"]

@@ -468,6 +468,3 @@ def check_draft(
     _inconsistent(rows, language)
     rows += sum_findings(draft, checker.label_sets, language)
     return Findings(rows, draft=draft.path.name, sources=", ".join(sources), language=language)
-
-
-__all__ = ["Checker", "check_draft"]

@@ -258,6 +258,3 @@ def read_draft(path: str | Path, language: str = "nb") -> Draft:
 MAX_TEXT_BYTES = 50 << 20
 MAX_PASSAGES = 200_000
 MAX_PASSAGE = 200_000
-
-
-__all__ = ["CAPTION", "Draft", "DraftTable", "Passage", "read_draft"]

@@ -457,15 +457,3 @@ def survey_facts(
     for question in pd.unique(multiple["question"]):
         facts += _multi_facts(survey, question, weight)
     return facts
-
-
-__all__ = [
-    "MEAN",
-    "Fact",
-    "claims_facts",
-    "read_claims",
-    "registry_cells",
-    "registry_texts",
-    "survey_facts",
-    "text_key",
-]  # fmt: skip

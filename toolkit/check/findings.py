@@ -152,5 +152,3 @@ CSS = (
     "text-align:left}tr.error td:first-child{color:#a00;font-weight:bold}"
     "tr.warning td:first-child{color:#a60}tr.ok{color:#777}"
 )
-
-__all__ = ["COLUMNS", "Findings"]

@@ -418,6 +418,3 @@ class Matcher:
         if len(values) > 1:
             return Match("ambiguous", candidates=chosen[:5], subject=subject, placed=bool(placed))
         return Match("matched", chosen[0], chosen, subject, bool(placed), len(chosen[0].labels))
-
-
-__all__ = ["Match", "Matcher", "column_key", "expand", "find_labels", "tokens"]

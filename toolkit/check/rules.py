@@ -264,6 +264,3 @@ def sum_findings(draft, label_sets: dict, language: str = "nb") -> list[dict]:
         out += found or []
         out += _total_rows(table, rows, language)
     return out
-
-
-__all__ = ["QuantifierRule", "sum_findings", "table_name"]

@@ -82,6 +82,3 @@ def add_parser(commands) -> None:
     check.add_argument("--quiet", action="store_true", help="print only the summary line")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with errors")
     check.set_defaults(run=run)
-
-
-__all__ = ["add_parser", "run"]

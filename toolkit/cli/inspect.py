@@ -88,6 +88,3 @@ def add_parser(commands) -> None:
         "--kind", choices=["survey", "corpus", "segments", "matrix"], help="override detection"
     )
     inspect.set_defaults(run=run)
-
-
-__all__ = ["add_parser", "run"]

@@ -77,6 +77,3 @@ def add_parser(commands) -> None:
         "--check", action="store_true", help="list what would be redacted and what would remain"
     )
     redact.set_defaults(run=run)
-
-
-__all__ = ["add_parser", "run"]

@@ -120,6 +120,3 @@ def add_parser(commands) -> None:
         help="skip comparing the outputs' numbers with each other (for debugging only)",
     )
     report.set_defaults(run=run)
-
-
-__all__ = ["add_parser", "run"]

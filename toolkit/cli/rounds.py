@@ -78,6 +78,3 @@ def add_parser(commands) -> None:
     # the raw exports are read by default now; the old switch is accepted and does nothing
     rounds.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
     rounds.set_defaults(run=run_rounds)
-
-
-__all__ = ["add_parser", "run_import", "run_rounds"]

@@ -8,6 +8,7 @@ from toolkit._lazy import attach
 if TYPE_CHECKING:  # the exports, imported when first used (toolkit._lazy)
     from toolkit.interviews.corpus import Corpus
     from toolkit.interviews.matrix import read_framework_matrix
+    from toolkit.interviews.privacy import Redactor
     from toolkit.interviews.read import read_corpus, read_docx, read_text
     from toolkit.interviews.refi import read_refi
     from toolkit.interviews.tables import read_segments

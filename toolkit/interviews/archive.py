@@ -87,6 +87,3 @@ class Project:
             if candidate.is_file() and inside(self.base, candidate):
                 return read_raw(candidate, role="source text").data
         return None
-
-
-__all__ = ["Project"]

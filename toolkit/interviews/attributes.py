@@ -103,6 +103,3 @@ def _report_uncoded(builder: CorpusBuilder) -> None:
                 file=file,
                 variable=doc["name"],
             )
-
-
-__all__ = ["SIDECARS", "apply_attributes", "finish", "read_attributes"]

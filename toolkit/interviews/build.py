@@ -224,6 +224,3 @@ class CorpusBuilder:
             problems=self.problems.to_frame(),
             source=self.source,
         )
-
-
-__all__ = ["CorpusBuilder", "split_path"]

@@ -117,6 +117,3 @@ class Corpus:
             f"<h4>Documents</h4>{docs._repr_html_()}"
             f"<h4>Segments per code</h4>{per_code._repr_html_()}</div>"
         )
-
-
-__all__ = ["CODE_COLUMNS", "DOCUMENT_COLUMNS", "SEGMENT_COLUMNS", "TURN_COLUMNS", "Corpus"]

@@ -53,6 +53,3 @@ def describe_corpus(path: str, kind: str = "corpus") -> dict:
         ),
         "problems": corpus.problems.groupby("kind").size().astype(int).to_dict(),
     }
-
-
-__all__ = ["describe_corpus"]

@@ -134,6 +134,3 @@ def _no_codings(no_part: bool, notes: bool) -> str:
         f"{found}, so it was read as text with no codes; code passages with Word comments "
         "that name the codes, or read it with the rest of its project"
     )
-
-
-__all__ = ["read_docx_text"]

@@ -118,6 +118,3 @@ def render_inline(text: str, segments) -> str:
         cursor = point
     out.append(text[cursor:].replace("{", "{{"))
     return "".join(out)
-
-
-__all__ = ["parse_inline", "render_inline"]

@@ -125,6 +125,3 @@ def read_framework_matrix(
                 where=f"case {name!r}, column {column!r}",
             )
     return finish(builder, path, **options)
-
-
-__all__ = ["read_framework_matrix"]

@@ -218,13 +218,3 @@ def pii_report(documents: pd.DataFrame, redactor: Redactor | None = None) -> pd.
         for kind, s, e, rep in redactor.findings(text)
     ]
     return pd.DataFrame(rows, columns=["document", "kind", "start", "end", "found", "replacement"])
-
-
-__all__ = [
-    "Redactor",
-    "gazetteer",
-    "pii_report",
-    "remaining",
-    "unlisted_names",
-    "valid_national_id",
-]

@@ -143,6 +143,3 @@ def read_corpus(path: str | Path, **options) -> Corpus:
         expected=".qdpx/.qde, .docx, .txt (inline-coded) or a folder of one kind",
         hint="give the file itself, or use read_segments() for segment tables",
     )
-
-
-__all__ = ["read_corpus", "read_docx", "read_text"]

@@ -180,6 +180,3 @@ def read_refi(path: str | Path, **options) -> Corpus:
     reader.read_variables()
     reader.cases(reader.sources(project))
     return finish(reader.builder, path, **options)
-
-
-__all__ = ["read_refi"]

@@ -210,6 +210,3 @@ class TextSources:
                     segment=segment if not number or not segment else f"{segment}/{number}",
                     where=where,
                 )
-
-
-__all__ = ["TextSources", "children", "choose_reading", "decode_source", "tag"]

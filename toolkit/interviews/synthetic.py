@@ -245,13 +245,3 @@ def write_docx(documents: list[CodedDocument], folder: str | Path) -> Path:
         )
     write_sidecar(documents, folder / "informants.csv")
     return folder
-
-
-__all__ = [
-    "CodedDocument",
-    "docx_package",
-    "write_docx",
-    "write_inline",
-    "write_qdpx",
-    "write_sidecar",
-]

@@ -237,6 +237,3 @@ def _locate(text: str, piece: str, row: dict, mapping: dict, cursor: int) -> int
             return start
     found = text.find(piece, cursor)
     return found if found >= 0 else (text.find(piece) if text.find(piece) >= 0 else None)
-
-
-__all__ = ["PRESETS", "read_segments"]

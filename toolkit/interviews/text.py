@@ -87,6 +87,3 @@ def word_numbers(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
     offsets = np.cumsum(lengths + 1) - (lengths + 1)
     return before, offsets, (before[offsets + lengths] - before[offsets]).astype(np.int64)
-
-
-__all__ = ["SPEAKER", "find_turns", "normalise", "word_numbers"]

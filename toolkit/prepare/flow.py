@@ -317,14 +317,3 @@ def sample_flow(
             }
         )
     return SampleFlow(current, pd.DataFrame(rows))
-
-
-__all__ = [
-    "Rule",
-    "SampleFlow",
-    "answered",
-    "exclude_outliers",
-    "key_items",
-    "rule",
-    "sample_flow",
-]

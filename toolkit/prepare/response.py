@@ -202,6 +202,3 @@ def response_rates(
                 }
             )
     return pd.DataFrame(rows)
-
-
-__all__ = ["DISPOSITIONS", "RATES", "STATUS_DISPOSITIONS", "dispositions", "response_rates"]

@@ -81,6 +81,3 @@ def scale_limits(axis, low: float, high: float) -> None:
     """A means axis over the whole scale, minimum to maximum code, ticks at every code."""
     axis.axes.set_xlim(low - 0.25, high + 0.25) if axis.axis_name == "x" else None
     axis.set_ticks(range(math.floor(low), math.ceil(high) + 1))
-
-
-__all__ = ["StyleFormatter", "number_axis", "scale_limits"]

@@ -311,12 +311,3 @@ def histogram_chart(
     figure.suptitle(wrap_title(f"{title} {n}"), fontsize=10, x=0.01, ha="left")
     figure.toolkit_alt = f"{title} {n}"
     return figure
-
-
-__all__ = [
-    "frequency_chart",
-    "frequency_chart_parts",
-    "histogram_chart",
-    "multi_response_chart",
-    "multi_response_chart_parts",
-]

@@ -357,13 +357,3 @@ def trend_chart(table: pd.DataFrame, *, style: Style = NORWEGIAN) -> Figure:
 #: the old names (present functions named ``*_table`` return a ReportTable)
 change_report_table = renamed(change_table, "change_report_table", __name__)
 did_report_table = renamed(did_table, "did_report_table", __name__)
-
-__all__ = [
-    "change_chart",
-    "change_report_table",
-    "change_table",
-    "did_report_table",
-    "did_table",
-    "signed",
-    "trend_chart",
-]

@@ -42,7 +42,6 @@ from toolkit.present.figures import (
     label_list,
     legend_columns,
     new_figure,
-    save_figure,
     wrap_title,
 )
 from toolkit.present.style import NORWEGIAN, Style, n_label, round_to_100
@@ -426,15 +425,3 @@ def matplotlib_patch(colour, label: str):
     from matplotlib.patches import Patch
 
     return Patch(facecolor=colour, edgecolor="white", label=label)
-
-
-__all__ = [
-    "COLORBLIND",
-    "PAGE_HEIGHT",
-    "distinct",
-    "likert_chart",
-    "likert_chart_parts",
-    "likert_charts",
-    "palette",
-    "save_figure",
-]

@@ -156,6 +156,3 @@ def comparison_table(
     values = pd.DataFrame(numbers).set_index("")
     frame.index.name = values.index.name = None
     return ReportTable(text("tests_title", language), frame, values, kinds, tuple(notes))
-
-
-__all__ = ["comparison_table", "statistic_text"]

@@ -173,6 +173,3 @@ def to_excel(
     book.save(path)
     normalise_zip(path)
     return path
-
-
-__all__ = ["shown_number", "to_excel"]

@@ -363,20 +363,3 @@ def alt_text(figure: Figure) -> str:
     titles = [figure._suptitle.get_text()] if figure._suptitle else []
     titles += [ax.get_title(loc="left") or ax.get_title() for ax in figure.axes]
     return next((t for t in titles if t), "Figur")
-
-
-__all__ = [
-    "RC",
-    "Chart",
-    "alt_text",
-    "fit_page_width",
-    "label_list",
-    "legend_columns",
-    "map_forked",
-    "new_figure",
-    "render",
-    "render_many",
-    "render_pair",
-    "save_figure",
-    "wrap_title",
-]

@@ -221,14 +221,3 @@ def category_table(
         {share: "percent", count: "count"},
         notes,
     )
-
-
-__all__ = [
-    "WIDE",
-    "category_table",
-    "counts_table",
-    "item_statistics_table",
-    "numeric_table",
-    "overview_table",
-    "words_table",
-]

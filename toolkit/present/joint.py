@@ -112,6 +112,3 @@ def joint_display(
             }
         )
     return pd.DataFrame(rows, columns=["Påstand", "Survey", "Tema", "Intervjuer", "Sitat"])
-
-
-__all__ = ["joint_display"]

@@ -167,6 +167,3 @@ def column_widths(
         return [most[0], *(low + (high - low) * share for low, high in pairs)]
     share = (available - sum(least)) / (sum(most) - sum(least))
     return [low + (high - low) * share for low, high in zip(least, most, strict=True)]
-
-
-__all__ = ["CELL_PADDING", "column_widths", "text_width"]

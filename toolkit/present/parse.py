@@ -151,6 +151,3 @@ def find_numbers(text: str) -> list[Number]:
                 )
             )
     return sorted(found, key=lambda n: n.start)
-
-
-__all__ = ["Number", "find_numbers", "parse_number"]

@@ -64,6 +64,3 @@ def to_docx(
             quote = document.add_paragraph(style="Quote")
             quote.add_run(f"«{row.quote}»").italic = True
     return save(document, path, title=title)
-
-
-__all__ = ["markdown_text", "to_docx", "to_markdown"]

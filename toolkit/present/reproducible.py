@@ -91,6 +91,3 @@ def matplotlib_metadata(kind: str) -> dict:
     if kind == "pdf":
         return {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}
     return {}
-
-
-__all__ = ["DEFAULT_EPOCH", "build_time", "matplotlib_metadata", "normalise_zip"]

@@ -219,6 +219,3 @@ def flow_chart(flow, *, style: Style = NORWEGIAN) -> Figure:
         f"{r.step} {r.n_after}" for r in table.itertuples(index=False)
     )
     return figure
-
-
-__all__ = ["coefficient_chart", "flow_chart", "means_chart"]

@@ -428,13 +428,3 @@ def regression_table(
     notes = [text("stars", language), *[m.weighted for m in models if m.weighted][:1]]
     outcome = labels.get(models[0].outcome, models[0].outcome)
     return _report(f"{text('regression_title', language)}: {outcome}", rows, numbers, kinds, notes)
-
-
-__all__ = [
-    "flow_table",
-    "means_table",
-    "proportions_table",
-    "regression_table",
-    "response_rate_table",
-    "weighting_table",
-]

@@ -106,17 +106,3 @@ def format_p(p: float, style: Style = NORWEGIAN) -> str:
     if p is None or (isinstance(p, float) and math.isnan(p)):
         return ""
     return f"< {style.number(0.001, 3)}" if p < 0.001 else style.number(p, 3)
-
-
-__all__ = [
-    "ENGLISH",
-    "NORWEGIAN",
-    "NYNORSK",
-    "Style",
-    "format_number",
-    "format_p",
-    "format_percent",
-    "n_label",
-    "round_to_100",
-    "style_for",
-]

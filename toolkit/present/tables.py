@@ -22,16 +22,10 @@ import pandas as pd
 from toolkit.analysis.items import breakdown_columns
 from toolkit.language import text
 from toolkit.present.style import (
-    ENGLISH,
     NORWEGIAN,
-    NYNORSK,
     Style,
-    format_number,
-    format_p,
-    format_percent,
     n_label,
     round_to_100,
-    style_for,
 )
 
 
@@ -325,24 +319,3 @@ def multi_response_table(
         tuple(notes),
         extra={"headings": tuple(headings)} if headings else {},
     )
-
-
-__all__ = [
-    "ENGLISH",
-    "NORWEGIAN",
-    "NYNORSK",
-    "ReportTable",
-    "Style",
-    "format_number",
-    "format_p",
-    "format_percent",
-    "heading",
-    "likert_table",
-    "multi_response_table",
-    "n_label",
-    "quoted",
-    "round_to_100",
-    "row_label",
-    "row_names",
-    "style_for",
-]

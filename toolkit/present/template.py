@@ -130,6 +130,3 @@ def clean_template(path: str | Path) -> bytes:
                 data = _kept_relationships(data, "" if folder == "." else folder, kept)
             package.writestr(name, data)
     return out.getvalue()
-
-
-__all__ = ["LIMITS", "clean_template"]

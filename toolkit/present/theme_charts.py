@@ -127,6 +127,3 @@ def cooccurrence_heatmap(
     codes = text("codes", style.language)
     figure.toolkit_alt = f"{text('cooccurrence_title', style.language)} ({len(data)} {codes})"
     return figure
-
-
-__all__ = ["code_frequency_chart", "cooccurrence_heatmap", "matrix_heatmap"]

@@ -137,6 +137,3 @@ def save(document, path: str | Path, *, title: str | None = None) -> Path:
             picture._blob = blobs[picture.partname.lstrip("/")]
     normalise_zip(path, package.getvalue(), stored=tuple(blobs), members=blobs)
     return path
-
-
-__all__ = ["A4", "FONT", "LANGUAGES", "MARGIN", "new_document", "save", "text_area"]

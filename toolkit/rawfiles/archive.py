@@ -179,6 +179,3 @@ def _check(path: Path, infos: list[zipfile.ZipInfo], kind: str, limits: ZipLimit
             hint="the toolkit refuses it; if the file is genuine, pass a larger "
             "ZipLimits(max_ratio=...)",
         )
-
-
-__all__ = ["DEFAULT_LIMITS", "SafeZip", "ZipLimits", "open_zip"]

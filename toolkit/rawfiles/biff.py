@@ -88,6 +88,3 @@ def scan_xls(path: str | Path) -> SheetScan:
             scan.rows = max(scan.rows, row + 1)
             scan.columns = max(scan.columns, last + 1, first + 1)
     return scan
-
-
-__all__ = ["scan_xls"]

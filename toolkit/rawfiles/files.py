@@ -86,6 +86,3 @@ def inside(base: str | Path, target: str | Path) -> bool:
     except ValueError:
         return False
     return True
-
-
-__all__ = ["RawFile", "inside", "read_raw", "safe_member_name", "sha256_of"]

@@ -113,14 +113,3 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, sep: str = ";") -> Path:
         for row in frame.itertuples(index=False):
             writer.writerow([csv_text(excel_value(v)) for v in row])
     return path
-
-
-__all__ = [
-    "csv_text",
-    "excel_value",
-    "is_dangerous",
-    "markdown_text",
-    "safe_title",
-    "write_cell",
-    "write_csv",
-]

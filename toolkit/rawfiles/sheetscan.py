@@ -294,6 +294,3 @@ def scan_blocks(blocks: Iterable[bytes], *, part: str) -> SheetScan:
         while pending:
             _merge(pending.popleft().result(), scan)
     return scan
-
-
-__all__ = ["Finding", "SheetScan", "column_letters", "column_number", "scan_blocks"]

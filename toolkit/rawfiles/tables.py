@@ -190,6 +190,3 @@ def _finish(path: Path, numbered, *, reader: str, role: str, sheet=None, repaire
     return Table(
         pd.DataFrame(rows, columns=header, dtype=object), path, lines, sheet, [], list(repaired)
     )
-
-
-__all__ = ["TEXT_SUFFIXES", "Table", "cell_text", "read_table"]

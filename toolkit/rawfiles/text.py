@@ -211,17 +211,3 @@ def csv_rows(
             if row:
                 yield start, row
             start = reader.line_num + 1
-
-
-__all__ = [
-    "SEPARATORS",
-    "SEPARATOR_NAMES",
-    "canonical",
-    "check_explicit",
-    "csv_rows",
-    "decode",
-    "detect_encoding",
-    "detect_separator",
-    "first_line",
-    "separator_counts",
-]

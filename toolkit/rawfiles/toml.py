@@ -133,6 +133,3 @@ class TomlFile:
                     expected=", ".join(sorted(allowed)),
                     hint=f"did you mean {close[0]!r}?" if close else "remove or correct it",
                 )
-
-
-__all__ = ["TomlFile", "key_line", "toml_string"]

@@ -246,6 +246,3 @@ def sheet_names_of(path: str | Path) -> list[str]:
             return []
         root = parse_xml(archive.read(info), file=path, part=info.filename)
     return [e.get("name") for e in root.iter() if e.tag.rsplit("}", 1)[-1] == "sheet"]
-
-
-__all__ = ["DEFAULT_SHEET_LIMITS", "XLS", "XLSX", "SheetLimits", "Workbook", "sheet_names_of"]

@@ -59,6 +59,3 @@ def parse_xml(data: bytes, *, file: str | Path, part: str) -> Element:
             found=str(exc),
             hint="the file is damaged or was edited by hand; export it again",
         ) from None
-
-
-__all__ = ["parse_xml"]

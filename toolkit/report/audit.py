@@ -361,6 +361,3 @@ def _describe(cell) -> str:
         number, places = cell
         return f"{number:.{places}f} (as Excel shows it)"
     return "(missing)" if cell is None else str(cell)
-
-
-__all__ = ["Audit", "Discrepancy", "audit_outputs", "cross_check", "html_tables", "word_tables"]

@@ -251,6 +251,3 @@ class Section:
 
     def _repr_html_(self) -> str:
         return section_html(self, numbers=None)
-
-
-__all__ = ["Figure", "Section", "Table", "Text", "render_blocks", "slug"]

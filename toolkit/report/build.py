@@ -400,6 +400,3 @@ def _build(job: _Job, folder) -> BuildResult:
     timings = lap.timings
     made = len(fresh)
     return BuildResult(folder.out, outputs, timings, sections, len(sections) - made, made)
-
-
-__all__ = ["FIGURES", "BuildResult", "build_report"]

@@ -248,14 +248,3 @@ def cache_for(cache, export: Path, out: Path, config=None) -> BuildCache:
             hint="leave --cache out for the default (.toolkit-cache beside the output folder)",
         )
     return BuildCache(folder)
-
-
-__all__ = [
-    "CAP",
-    "FOLDER",
-    "BuildCache",
-    "cache_for",
-    "files_digest",
-    "toolkit_digest",
-    "user_cache",
-]

@@ -46,6 +46,3 @@ def caption_parts(title: str, limit: int = CAPTION_CHARACTERS) -> tuple[str, str
     cut = max(head.rfind(mark) for mark in (". ", "? ", ": ", "; ", ", "))
     head = head[: cut + 1] if cut > limit // 3 else head[: head.rfind(" ")]
     return f"{head.rstrip(' ,;:')} …{n}", title
-
-
-__all__ = ["CAPTION_CHARACTERS", "caption_parts"]

@@ -68,6 +68,3 @@ def question_title(survey: Survey, question: str) -> str:
     entry = survey.entry(names[0])
     stem = entry["question_text"]
     return str(stem) if isinstance(stem, str) and stem.strip() else text_of(entry)
-
-
-__all__ = ["question_kind", "question_title", "questions", "variables_of"]

@@ -244,6 +244,3 @@ def _check_units(survey: Survey, config: ReportConfig, problems: list) -> None:
                     hint="name chapters by their title in [[chapters]]",
                 )
             )
-
-
-__all__ = ["check_config", "config_error", "expand"]

@@ -262,6 +262,3 @@ def write_claims(sections: list[Section], numbers: dict, path: Path, **meta) -> 
     body = header[:-2] + f',\n "claims": [\n{lines}\n ]\n}}\n'
     path.write_text(body, encoding="utf-8")
     return path
-
-
-__all__ = ["FORMAT", "claims", "write_claims"]

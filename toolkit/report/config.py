@@ -327,6 +327,3 @@ def config_error(config: ReportConfig, table, key, what, index=None, **parts) ->
     if not config.text:
         return ConfigError(what, **parts)
     return TomlFile(config.text, file=config.path).error(table, key, what, index, **parts)
-
-
-__all__ = ["Chapter", "ReportConfig", "parse", "read_config"]

@@ -199,6 +199,3 @@ def check_guards(survey: Survey, config: ReportConfig, problems: list) -> None:
     _check_variables(survey, config, problems)
     _check_paths(config, problems)
     _check_duplicates(config, problems)
-
-
-__all__ = ["UNIQUE_SHARE", "check_guards", "identifying"]

@@ -206,6 +206,3 @@ def report_html(
         f"{esc(text('contents', language))}</h2><ol>{contents}</ol></nav>\n"
         f"{body}\n</main>\n</body>\n</html>\n"
     )
-
-
-__all__ = ["CSS", "esc", "figure_html", "numbering", "report_html", "section_html", "table_html"]

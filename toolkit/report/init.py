@@ -172,6 +172,3 @@ def starter_config(survey: Survey, export: str | Path) -> str:
         lines += [_question_line(survey, q) for q in chapter.questions]
         lines.append("]")
     return "\n".join(lines) + "\n"
-
-
-__all__ = ["breakdown_candidates", "propose_chapters", "starter_config"]

@@ -120,6 +120,3 @@ def write_manifest(
     path = out / "manifest.json"
     path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
-
-
-__all__ = ["file_entry", "git_commit", "inputs", "versions", "write_manifest"]

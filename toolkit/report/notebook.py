@@ -182,6 +182,3 @@ def run_notebook(
         project=notebook.parent.resolve(),
     )
     return html_path
-
-
-__all__ = ["ReportError", "check_inputs", "run_notebook"]

@@ -50,6 +50,3 @@ class Options:
         if "by" in changes and isinstance(changes["by"], str):
             changes["by"] = (changes["by"],)
         return replace(self, **changes)
-
-
-__all__ = ["Options"]

@@ -137,6 +137,3 @@ def audit(folder: Path) -> dict:
             "(build with audit off, `--no-audit`, to look at the outputs)",
         )
     return found.to_dict()
-
-
-__all__ = ["Files", "audit", "write_outputs"]

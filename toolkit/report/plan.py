@@ -310,6 +310,3 @@ def plan(prepared: Prepared, config: ReportConfig, *, rounds=None, corpus=None) 
             )
         )
     return steps
-
-
-__all__ = ["Later", "Prepared", "plan", "prepare"]

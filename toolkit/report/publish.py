@@ -135,6 +135,3 @@ class OutputFolder:
                 path.unlink()
         pending.unlink()
         return [self.out / name for name in names]
-
-
-__all__ = ["FIXED", "OutputFolder", "previous_outputs"]

@@ -202,6 +202,3 @@ def _config_error(toml: TomlFile, table: str, values: dict, problem: dict):
         found=None if kind == "missing" else repr(found)[:200],
         hint=hint.format(key=name, allowed=allowed),
     )
-
-
-__all__ = ["MODELS", "checked"]

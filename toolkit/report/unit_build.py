@@ -263,6 +263,3 @@ def build_units(prepared, config, stage: Path, *, meta: dict, jobs=None, progres
     listing = root / "index.json"
     listing.write_text(index_json(units, every=not options.only), encoding="utf-8")
     return [*written, index, listing]
-
-
-__all__ = ["build_units", "unit_sections"]

@@ -334,19 +334,3 @@ def about(unit: Unit, options: UnitOptions, language: str, style) -> Section:
             Text(text("units_too_small", language, unit=unit.name, min_base=options.min_base))
         )
     return Section(text("units_about_heading", language), blocks, key="om", language=language)
-
-
-__all__ = [
-    "FOLDER",
-    "Unit",
-    "UnitOptions",
-    "about",
-    "folder_name",
-    "index_html",
-    "index_json",
-    "left_out",
-    "unit_options",
-    "units_of",
-    "unknown_units",
-    "write_zip",
-]

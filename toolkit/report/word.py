@@ -333,6 +333,3 @@ def report_docx(
     for section in sections:
         _section(document, section, numbers, language)
     return save(document, path, title=title)
-
-
-__all__ = ["report_docx"]

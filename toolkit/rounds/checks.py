@@ -134,6 +134,3 @@ def check_config(rounds) -> None:
     for index, decision in enumerate(rounds.config.decisions):
         _check_decision(rounds, index, decision, latest, earlier)
     _check_collisions(rounds)
-
-
-__all__ = ["check_config"]

@@ -258,6 +258,3 @@ def compare_codebooks(old, new) -> pd.DataFrame:
     taken = {old_name for old_name, _ in renamed.values()}
     rows += [_row(name, None, "removed", a[name], None) for name in left if name not in taken]
     return pd.DataFrame(rows, columns=COLUMNS)
-
-
-__all__ = ["RENAME_SIMILARITY", "STATUSES", "compare_codebooks", "label_diff", "similarity"]

@@ -347,6 +347,3 @@ def proposal_text(decision: Decision) -> str:
     if decision.note:
         lines.append(f"note = {toml_string(decision.note_in())}")
     return "\n".join(lines) + "\n"
-
-
-__all__ = ["KINDS", "Decision", "RoundsConfig", "key_line", "parse", "proposal_text", "read_config"]

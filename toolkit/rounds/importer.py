@@ -325,6 +325,3 @@ def import_round(into, path, name: str, *, progress: bool | None = None) -> Impo
         survey.problems,
         tuple(warnings),
     )
-
-
-__all__ = ["ImportResult", "import_round", "proposals_for"]

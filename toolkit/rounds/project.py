@@ -236,6 +236,3 @@ def read_rounds(folder: str | Path, *, cache: str | Path | None = None) -> Round
     if config is not None:
         check_config(rounds)
     return rounds
-
-
-__all__ = ["CONFIG", "Rounds", "cache_folder", "find_export", "read_rounds"]

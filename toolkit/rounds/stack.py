@@ -395,6 +395,3 @@ def _problems(rounds, extra: Problems) -> pd.DataFrame:
         if any(len(p) for p in parts)
         else extra.to_frame()
     )
-
-
-__all__ = ["stack"]

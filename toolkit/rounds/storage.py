@@ -304,6 +304,3 @@ def duckdb_view(folder, connection=None, *, name: str = "runder"):
         f"FROM read_parquet({source}, hive_partitioning = true)"
     )
     return con
-
-
-__all__ = ["cached_round", "duckdb_view", "is_dataset", "read_stacked", "write_dataset"]

@@ -83,12 +83,3 @@ def is_status_variable(name: str, question: str | None = None) -> bool:
 
 def is_respondent_id(name: str) -> bool:
     return _key(name) in {"respondentid", "respondent_id", "respid", "resp_id"}
-
-
-__all__ = [
-    "RESPONSE_STATUS",
-    "classify_background",
-    "is_personal",
-    "is_respondent_id",
-    "is_status_variable",
-]

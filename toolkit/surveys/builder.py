@@ -170,6 +170,3 @@ class ExportBuilder:
             labels=pd.DataFrame(self.labels, columns=LABEL_COLUMNS),
             source=Source(path="memory", format="memory"),
         )
-
-
-__all__ = ["AGREEMENT", "AGREEMENT_4", "DONT_KNOW", "ExportBuilder"]

@@ -365,6 +365,3 @@ def _report_shared_question_names(rows, structure, problems, file) -> None:
                 variable=name,
                 values=variables,
             )
-
-
-__all__ = ["CODEBOOK_COLUMNS", "as_code", "build_codebook", "text_of"]

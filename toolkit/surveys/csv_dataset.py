@@ -233,6 +233,3 @@ def _drop_phantom(columns: dict, raw: RawFile, problems: Problems) -> None:
         "dataset rows ended with a separator (empty trailing column dropped)",
         file=str(raw.path),
     )
-
-
-__all__ = ["read_dataset"]

@@ -55,6 +55,3 @@ def describe_export(path, *, encoding: str | None = None, sep: str | None = None
         "problems": survey.problems.groupby("kind").size().astype(int).to_dict(),
         "files": [vars(f) for f in survey.source.files],
     }
-
-
-__all__ = ["describe_export"]

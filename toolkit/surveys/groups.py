@@ -107,6 +107,3 @@ def resolve_weights(survey: Survey, weight: str | pd.Series | np.ndarray | None)
             hint="give every respondent a weight ≥ 0 (0 leaves a respondent out)",
         )
     return array
-
-
-__all__ = ["Groups", "groups_for", "resolve_weights"]

@@ -209,12 +209,3 @@ def outside_scale_codes(labels: dict, missing: Iterable = ()) -> list:
         for code in candidates
         if not _is_scale_point(str(labels[code]), scale, before=code == low)
     )
-
-
-__all__ = [
-    "MISSING_LABELS",
-    "is_missing_label",
-    "looks_missing",
-    "normalise_label",
-    "outside_scale_codes",
-]

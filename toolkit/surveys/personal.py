@@ -270,13 +270,3 @@ def mark_personal(codebook: pd.DataFrame, data: pd.DataFrame, problems, *, file:
             file=file,
             variable=row["variable"],
         )
-
-
-__all__ = [
-    "decide",
-    "is_orgnr",
-    "looks_like_names",
-    "mark_personal",
-    "personal_content",
-    "personal_name",
-]

@@ -93,6 +93,3 @@ def blank_unreached(data: pd.DataFrame, codebook: pd.DataFrame, problems, *, fil
             variable=question,
             count=int(unreached.sum()),
         )
-
-
-__all__ = ["blank_unreached"]

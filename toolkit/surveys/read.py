@@ -128,6 +128,3 @@ def read_surveyxact(
     raw = read_export(path, encoding=encoding, sep=sep)
     options = dict(missing_labels=missing_labels, personal=personal, strict=strict)
     return _build(raw, release=True, progress=progress, **options)
-
-
-__all__ = ["detect_format", "read_export", "read_surveyxact"]

@@ -226,6 +226,3 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-__all__ = ["find_members", "read_csv_export"]

@@ -152,6 +152,3 @@ def _split_multiple_sets(structure: pd.DataFrame) -> None:
             else:
                 structure.at[i, "choiceText"] = text
         index = end
-
-
-__all__ = ["read_sav_export"]

@@ -184,6 +184,3 @@ def read_xlsx_export(path: str | Path) -> RawExport:
         label_file=f"{path.name}, sheet 'Labels'",
         structure_file=f"{path.name}, sheet {lower['structure']!r}",
     )
-
-
-__all__ = ["dataset_sheets", "read_xlsx_export"]

@@ -61,6 +61,3 @@ class Sample:
             "invited": self.invited,
             "steps": [vars(step) for step in self.steps],
         }
-
-
-__all__ = ["Sample", "Step"]

@@ -182,6 +182,3 @@ def declare_scale(
     """
     cats = tuple(categories)
     return Scale(kind, cats, positive_first, cats.index(neutral) if neutral else None)
-
-
-__all__ = ["Scale", "declare_scale", "detect_scale"]

@@ -375,6 +375,3 @@ class Survey:
             f"<h4>Codebook (first 12 of {len(self.codebook)})</h4>{preview._repr_html_()}"
             f"<h4>Problems</h4>{problems}</div>"
         )
-
-
-__all__ = ["Survey"]

@@ -219,13 +219,3 @@ def write_sav_export(tables: ExportTables, path: str | Path, *, missing_codes=No
         variable_measure=measures,
         missing_ranges=ranges or None,
     )
-
-
-__all__ = [
-    "STATUS",
-    "ExportTables",
-    "status_set",
-    "write_csv_export",
-    "write_sav_export",
-    "write_xlsx_export",
-]

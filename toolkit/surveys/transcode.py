@@ -85,6 +85,3 @@ def _chunk_to_utf8(chunk: pa.Array, encoding: str) -> pa.Array:
 def to_utf8(col: pa.ChunkedArray, encoding: str) -> pa.ChunkedArray:
     """A binary (or unchecked string) column in ``encoding`` as a UTF-8 string column."""
     return pa.chunked_array([_chunk_to_utf8(c, encoding) for c in col.chunks], pa.string())
-
-
-__all__ = ["is_single_byte", "to_utf8", "undefined_bytes"]

@@ -237,16 +237,3 @@ def numbers(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
     if np.all(np.mod(values[valid], 1) == 0) and np.all(np.abs(values[valid]) < 2**53):
         return pd.arrays.IntegerArray(np.where(valid, values, 0).astype(np.int64), ~valid)
     return pd.arrays.FloatingArray(np.where(valid, values, 0.0), ~valid)
-
-
-__all__ = [
-    "dates",
-    "integer_codes",
-    "multiple_choice",
-    "multiple_choice_codes",
-    "numbers",
-    "numeric",
-    "single_choice",
-    "single_choice_codes",
-    "text",
-]

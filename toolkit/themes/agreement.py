@@ -147,6 +147,3 @@ def _scores(path: str, values: dict[str, list[int]], names: list[str]) -> dict:
         "kappa": kappa,
         "alpha": krippendorff_alpha(matrix.tolist()),
     }
-
-
-__all__ = ["agreement", "cohen_kappa", "krippendorff_alpha"]

@@ -242,13 +242,3 @@ def code_by_dictionary(corpus: Corpus, rules: dict[str, list[str]] | pd.DataFram
                         doc, builder.code_for_path(code), start, end, coder="ordliste"
                     )
     return builder.build()
-
-
-__all__ = [
-    "STOPWORDS",
-    "code_by_dictionary",
-    "comments_corpus",
-    "keyword_in_context",
-    "tokens",
-    "word_frequencies",
-]

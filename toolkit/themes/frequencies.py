@@ -242,6 +242,3 @@ def _coverage(counter: _Counter, words, rows, codes, seg_group) -> np.ndarray:
     total = np.bincount(counter.doc_group[docs], weights=n_words[docs], minlength=n_groups)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(total[:, None] > 0, covered / total[:, None], np.nan)
-
-
-__all__ = ["UNITS", "ancestors", "code_frequencies", "codes_under"]

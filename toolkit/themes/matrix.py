@@ -176,6 +176,3 @@ def cooccurrence_matrix(pairs: pd.DataFrame, value: str = "n") -> pd.DataFrame:
             row, value
         )
     return matrix
-
-
-__all__ = ["CodeMatrix", "code_matrix", "cooccurrence", "cooccurrence_matrix"]

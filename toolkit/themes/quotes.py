@@ -175,6 +175,3 @@ def quotes(
     keys = [by] if by else []
     picked = table.groupby(keys).head(per_group) if keys else table.head(per_group)
     return picked.drop(columns="_repeat").reset_index(drop=True)
-
-
-__all__ = ["ATTRIBUTIONS", "Attribution", "attribution", "quotes"]

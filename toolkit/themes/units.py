@@ -181,19 +181,3 @@ def group_index(documents: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, pd.
         code = pd.Categorical(documents[b], categories=level).codes.astype(np.int64)
         index = np.where((index < 0) | (code < 0), -1, index * len(level) + code)
     return index, pd.MultiIndex.from_product(levels, names=by).to_frame(index=False)
-
-
-__all__ = [
-    "PARAGRAPH",
-    "SENTENCE",
-    "UNITS",
-    "check_unit",
-    "group_index",
-    "overlaps",
-    "positions",
-    "segment_pairs",
-    "sentences",
-    "turn_units",
-    "unit_spans",
-    "unit_table",
-]

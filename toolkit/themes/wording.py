@@ -134,6 +134,3 @@ def describe(n: int, total: int, quantifiers: Quantifiers = DEFAULT) -> str:
     See the module's example.
     """
     return f"{quantifiers.word(n, total)} ({n} av {total})"
-
-
-__all__ = ["DEFAULT", "Quantifiers", "describe", "number_word", "x_av_y"]

@@ -130,6 +130,3 @@ def cell_weights(
         description=describe_weighting(survey, by),
         groups=group_summary(weights, margins),
     )
-
-
-__all__ = ["cell_weights"]

@@ -61,6 +61,3 @@ def ipf(
             if error <= tol:
                 return weights, iteration, error
     return weights, max_iter, error
-
-
-__all__ = ["ipf", "margin_errors"]

@@ -11,7 +11,7 @@ Examples
 --------
 >>> from toolkit import read_surveyxact
 >>> from toolkit.data import example_round, example_population
->>> from toolkit.prepare import answered, sample_flow
+>>> from toolkit.prepare import answered, margins_from, sample_flow
 >>> import pandas as pd
 >>> flow = sample_flow(read_surveyxact(example_round()), [answered()])
 >>> population = pd.read_csv(example_population(), sep=";")
@@ -33,7 +33,7 @@ from toolkit.errors import WeightingError
 from toolkit.language import text
 from toolkit.prepare.weights.ipf import ipf
 from toolkit.prepare.weights.result import Weights, group_summary, margin_table
-from toolkit.prepare.weights.targets import Margin, margins_from, resolve_margins
+from toolkit.prepare.weights.targets import Margin, resolve_margins
 from toolkit.surveys.groups import resolve_weights
 from toolkit.surveys.survey import Survey
 
@@ -150,6 +150,3 @@ def rake(
         cap=band,
         groups=group_summary(weights, resolved),
     )
-
-
-__all__ = ["describe_weighting", "margins_from", "rake"]

@@ -136,6 +136,3 @@ def margin_table(values: np.ndarray, margins) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
-
-
-__all__ = ["Weights", "group_summary", "kish", "margin_table"]

@@ -168,6 +168,3 @@ def resolve_margins(survey: Survey, margins: Mapping, base_total: float) -> list
         targets = margin.targets / margin.targets.sum() * total if shares else margin.targets
         out.append(Margin(margin.variable, margin.labels, targets, margin.codes))
     return out
-
-
-__all__ = ["Margin", "margins_from", "resolve_margins", "respondent_codes"]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from toolkit._lazy import attach
 
 if TYPE_CHECKING:  # the exports, imported when first used (toolkit._lazy)
+    from toolkit.report.catalog import questions
     from toolkit.report.sections.interviews import corpus_section, themes_table
     from toolkit.report.sections.questions import (
         date_section,
@@ -27,7 +28,6 @@ if TYPE_CHECKING:  # the exports, imported when first used (toolkit._lazy)
         question_kind,
         question_section,
         question_title,
-        questions,
         single_section,
     )
     from toolkit.report.sections.rounds import rounds_section

@@ -154,6 +154,3 @@ def corpus_section(
         blocks.append(Text(redaction_note(done, len(shown), options), kind="note"))
         blocks += shown
     return Section(text("corpus_heading", language), blocks, key="intervjuene", language=language)
-
-
-__all__ = ["corpus_section", "redaction_note", "themes_table"]

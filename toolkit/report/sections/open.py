@@ -109,6 +109,3 @@ def other_answers(survey: Survey, question: str, options: Options) -> list:
                 for a in examples(answers, options.examples, options.redactor)
             ]
     return blocks
-
-
-__all__ = ["examples", "open_blocks", "other_answers"]

@@ -17,6 +17,7 @@ Examples
 --------
 >>> from toolkit import read_surveyxact
 >>> from toolkit.data import example_round
+>>> from toolkit.report.catalog import questions
 >>> survey = read_surveyxact(example_round())
 >>> questions(survey)[:4], question_kind(survey, "b1"), question_kind(survey, "s_12")
 (['b1', 'b2', 't1', 's_10'], 'grid', 'multiple')
@@ -56,7 +57,7 @@ from toolkit.present.tables import (
     shown_bases,
 )
 from toolkit.report.blocks import Figure, Section, Table, Text
-from toolkit.report.catalog import question_kind, question_title, questions, variables_of
+from toolkit.report.catalog import question_kind, question_title, variables_of
 from toolkit.report.options import Options
 from toolkit.report.sections.open import open_blocks, other_answers
 from toolkit.surveys.codebook import label_of, lower_first, text_of
@@ -313,19 +314,3 @@ def question_section(survey: Survey, question: str, options: Options = DEFAULT) 
     for by in options.by:
         survey.guard_personal([by], use="break results down by it")
     return SECTIONS[question_kind(survey, question)](survey, question, options)
-
-
-__all__ = [
-    "SECTIONS",
-    "date_section",
-    "grid_section",
-    "multiple_section",
-    "numeric_section",
-    "open_section",
-    "question_kind",
-    "question_section",
-    "question_title",
-    "questions",
-    "single_section",
-    "variables_of",
-]

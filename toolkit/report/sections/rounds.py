@@ -149,6 +149,3 @@ def rounds_section(
         blocks.append(Table(did_table(result, style=style), source))
     title = text("change_title", language, a=a, b=b)
     return Section(title, blocks, key=f"endring-{a}-{b}", language=language)
-
-
-__all__ = ["changes_table", "comparable_items", "decisions_table", "rounds_section"]

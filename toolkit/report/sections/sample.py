@@ -135,6 +135,3 @@ def weighting_section(
         key="vekting",
         language=options.language,
     )
-
-
-__all__ = ["overview_section", "response_section", "status_in", "weighting_section"]

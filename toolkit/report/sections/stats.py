@@ -84,6 +84,3 @@ def regression_section(
         level=3,
         language=options.language,
     )
-
-
-__all__ = ["means_section", "regression_section"]
