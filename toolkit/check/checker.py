@@ -43,16 +43,15 @@ from pathlib import Path
 
 from toolkit.check.arithmetic import TESTS, arithmetic_findings
 from toolkit.check.draft import Draft, Passage, read_draft
-from toolkit.check.facts import (
-    Fact,
+from toolkit.check.facts import Fact, survey_facts
+from toolkit.check.match import Match, Matcher, column_key
+from toolkit.check.registry import (
     claims_facts,
     read_claims,
     registry_cells,
     registry_texts,
-    survey_facts,
     text_key,
 )
-from toolkit.check.match import Match, Matcher, column_key
 from toolkit.check.rules import QuantifierRule, sum_findings
 from toolkit.errors import UsageError
 from toolkit.language import text as say

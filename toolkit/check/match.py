@@ -32,7 +32,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from toolkit.check.facts import MEAN, Fact, text_key
+from toolkit.check.facts import MEAN, Fact
+from toolkit.check.registry import text_key
 
 STOP = set(
     """svar svare svarer svarte svart respondent respondenter antall andel andelen prosent
