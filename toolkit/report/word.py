@@ -162,23 +162,55 @@ def _table_xml(
     )
 
 
-def _table(document, block: Table, number: int | None, language: str) -> None:
-    table = block.table
-    columns = list(table.frame.columns)
-    header = ["", *[str(c) for c in columns]]
+def _cells(table) -> tuple[list[str], list[list[str]], frozenset]:
+    """Header, body rows (as text) and the rows that head a group."""
+    header = ["", *[str(c) for c in table.frame.columns]]
     body = [
         ["" if v is None else str(v) for v in [label, *values.tolist()]]
         for label, values in zip(table.frame.index, table.frame.to_numpy(dtype=object), strict=True)
     ]
-    headings = frozenset(table.extra.get("headings", ()))
+    return header, body, frozenset(table.extra.get("headings", ()))
+
+
+def _widths(document, header, body, headings) -> tuple[list[float], bool]:
+    """Column widths on the current page, and whether they are wider than its text."""
     measured = [values for r, values in enumerate(body) if r not in headings]  # headings span
     available, _ = text_area(document.sections[-1])
     widths = column_widths(measured, available=available, size=SIZE, header=header)
-    landscape = sum(widths) > available + 1e-6
-    if landscape:  # too wide for the portrait page even with every word whole
+    return widths, sum(widths) > available + 1e-6
+
+
+def _leading_table(section: Section) -> Table | None:
+    """The table a section opens with (under its heading and its subsections' headings)."""
+    block = section.blocks[0] if section.blocks else None
+    while isinstance(block, Section):
+        block = block.blocks[0] if block.blocks else None
+    return block if isinstance(block, Table) else None
+
+
+def _turn_before(document, section: Section) -> None:
+    """A section that opens with a table too wide for the portrait page turns the page
+    before its heading, so the heading goes with the table (else it ends the last
+    portrait page alone)."""
+    lead = _leading_table(section)
+    turned = document.__dict__.setdefault("_toolkit_turned", set())
+    if lead is None or id(lead) in turned or document.sections[-1].orientation:
+        return
+    if _widths(document, *_cells(lead.table))[1]:
         _turn(document, landscape=True)
-        available, _ = text_area(document.sections[-1])
-        widths = column_widths(measured, available=available, size=SIZE, header=header)
+        turned.add(id(lead))
+
+
+def _table(document, block: Table, number: int | None, language: str) -> None:
+    table = block.table
+    columns = list(table.frame.columns)
+    header, body, headings = _cells(table)
+    turned = id(block) in document.__dict__.get("_toolkit_turned", set())
+    widths, landscape = _widths(document, header, body, headings)
+    if landscape and not turned:  # too wide for the portrait page with every word whole
+        _turn(document, landscape=True)
+        widths, _ = _widths(document, header, body, headings)
+    landscape = landscape or turned  # (turned before the heading: _turn_before)
     caption, whole = caption_parts(table.title)
     _caption(document, "table", number, caption, language)
     right = {j for j in range(1, len(header)) if table.kinds.get(columns[j - 1]) in NUMERIC}
@@ -251,6 +283,7 @@ def _figure(document, block: Figure, number: int | None, language: str) -> None:
 
 
 def _section(document, section: Section, numbers: dict, language: str) -> None:
+    _turn_before(document, section)
     document.add_heading(section.title, level=min(max(section.level - 1, 1), 9))
     for block in section.blocks:
         number = numbers.get(id(block))
