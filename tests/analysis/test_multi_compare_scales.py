@@ -8,7 +8,7 @@ import pytest
 from scipy import stats
 
 from tests.conftest import small_tables
-from toolkit import compare_groups, multi_response, read_surveyxact
+from toolkit import compare_groups, likert_summary, multi_response, read_surveyxact
 from toolkit.data import example_round
 from toolkit.surveys.builder import AGREEMENT
 from toolkit.surveys.scales import detect_scale
@@ -166,9 +166,30 @@ def test_groups_under_min_base_are_left_out_of_the_tests():
     assert result.loc["chi-square", "df"] == df and result.loc["chi-square", "n"] == len(kept)
     left_out = int(((sizes > 0) & (sizes < min_base)).sum())
     assert (
-        f"{left_out} group(s) with fewer than {min_base} answers left out"
+        f"{left_out} group(s) with fewer than {min_base} answers, or hidden with them, left out"
         in (result.loc["chi-square", "note"])
     )
+
+
+def test_groups_the_table_hides_with_a_small_one_are_left_out_of_the_tests_too():
+    """A group hidden to protect a small one (secondary suppression) is out of the tests as
+    well: the test's N less the shown groups' would give the small group's N back."""
+    survey = read_surveyxact(example_round())
+    data = survey.data[["b1_1", "region"]].dropna()
+    data = data[data["b1_1"] != "Vet ikke"]
+    sizes = data["region"].value_counts()
+    min_base = int(sizes[sizes > 0].min()) + 1  # the smallest region alone is under it
+    table = likert_summary(survey, "b1_1", by="region", min_base=min_base)
+    reasons = table.groupby("region", observed=True)["suppressed_reason"].first()
+    assert (reasons == "secondary").sum() >= 1  # the case this test is about
+    shown = reasons[reasons.isna()].index
+    kept = data[data["region"].isin(shown)]
+    crosstab = pd.crosstab(kept["region"], kept["b1_1"].cat.remove_unused_categories())
+    chi2, p, df, _ = stats.chi2_contingency(crosstab.to_numpy(), correction=False)
+    result = compare_groups(survey, "b1_1", by="region", min_base=min_base)
+    row = result.set_index("test").loc["chi-square"]
+    assert (row["n"], row["df"]) == (len(kept), df)
+    assert (row["statistic"], row["p_value"]) == (pytest.approx(chi2), pytest.approx(p))
 
 
 def test_no_test_when_fewer_than_two_groups_reach_min_base(tmp_path):

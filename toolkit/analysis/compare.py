@@ -33,6 +33,7 @@ from toolkit.analysis.items import (
     weight_note,
 )
 from toolkit.analysis.rao_scott import rao_scott, wald_means
+from toolkit.analysis.suppression import protect
 from toolkit.surveys.groups import Groups, groups_for, resolve_weights
 from toolkit.surveys.survey import Survey
 
@@ -166,12 +167,18 @@ def _weighted(item: str, codes, keep, groups, weights, *, ordinal: bool) -> list
 
 
 def _large_groups(groups: Groups, codes, keep, min_base: int | None) -> tuple[Groups, int, int]:
-    """``groups`` with the groups under ``min_base`` substantive answers to the item
-    taken out (their respondents in no group), how many were taken out, and how many
-    groups with answers are left."""
-    answered = (codes >= 0) & keep[np.maximum(codes, 0)] & (groups.index >= 0)
-    counts = np.bincount(groups.index[answered], minlength=groups.size)
+    """``groups`` with the groups a report's table of the item hides taken out (their
+    respondents in no group): those under ``min_base`` substantive answers and those hidden
+    with them (secondary suppression, :func:`~toolkit.analysis.suppression.protect`, on the
+    same unweighted counts as the table); how many were taken out, and how many groups with
+    answers are left. A test over a hidden group would tell its size (the test's N less
+    the shown groups') and pull at its answers."""
+    cells = count_item(codes, len(keep), groups)[:, keep]
+    counts = cells.sum(axis=1)
     small = (counts < (min_base or 0)) & (counts > 0)  # an empty group is in no test
+    if small.any():
+        hidden = protect(cells, set(np.flatnonzero(small).tolist()), min_base)
+        small[sorted(hidden)] = True
     left = int(((counts > 0) & ~small).sum())
     if not small.any():
         return groups, 0, left
@@ -182,7 +189,7 @@ def _large_groups(groups: Groups, codes, keep, min_base: int | None) -> tuple[Gr
 def _left_out(row: dict, left_out: int, min_base: int | None) -> dict:
     if not left_out:
         return row
-    said = f"{left_out} group(s) with fewer than {min_base} answers left out"
+    said = f"{left_out} group(s) with fewer than {min_base} answers, or hidden with them, left out"
     return {**row, "note": "; ".join(n for n in (row.get("note"), said) if n)}
 
 
