@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -184,3 +185,44 @@ def test_a_unit_the_variable_does_not_hold_is_a_usage_error():
         unit_view(shared, "Oslo")
     assert "Øst" in str(error.value)
     assert len(unit_view(shared, "Øst")) == 3 * 3  # three categories × unit, others, all
+
+
+@pytest.mark.slow
+def test_the_checker_tells_the_unit_from_the_others_in_a_finding_sentence(tmp_path):
+    """A draft that restates a finding ("x % mot y %") in its own words: each number is
+    checked against its own group (the unit's or the others'), not the whole sample."""
+    import re
+
+    from toolkit import check_draft
+
+    config = (
+        '[report]\nmin_base = 5\n\n[sample]\nanswered = true\n\n[units]\nvariable = "kontornr"\n'
+        'names = "kontorer.csv"\nothers = "Andre kontorer"\nonly = ["3002"]\n\n'
+        '[[chapters]]\ntitle = "Ledelse"\nquestions = ["l"]\n'
+    )  # office 3002 differs on l_1 and l_2 (tests/fixtures/reference/units_holm.csv)
+    (tmp_path / "report.toml").write_text(config, encoding="utf-8")
+    shutil.copy(example_staff_survey().parent / "kontorer.csv", tmp_path)
+    survey = example_staff_survey()
+    built = build_report(survey, tmp_path / "out", config=tmp_path / "report.toml",
+                         progress=False)  # fmt: skip
+    finding = re.compile(r"^(.+?) svarer (?:oftere|sjeldnere) «(.+?)» enn andre kontorer på "
+                         r"«(.+?)» \((\d+) % mot (\d+) %\)\.$")  # fmt: skip
+    found = None
+    for claims in sorted((built.folder / "enheter").glob("*/claims.json")):
+        texts = {c["title"] for c in json.loads(claims.read_text("utf-8"))["claims"]}
+        found = next((m for t in sorted(texts) if (m := finding.match(t))), None)
+        if found:
+            break
+    assert found, "no unit report has a finding to restate"
+    unit, category, item, a, b = found.groups()
+    a, b = int(a), int(b)
+    for mine, expected in (((a, b), ["ok", "ok"]), ((a + 3, b), ["mismatch", "ok"])):
+        draft = tmp_path / f"utkast-{mine[0]}.txt"
+        draft.write_text(
+            f"På «{item}» valgte {mine[0]} % i {unit} «{category}», mot {mine[1]} % i "
+            "andre kontorer.\n",
+            encoding="utf-8",
+        )
+        rows = check_draft(draft, survey=survey, claims=claims).to_frame()
+        assert rows["kind"].tolist() == expected, rows[["claim", "value", "mapping"]]
+        assert rows["value"].tolist() == [f"{a} %", f"{b} %"]

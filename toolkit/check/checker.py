@@ -38,7 +38,7 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from toolkit.check.arithmetic import TESTS, arithmetic_findings
@@ -138,6 +138,8 @@ class Checker:
         self.data = Matcher([f for f in facts if f.source == "data"])
         self.quantifiers = QuantifierRule(vocabulary, language)
         self.language = language
+        # groups whose name is a number ("54", a school's code): a name, never a claim
+        self.names = {str(c["group"]) for c in (registry or {}).get("claims", []) if c.get("group")}
         self.label_sets = {}
         for fact in facts:
             if fact.source == "data" and fact.measure == "percent" and len(fact.labels) == 1:
@@ -154,7 +156,7 @@ class Checker:
         found = self.registry.match(
             kind, context.contexts, where=context.where, column=column, row=row, sample=sample
         )
-        if found.status == "matched" or found.placed:
+        if found.status in ("matched", "compared") or found.placed:
             return found  # a table of the report: its cells are the facts
         data = self.data.match(kind, context.contexts, column=column, row=row, sample=sample)
         return data if data.status != "none" or found.status == "none" else found
@@ -197,6 +199,9 @@ class Checker:
                 "mapping": shown,
             }
         match = self.match(self._kind(number, context), context)
+        if match.status == "compared":  # groups side by side: the number is the nearest's
+            near = min(match.candidates, key=lambda f: abs(f.value - number.value))
+            match = replace(match, status="matched", fact=near, named=len(near.labels))
         row = {"claim": number.raw, "fact": match.fact}
         language = self.language
         if match.status == "ambiguous":
@@ -260,6 +265,7 @@ class Checker:
                 n
                 for n in find_numbers(sentence)
                 if n.kind in _KINDS
+                and not (n.kind == "count" and n.raw in self.names)
                 and not any(a <= n.start < b for a, b, _ in phrases)
                 and not any(a <= n.start < b for a, b in statistics)  # "χ²(3) = 4,1; p = …"
             ]

@@ -199,7 +199,9 @@ def find_labels(text: str, labels, *, sentence: str | None = None, sides: bool =
 
 @dataclass
 class Match:
-    """``matched`` (with ``fact``), ``ambiguous`` (with ``candidates``) or ``none``."""
+    """``matched`` (with ``fact``), ``compared`` (with ``candidates``: one fact per group a
+    sentence sets side by side, told apart by value), ``ambiguous`` (with ``candidates``)
+    or ``none``."""
 
     status: str
     fact: Fact | None = None
@@ -219,6 +221,24 @@ MEASURES = {
     "decimal": ("number",),
     "points": ("points",),
 }
+
+
+def _side_by_side(fitting: list[Fact], named: set[str]) -> list[Fact]:
+    """A sentence that sets groups side by side ("Skole 54 svarer sjeldnere «Helt enig»
+    enn andre enheter (47 % mot 70 %)") names the labels of two facts at once: those
+    facts, which the checker then tells apart by value (none: when no fact of the same
+    kind needs all the labels named together)."""
+    if not fitting:
+        return []
+    most = max(len(f.labels) for f in fitting)
+    widest = [f for f in fitting if len(f.labels) == most]
+    covered = frozenset().union(*(f.labels for f in widest))
+    shared = frozenset.intersection(*(f.labels for f in widest))
+    values = {round(f.value, 6) for f in widest}
+    # the same category (shared) for groups one apart; two categories named together
+    # ("enige eller helt enige") are their sum, not a comparison
+    side_by_side = shared and all(len(f.labels - shared) == 1 for f in widest)
+    return widest if side_by_side and covered == named and len(values) > 1 else []
 
 
 def _owned(facts: dict) -> dict[str, str]:
@@ -309,7 +329,7 @@ class Matcher:
             named = _side_labels(side, labels) if len(_side_labels(side, labels)) > 1 else set()
         fitting = [f for f in facts if f.labels <= named]
         if exact:
-            fitting = [f for f in fitting if f.labels == named]
+            fitting = [f for f in fitting if f.labels == named] or _side_by_side(fitting, named)
         if not fitting:
             return []
         most = max(len(f.labels) for f in fitting)
@@ -417,5 +437,7 @@ class Matcher:
             return Match(status, candidates=facts[:5], subject=subject, placed=bool(placed))
         values = {round(f.value, 6) for f in chosen}
         if len(values) > 1:
-            return Match("ambiguous", candidates=chosen[:5], subject=subject, placed=bool(placed))
+            named = frozenset().union(*(f.labels for f in chosen))
+            status = "compared" if all(f.labels < named for f in chosen) else "ambiguous"
+            return Match(status, candidates=chosen[:5], subject=subject, placed=bool(placed))
         return Match("matched", chosen[0], chosen, subject, bool(placed), len(chosen[0].labels))
