@@ -3,6 +3,7 @@ merged cells), Markdown and text; bad drafts give clear errors."""
 
 from __future__ import annotations
 
+import json
 import zipfile
 
 import docx
@@ -122,3 +123,27 @@ def test_broken_claims_and_vocabulary_files(tmp_path, survey):
     with pytest.raises(ConfigError, match="impossible interval") as error:
         check_draft(draft, survey=survey, vocabulary=tmp_path / "ord.toml")
     assert "stort sett" in str(error.value) and "ord.toml" in str(error.value)
+
+
+def test_a_unit_named_by_its_number_is_a_name_and_each_group_gets_its_share(tmp_path, survey):
+    """A unit report's table (the unit, the other units) restated in a sentence that names
+    both: "Enhet 54" is a name, not a count, and each share is its own group's."""
+    item = "Kontoret har en felles forståelse av oppdraget med kommunen"
+    claims = [
+        {"id": f"tabell-1/{i}/1", "location": "Tabell 1", "item": item, "row": group,
+         "group": group, "breakdown": "enhet", "column": "Helt enig", "category": "Helt enig",
+         "measure": "percent", "value": value, "shown": f"{round(value)} %", "decimals": 0}
+        for i, (group, value) in enumerate((("Enhet 54", 12.4), ("Andre enheter", 30.6)), 1)
+    ]  # fmt: skip
+    registry = tmp_path / "claims.json"
+    registry.write_text(json.dumps({"claims": claims}), encoding="utf-8")
+    draft = tmp_path / "utkast.txt"
+    draft.write_text(
+        f"I Enhet 54 er 15 % helt enige i at «{item.lower()}», mot 31 % i andre enheter.\n",
+        encoding="utf-8",
+    )
+    rows = check_draft(draft, survey=survey, claims=registry).to_frame()
+    assert rows[["claim", "kind", "value"]].values.tolist() == [
+        ["15 %", "mismatch", "12 %"],
+        ["31 %", "ok", "31 %"],
+    ]

@@ -138,12 +138,22 @@ class Checker:
         self.data = Matcher([f for f in facts if f.source == "data"])
         self.quantifiers = QuantifierRule(vocabulary, language)
         self.language = language
-        # groups whose name is a number ("54", a school's code): a name, never a claim
-        self.names = {str(c["group"]) for c in (registry or {}).get("claims", []) if c.get("group")}
+        # groups whose name holds a number ("Enhet 54", "3002"): part of a name, not a claim
+        names = {
+            str(c["group"])
+            for c in (registry or {}).get("claims", [])
+            if c.get("group") and any(ch.isdigit() for ch in str(c["group"]))
+        }
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        self.names = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I) if names else None
         self.label_sets = {}
         for fact in facts:
             if fact.source == "data" and fact.measure == "percent" and len(fact.labels) == 1:
                 self.label_sets.setdefault(fact.subject, set()).update(fact.labels)
+
+    def _name_spans(self, sentence: str) -> list[tuple[int, int]]:
+        """Where the sentence names a group whose name holds a number."""
+        return [m.span() for m in self.names.finditer(sentence)] if self.names else []
 
     def _cell(self, passage: Passage) -> tuple[str, str]:
         if passage.kind != "cell" or passage.column >= len(passage.table.rows[0]):
@@ -261,11 +271,12 @@ class Checker:
                 reference = _REFERENCE.search(passage.table.caption)
             where = f"{reference.group(1).capitalize()} {reference.group(2)}" if reference else None
             phrases = self.quantifiers.find(sentence)
+            names = self._name_spans(sentence)
             numbers = [
                 n
                 for n in find_numbers(sentence)
                 if n.kind in _KINDS
-                and not (n.kind == "count" and n.raw in self.names)
+                and not any(a <= n.start < b for a, b in names)
                 and not any(a <= n.start < b for a, b, _ in phrases)
                 and not any(a <= n.start < b for a, b in statistics)  # "χ²(3) = 4,1; p = …"
             ]

@@ -182,10 +182,13 @@ def units_of(full, analytic, config: ReportConfig, options: UnitOptions, items=(
     out, folders = [], set()
     for value in values:
         code = _code(value)
-        name = names.get(code, code)
-        if options.only and code not in options.only and name not in options.only:
+        named = names.get(code, code)
+        # a bare code ("54", an office number without a names file) reads as a count in a
+        # sentence: "Enhet 54" in the report, "54" as its folder
+        name = text("units_unnamed", config.language, code=code) if named.isdigit() else named
+        if options.only and code not in options.only and named not in options.only:
             continue  # (an ``only`` no unit has is refused earlier: unknown_units)
-        folder = folder_name(code, name)
+        folder = folder_name(code, named)
         while folder in folders:
             folder += "-x"
         folders.add(folder)
