@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 
 
@@ -29,12 +30,10 @@ def enabled(wanted: bool | None = True) -> bool:
 
 
 def _tqdm_class():
-    try:
-        from IPython import get_ipython
-
-        shell = get_ipython()
-    except ImportError:
-        shell = None
+    # a notebook kernel has imported IPython already; a script or the command line has not,
+    # and importing it there only to learn that would cost a tenth of a second
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
     if shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell":
         try:
             import ipywidgets  # noqa: F401

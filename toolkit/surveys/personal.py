@@ -184,14 +184,25 @@ def _texts(values: pd.Series) -> pd.Series:
     return values.astype(str).str.strip().loc[lambda s: s != ""]
 
 
+def _first_texts(values: pd.Series, n: int) -> pd.Series:
+    """The first ``n`` non-blank values as stripped text (only as many converted as that
+    takes: a column of 100 000 answers is not turned into strings to look at 2 000)."""
+    values = values.dropna()
+    size = n
+    while True:
+        head = _texts(values.iloc[:size])
+        if len(head) >= n or size >= len(values):
+            return head.iloc[:n]
+        size *= 4
+
+
 def personal_content(values: pd.Series, *, share: float = 0.5, text: bool = True) -> str | None:
     """Why a column's values identify people (e-mail, phone, ID numbers), or None.
     Numbers (``text=False``) are checked for national ID numbers only: ids and counts of
-    eight digits are not phone numbers."""
-    texts = _texts(values)
-    if len(texts) < 3:
+    eight digits are not phone numbers. The first 2 000 answers are looked at."""
+    sample = _first_texts(values, 2000)
+    if len(sample) < 3:
         return None
-    sample = texts.iloc[:2000]
     ids = sample.map(lambda v: bool(re.fullmatch(r"\d{6}\s?\d{5}", v)) and valid_national_id(v))
     checks = [("national ID numbers", ids)]
     if text:

@@ -28,16 +28,26 @@ import numpy as np
 import pandas as pd
 
 
-def _answered(data: pd.DataFrame, book: pd.DataFrame) -> np.ndarray:
-    """Respondents × question variables (in position order): did they answer it?"""
-    columns = []
-    for variable, value_type in zip(book["variable"], book["value_type"], strict=True):
-        column = data[variable]
-        if value_type == "multiple":
-            columns.append(column.fillna(False).to_numpy(dtype=bool))
-        else:
-            columns.append(column.notna().to_numpy())
-    return np.column_stack(columns) if columns else np.zeros((len(data), 0), dtype=bool)
+def _answered(column: pd.Series, value_type: str) -> np.ndarray:
+    """Which respondents answered one question variable (a ticked option, for a set)."""
+    if value_type == "multiple":
+        return column.to_numpy(dtype=bool, na_value=False)
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy() >= 0
+    return column.notna().to_numpy()
+
+
+def _answered_from(data: pd.DataFrame, book: pd.DataFrame, starts: set[int]) -> dict:
+    """For each start (a position in ``book``'s order): did the respondent answer anything
+    at or after it? Walked back from the last question, no further than the first start."""
+    seen = np.zeros(len(data), dtype=bool)
+    out = {}
+    variables, types = list(book["variable"]), list(book["value_type"])
+    for i in range(len(variables) - 1, min(starts) - 1, -1):
+        seen |= _answered(data[variables[i]], types[i])
+        if i in starts:
+            out[i] = seen.copy()
+    return out
 
 
 COMPLETE = {"gjennomført", "gennemført", "fullført", "completed", "complete", "genomförd"}
@@ -65,20 +75,16 @@ def blank_unreached(data: pd.DataFrame, codebook: pd.DataFrame, problems, *, fil
     if multi.empty:
         return
     completed = _completed(data, codebook)
-    answered = _answered(data, book)
-    order = np.arange(answered.shape[1])
-    # last question variable each respondent answered (-1: none)
-    last = np.where(
-        answered.any(axis=1), answered.shape[1] - 1 - np.argmax(answered[:, ::-1], axis=1), -1
-    )
-    column_of = {v: i for i, v in zip(order, book["variable"], strict=True)}
-    for question, options in multi.groupby("question", sort=False):
-        names = list(options["variable"])
-        first = min(column_of[v] for v in names)
-        flags = data[names]
-        ticked = flags.fillna(False).any(axis=1).to_numpy(dtype=bool)
-        zeros = flags.eq(False).fillna(False).any(axis=1).to_numpy(dtype=bool)
-        unreached = ~ticked & zeros & (last < first) & ~completed
+    column_of = {v: i for i, v in enumerate(book["variable"])}
+    groups = [(q, list(o["variable"])) for q, o in multi.groupby("question", sort=False)]
+    firsts = {q: min(column_of[v] for v in names) for q, names in groups}
+    later = _answered_from(data, book, set(firsts.values()))
+    for question, names in groups:
+        ticked, zeros = np.zeros(len(data), dtype=bool), np.zeros(len(data), dtype=bool)
+        for name in names:  # (column by column: pandas' row-wise any is slow on masks)
+            ticked |= data[name].to_numpy(dtype=bool, na_value=False)
+            zeros |= ~data[name].to_numpy(dtype=bool, na_value=True)
+        unreached = ~ticked & zeros & ~later[firsts[question]] & ~completed
         if not unreached.any():
             continue
         for name in names:
