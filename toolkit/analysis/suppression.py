@@ -137,7 +137,23 @@ def protect(
         Every group to hide.
     """
     counts = np.asarray(counts, dtype=float)
-    hidden = set(hidden)
+    # a shown group without answers adds nothing a reader can use: left out, so the table
+    # and the tests of one item (whose counts differ only by such rows) share one answer
+    keep = np.flatnonzero((counts.sum(axis=1) > 0) | np.isin(np.arange(len(counts)), list(hidden)))
+    inner = frozenset(int(i) for i in np.flatnonzero(np.isin(keep, list(hidden))))
+    key = (counts[keep].tobytes(), len(keep), inner, min_base, bases_shown)
+    if key not in _PROTECTED:
+        if len(_PROTECTED) > 4096:
+            _PROTECTED.clear()
+        _PROTECTED[key] = frozenset(_protect(counts[keep], set(inner), min_base, bases_shown))
+    return set(hidden) | {int(keep[i]) for i in _PROTECTED[key]}
+
+
+#: protect's answers by its arguments (the linear programs are most of a breakdown's time)
+_PROTECTED: dict[tuple, frozenset] = {}
+
+
+def _protect(counts: np.ndarray, hidden: set[int], min_base: int, bases_shown: bool) -> set[int]:
     bases = counts.sum(axis=1)
     while hidden and exposed(counts, hidden, min_base, bases_shown=bases_shown):
         shown = [g for g in np.argsort(bases, kind="stable") if g not in hidden and bases[g] > 0]
