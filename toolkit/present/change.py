@@ -167,7 +167,7 @@ def change_table(
 
 
 def did_table(did, *, style: Style = NORWEGIAN, decimals: int | None = None) -> ReportTable:
-    """The 2 × 2 table of a :class:`~toolkit.analysis.change.DidResult` (group × round,
+    """The 2 × 2 table of a :class:`~toolkit.analysis.did.DidResult` (group × round,
     the change in each group, N) with the difference-in-differences as the last row and
     its caveats as notes."""
     language = style.language

@@ -20,7 +20,8 @@ from functools import partial
 
 import pandas as pd
 
-from toolkit.analysis.change import change_summary, did_summary
+from toolkit.analysis.change import change_summary
+from toolkit.analysis.did import did_summary
 from toolkit.language import text
 from toolkit.present.change import change_chart, change_table, did_table
 from toolkit.present.tables import ReportTable
