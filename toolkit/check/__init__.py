@@ -1,7 +1,8 @@
 """The draft checker: every number in a draft checked against the data it reports.
 
 ``check_draft(draft, survey=..., claims=..., config=...)`` → :class:`Findings`; the
-command line is ``toolkit check``. See :mod:`toolkit.check.checker`.
+command line is ``toolkit check``. See :mod:`toolkit.check.checker` (the whole draft) and
+:mod:`toolkit.check.numbers` (each number).
 """
 
 from typing import TYPE_CHECKING
