@@ -18,12 +18,12 @@ if TYPE_CHECKING:  # the exports, imported when first used (toolkit._lazy)
     from toolkit.present.excel import to_excel
     from toolkit.present.figures import save_figure
     from toolkit.present.joint import joint_display
+    from toolkit.present.models import regression_table
     from toolkit.present.stats_charts import coefficient_chart, flow_chart, means_chart
     from toolkit.present.stats_tables import (
         flow_table,
         means_table,
         proportions_table,
-        regression_table,
         response_rate_table,
         weighting_table,
     )

@@ -319,3 +319,38 @@ def multi_response_table(
         tuple(notes),
         extra={"headings": tuple(headings)} if headings else {},
     )
+
+
+def rows_table(
+    title: str, rows: list[dict], numbers: list[dict], kinds: dict, notes
+) -> ReportTable:
+    """A :class:`ReportTable` from rows of shown text and rows of numbers, each keyed by
+    column with the row label under ``""``.
+
+    Parameters
+    ----------
+    title
+        The caption's title.
+    rows, numbers
+        The text for the page and the numbers for Excel, one dict per row.
+    kinds
+        The kind of each column ("number", "percent", …).
+    notes
+        Footnotes.
+
+    Returns
+    -------
+    ReportTable
+        The table.
+
+    Examples
+    --------
+    >>> table = rows_table("Svar", [{"": "Ja", "N": "3"}], [{"": "Ja", "N": 3}],
+    ...                    {"N": "count"}, [])
+    >>> table.frame.loc["Ja", "N"], table.values.loc["Ja", "N"]
+    ('3', np.int64(3))
+    """
+    frame = pd.DataFrame(rows).set_index("")
+    values = pd.DataFrame(numbers).set_index("")
+    frame.index.name = values.index.name = None
+    return ReportTable(title, frame, values, kinds, tuple(notes))

@@ -20,8 +20,9 @@ from functools import partial
 from toolkit.analysis.design import means
 from toolkit.analysis.regression import regression
 from toolkit.language import text
+from toolkit.present.models import regression_table
 from toolkit.present.stats_charts import coefficient_chart, means_chart
-from toolkit.present.stats_tables import means_table, regression_table
+from toolkit.present.stats_tables import means_table
 from toolkit.report.blocks import Figure, Section, Table, Text
 from toolkit.report.options import Options
 from toolkit.surveys.codebook import text_of
