@@ -55,6 +55,7 @@ def test_one_region_under_min_base_is_protected_by_hiding_another(tmp_path):
     assert cells and not [c for c in cells if c.get("group") in ("Midt", "Andre enheter")]
 
 
+@pytest.mark.slow  # (the edit-test loop keeps the protection test; make test runs this)
 def test_the_attack_finds_sor_when_secondary_suppression_is_off(tmp_path, monkeypatch):
     """With primary suppression only, Sør's counts follow from everyone minus the four
     regions shown in their own reports (the test can fail)."""
@@ -78,6 +79,7 @@ def test_holm_equals_r(tmp_path):
     assert np.allclose(got, [float(r["p_holm"]) for r in first], rtol=1e-12)
 
 
+@pytest.mark.slow  # (the edit-test loop keeps the protection test; make test runs this)
 def test_findings_equal_r_chisq_test_with_holm():
     """Each office against the others on the four leadership items: the items the toolkit
     names as different (Holm-corrected p < 0.05) and their p-values are R's, for every
