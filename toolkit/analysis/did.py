@@ -35,8 +35,9 @@ from toolkit.surveys.survey import Survey
 
 @dataclass(frozen=True)
 class DidResult:
-    """A difference-in-differences: ``table`` (group × round values, change and N), the
-    ``estimate`` with ``se``, ``ci_low``, ``ci_high`` and ``p_value``, and caveats.
+    """A difference-in-differences: ``table`` (group × round values, the change and the
+    ``base <round>`` of each), the ``estimate`` with ``se``, ``ci_low``, ``ci_high`` and
+    ``p_value``, and caveats.
 
     ``trends_checkable`` is False when the stack has only two rounds (parallel trends
     before the trial cannot be looked at); ``notes`` say so in words."""
@@ -140,7 +141,7 @@ def _two_by_two(frame, treated, other, between, measure) -> pd.DataFrame:
     counts = cells.groupby(["group", "round"]).size().unstack("round")
     counts = counts.reindex(index=[treated, other], columns=[a_name, b_name])
     for name in (a_name, b_name):
-        table[f"n {name}"] = counts[name].astype("Int64")
+        table[f"base {name}"] = counts[name].astype("Int64")
     table.index.name = None
     table.columns.name = None
     return table

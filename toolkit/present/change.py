@@ -174,7 +174,7 @@ def did_table(did, *, style: Style = NORWEGIAN, decimals: int | None = None) -> 
     table = did.table
     share = did.measure != "mean"
     decimals = (0 if share else 2) if decimals is None else decimals
-    rounds = [c for c in table.columns if c != "change" and not str(c).startswith("n ")]
+    rounds = [c for c in table.columns if c != "change" and not str(c).startswith("base ")]
     shown = style.percent if share else style.number
     change = text("change", language)
     unit = text("percentage points" if share else "scale points", language)
@@ -185,7 +185,7 @@ def did_table(did, *, style: Style = NORWEGIAN, decimals: int | None = None) -> 
                 "": str(group),
                 **{r: shown(row[r], decimals) for r in rounds},
                 change: f"{signed(row['change'], style, decimals)} {unit}",
-                **{f"N {r}": style.number(row[f"n {r}"]) for r in rounds},
+                **{f"N {r}": style.number(row[f"base {r}"]) for r in rounds},
             }
         )
         numbers.append(
@@ -193,7 +193,7 @@ def did_table(did, *, style: Style = NORWEGIAN, decimals: int | None = None) -> 
                 "": str(group),
                 **{r: row[r] for r in rounds},
                 change: row["change"],
-                **{f"N {r}": row[f"n {r}"] for r in rounds},
+                **{f"N {r}": row[f"base {r}"] for r in rounds},
             }
         )
     level = 95
